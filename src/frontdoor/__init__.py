@@ -1,0 +1,1 @@
+"""Front Door: a children's safeguarding front door for English local authorities."""
