@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "frontdoor.intake",
     "frontdoor.decisions",
     "frontdoor.messaging",
+    "frontdoor.casework",
     "frontdoor.api",
 ]
 

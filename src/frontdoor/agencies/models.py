@@ -1,0 +1,62 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Agency(models.Model):
+    """A partner organisation: a school (DfE URN), a GP practice, a police force, the local authority..."""
+
+    class Kind(models.TextChoices):
+        SCHOOL = "school", "School"
+        GP = "gp", "GP practice"
+        POLICE = "police", "Police"
+        HEALTH_TRUST = "health_trust", "Health trust"
+        PROBATION = "probation", "Probation"
+        HOUSING = "housing", "Housing"
+        CAMHS = "camhs", "CAMHS (child and adolescent mental health services)"
+        VOLUNTARY = "voluntary", "Voluntary sector"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    urn = models.CharField("DfE URN", max_length=8, blank=True, db_index=True)
+    ods_code = models.CharField("ODS code", max_length=10, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(fields=["urn"], condition=~models.Q(urn=""), name="unique_school_urn")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in an agency. Access to records follows the role and the agency."""
+
+    class Role(models.TextChoices):
+        REFERRER = "referrer", "Referrer"
+        PRACTITIONER = "practitioner", "Front Door practitioner"
+        MANAGER = "manager", "Front Door manager"
+        ADMINISTRATOR = "administrator", "Administrator"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    job_title = models.CharField(max_length=100, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+
+    @property
+    def is_front_door(self) -> bool:
+        return self.role in (self.Role.PRACTITIONER, self.Role.MANAGER)
+
+    def __str__(self):
+        return f"{self.user.get_full_name()} ({self.get_role_display()}, {self.agency})"
