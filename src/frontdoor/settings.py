@@ -88,7 +88,7 @@ DATETIME_FORMAT = "j F Y, H:i"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # GOV.UK Frontend comes from the npm registry (package.json); its dist is served as-is.
-STATICFILES_DIRS = [Path(os.environ.get("FRONTDOOR_NODE_MODULES", REPO_DIR / "node_modules"))]
+STATICFILES_DIRS = [PACKAGE_DIR / "static", Path(os.environ.get("FRONTDOOR_NODE_MODULES", REPO_DIR / "node_modules"))]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -1,11 +1,28 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import path
+from django.shortcuts import render
+from django.urls import include, path
+
+from frontdoor.agencies.forms import SignInForm
 
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def home(request):
+    return render(request, "home.html", {"front_door_phone": settings.FRONTDOOR_AREA["front_door_phone"]})
+
+
 urlpatterns = [
+    path("", home, name="home"),
     path("healthz", healthz),
+    path("sign-in", auth_views.LoginView.as_view(authentication_form=SignInForm, extra_context={"page_title": "Sign in"}), name="login"),
+    path("sign-out", auth_views.LogoutView.as_view(next_page="/"), name="sign_out"),
+    path("", include("frontdoor.intake.urls")),
+    path("", include("frontdoor.decisions.urls")),
+    path("", include("frontdoor.people.urls")),
+    path("", include("frontdoor.messaging.urls")),
+    path("api/v1/", include("frontdoor.api.urls")),
 ]

@@ -1,0 +1,113 @@
+"""The `frontdoor` console command."""
+import argparse
+import os
+import sys
+import threading
+import time
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _run_worker_forever(interval: float) -> None:
+    from django.db import close_old_connections
+
+    from frontdoor.messaging.services import outbox_dispatch_pending
+
+    while True:
+        close_old_connections()
+        if not outbox_dispatch_pending():
+            time.sleep(interval)
+
+
+def _serve(host: str, port: int, with_worker: bool) -> None:
+    from waitress import serve
+
+    from frontdoor.wsgi import application
+
+    if with_worker:
+        threading.Thread(target=_run_worker_forever, args=(2.0,), daemon=True).start()
+    print(f"Front Door is running at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    serve(application, host=host, port=port, threads=8, ident="frontdoor")
+
+
+def cmd_demo(args) -> None:
+    from django.conf import settings
+
+    from frontdoor.agencies.models import Agency
+    from frontdoor.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, load_demo_data
+
+    _migrate()
+    if not Agency.objects.exists():
+        print("Loading demo data (a synthetic area; nobody in it is a real person)...", flush=True)
+        summary = load_demo_data(seed=args.seed)
+        print(f"Loaded: {summary}", flush=True)
+    print("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
+    for login in DEMO_LOGINS:
+        print(f"  {login['email']:<28} {login['role']}")
+    print(f"\nEmails the demo sends are written to {settings.EMAIL_FILE_PATH} (open them with any mail reader).\n")
+    _serve(args.host, args.port, with_worker=True)
+
+
+def cmd_serve(args) -> None:
+    _migrate()
+    _serve(args.host, args.port, with_worker=not args.no_worker)
+
+
+def cmd_worker(args) -> None:
+    print("Outbox worker started", flush=True)
+    _run_worker_forever(args.interval)
+
+
+def cmd_manage(args) -> None:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["frontdoor manage", *args.rest])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontdoor", description="Front Door: a children's safeguarding front door")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="migrate, load the demo data if the database is empty, and serve")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.set_defaults(func=cmd_demo)
+
+    serve = commands.add_parser("serve", help="migrate and serve (with the outbox worker unless --no-worker)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-worker", action="store_true")
+    serve.set_defaults(func=cmd_serve)
+
+    worker = commands.add_parser("worker", help="send outbox messages (letters, acknowledgements, school notifications)")
+    worker.add_argument("--interval", type=float, default=2.0)
+    worker.set_defaults(func=cmd_worker)
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    _setup_django()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,10 @@
+class DecisionError(Exception):
+    """A problem with a decision the user can act on; the message is shown to them as-is."""
+
+
+class DecisionConflict(DecisionError):
+    pass
+
+
+class DecisionInvalid(DecisionError):
+    pass

@@ -1,0 +1,46 @@
+from django import forms
+
+from frontdoor.decisions.services import levels_of_need
+from frontdoor.forms_govuk import GovukCheckboxes, GovukRadios, GovukTextarea, GovukTextInput
+
+
+class DecisionForm(forms.Form):
+    """Level of need, the outcome option(s) the referrer will see ticked, rationale, social worker."""
+
+    level = forms.TypedChoiceField(label="Level of need", coerce=int, widget=GovukRadios(),
+                                   error_messages={"required": "Select a level of need"})
+    outcome_codes = forms.MultipleChoiceField(label="Outcome for the referrer", widget=GovukCheckboxes(),
+                                              error_messages={"required": "Select at least one outcome for the referrer"})
+    rationale = forms.CharField(label="Rationale", widget=GovukTextarea(rows=6),
+                                help_text="Why this level and outcome: the referrer will see it in the letter.",
+                                error_messages={"required": "Enter the rationale for the decision"})
+    social_worker_name = forms.CharField(label="Social worker named in the letter", max_length=200, widget=GovukTextInput(),
+                                         error_messages={"required": "Enter the social worker's name for the letter"})
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tool = levels_of_need()
+        self.fields["level"].choices = [(lvl.number, lvl.name) for lvl in tool.levels]
+        self.fields["outcome_codes"].choices = [
+            (code, f"Level {lvl.number}: {text}") for lvl in tool.levels for code, text in tool.outcome_choices(lvl.number)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        level, codes = data.get("level"), data.get("outcome_codes") or []
+        if level and codes:
+            allowed = levels_of_need().outcome_codes_for(level)
+            if any(code not in allowed for code in codes):
+                self.add_error("outcome_codes", f"Choose outcomes listed under Level {level}")
+        return data
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label="Why are you returning this decision?", widget=GovukTextarea(rows=3),
+                             error_messages={"required": "Enter why you are returning the decision"})
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class AuthoriseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput())

@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
+from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
+from frontdoor.decisions.models import Decision, OutcomeLetter
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.governance.services import access_log_record
+from frontdoor.intake.models import Contact
+from frontdoor.messaging.services import outbox_enqueue
+from frontdoor.screening.engine import load_tool
+
+CONFLICT = "Someone else changed this contact while you were working on it. Reload the page to see their changes; your text is kept below."
+
+
+def levels_of_need():
+    return load_tool(settings.FRONTDOOR_AREA["levels_of_need_tool"])
+
+
+def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
+    tool = levels_of_need()
+    if level not in [lvl.number for lvl in tool.levels]:
+        raise DecisionInvalid("Select a level of need")
+    if not outcome_codes:
+        raise DecisionInvalid("Select at least one outcome for the referrer")
+    allowed = tool.outcome_codes_for(level)
+    wrong = [code for code in outcome_codes if code not in allowed]
+    if wrong:
+        raise DecisionInvalid(f"The outcome(s) selected do not belong to Level {level}: choose outcomes listed under Level {level}")
+
+
+@transaction.atomic
+def decision_record(
+    *, user, contact: Contact, contact_version: int, level: int, outcome_codes: list[str], rationale: str,
+    social_worker_name: str,
+) -> Decision:
+    """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact."""
+    if not rationale.strip():
+        raise DecisionInvalid("Enter the rationale for the decision")
+    if not social_worker_name.strip():
+        raise DecisionInvalid("Enter the social worker's name for the letter")
+    _check_outcomes(level, outcome_codes)
+    updated = Contact.objects.filter(
+        pk=contact.pk, version=contact_version,
+        status__in=[Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED],
+    ).update(status=Contact.Status.AWAITING_AUTHORISATION, version=F("version") + 1)
+    if not updated:
+        raise DecisionConflict(CONFLICT)
+    tool = levels_of_need()
+    decision, _ = Decision.objects.update_or_create(
+        contact=contact,
+        defaults={
+            "tool_id": tool.id, "tool_version": str(tool.version), "level": level, "outcome_codes": outcome_codes,
+            "rationale": rationale, "social_worker_name": social_worker_name,
+            "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user, "decided_at": timezone.now(),
+            "return_reason": "", "authorised_by": None, "authorised_at": None,
+        },
+    )
+    access_log_record(user=user, target=contact, reason="Recorded a decision", action=AccessLogEntry.Action.UPDATE)
+    return decision
+
+
+def _claim_decision(decision: Decision, version: int, **changes) -> None:
+    updated = Decision.objects.filter(
+        pk=decision.pk, version=version, status=Decision.Status.AWAITING_AUTHORISATION
+    ).update(version=F("version") + 1, **changes)
+    if not updated:
+        raise DecisionConflict("This decision has already been authorised or returned by someone else. Reload the page.")
+
+
+@transaction.atomic
+def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter:
+    """Authorise: the outcome letter is made and queued to the referrer in the same transaction."""
+    if decision.decided_by_id == manager.pk:
+        raise DecisionInvalid("A decision must be authorised by a different manager from the one who made it")
+    now = timezone.now()
+    _claim_decision(decision, version, status=Decision.Status.AUTHORISED, authorised_by=manager, authorised_at=now)
+    decision.refresh_from_db()
+    Contact.objects.filter(pk=decision.contact_id).update(status=Contact.Status.AUTHORISED, version=F("version") + 1)
+    letter = OutcomeLetter.objects.create(
+        decision=decision, template_version=LETTER_TEMPLATE_VERSION, pdf=outcome_letter_pdf(decision)
+    )
+    contact = decision.contact
+    if contact.referrer_email:
+        outbox_enqueue(
+            kind="referral_outcome",
+            idempotency_key=f"referral-outcome-{decision.pk}",
+            to_address=contact.referrer_email,
+            subject=f"Referral outcome for your contact {contact.reference}",
+            body=letter_email_body(decision),
+            attachment_name=f"referral-outcome-{contact.reference}.pdf",
+            attachment=bytes(letter.pdf),
+            about=contact,
+        )
+    access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
+    return letter
+
+
+@transaction.atomic
+def decision_return(*, manager, decision: Decision, version: int, reason: str) -> None:
+    """Send a decision back to the practitioner with the manager's reason."""
+    if not reason.strip():
+        raise DecisionInvalid("Enter why you are returning the decision")
+    _claim_decision(decision, version, status=Decision.Status.RETURNED, return_reason=reason)
+    Contact.objects.filter(pk=decision.contact_id).update(status=Contact.Status.RETURNED, version=F("version") + 1)
+    access_log_record(user=manager, target=decision.contact, reason="Returned the decision",
+                      action=AccessLogEntry.Action.UPDATE)

@@ -1,0 +1,55 @@
+from django.db.models import QuerySet
+from django.http import Http404
+
+from frontdoor.agencies.models import Membership
+from frontdoor.governance.services import access_log_record
+from frontdoor.intake.models import Contact
+
+
+def contacts_visible_to(*, user) -> QuerySet[Contact]:
+    """The one place that says which contacts a user may see.
+
+    Front Door practitioners and managers see every contact; a referrer sees their own agency's
+    contacts; everyone else sees none.
+    """
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None:
+        return Contact.objects.none()
+    if membership.is_front_door:
+        return Contact.objects.all()
+    if membership.role == Membership.Role.REFERRER:
+        return Contact.objects.filter(referrer_agency_id=membership.agency_id)
+    return Contact.objects.none()
+
+
+def contact_get_for(*, user, contact_id, reason: str) -> Contact:
+    """The contact if this user may see it, otherwise 404 whether or not it exists; logs the view."""
+    contact = (
+        contacts_visible_to(user=user)
+        .select_related("referrer_agency", "submitted_by", "assigned_to")
+        .filter(pk=contact_id)
+        .first()
+    )
+    if contact is None:
+        raise Http404
+    access_log_record(user=user, target=contact, reason=reason)
+    return contact
+
+
+OPEN_STATUSES = (
+    Contact.Status.NEW,
+    Contact.Status.IN_PROGRESS,
+    Contact.Status.RETURNED,
+    Contact.Status.AWAITING_AUTHORISATION,
+)
+
+
+def contact_queue(*, user) -> QuerySet[Contact]:
+    """Contacts awaiting a decision: urgent first, then the least time left on the one-working-day clock."""
+    return (
+        contacts_visible_to(user=user)
+        .filter(status__in=OPEN_STATUSES)
+        .select_related("referrer_agency", "assigned_to")
+        .prefetch_related("children")
+        .order_by("-is_urgent", "decision_due_at")
+    )

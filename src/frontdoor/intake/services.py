@@ -1,0 +1,172 @@
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from frontdoor.agencies.models import Agency
+from frontdoor.casework.calendar import working_deadline
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.governance.services import access_log_record
+from frontdoor.intake import coach
+from frontdoor.intake.errors import ContactConflict, ContactInvalid
+from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
+from frontdoor.messaging.services import outbox_enqueue
+
+
+@dataclass(frozen=True)
+class ChildDraft:
+    family_name: str
+    given_name: str = ""
+    date_of_birth: date | None = None
+    is_unborn: bool = False
+    expected_date: date | None = None
+    father_name: str = ""
+    sex: str = ""
+    address: str = ""
+    postcode: str = ""
+    nhs_number: str = ""
+    school_name: str = ""
+
+
+@dataclass(frozen=True)
+class FamilyMemberDraft:
+    name: str
+    relationship: str
+    date_of_birth: date | None = None
+    address: str = ""
+    lives_with_child: bool = True
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    """Everything the Concern Contact Form (or a Front Door officer taking a call) collects."""
+
+    referrer_agency_id: str
+    referrer_name: str
+    concern_now: str
+    consent: str
+    children: tuple[ChildDraft, ...]
+    channel: str = Contact.Channel.ONLINE
+    referrer_role: str = ""
+    referrer_phone: str = ""
+    referrer_email: str = ""
+    immediate_answers: dict = field(default_factory=dict)
+    welfare_concern: bool | None = None
+    early_help_advice: bool | None = None
+    concern_past: str = ""
+    incident_at: datetime | None = None
+    disclosure_at: datetime | None = None
+    agency_actions: str = ""
+    consent_reason: str = ""
+    agency_answers: dict = field(default_factory=dict)
+    family_members: tuple[FamilyMemberDraft, ...] = ()
+
+    @property
+    def is_urgent(self) -> bool:
+        return any(self.immediate_answers.values())
+
+
+def referral_quality_flags(*, draft: ContactDraft, agency_kind: str, now: datetime | None = None) -> list[dict]:
+    """The referral-quality coach's flags for a draft (seed 004's good and poor referral)."""
+    referral = coach.ReferralDraft(
+        referrer_name=draft.referrer_name,
+        referrer_phone=draft.referrer_phone,
+        referrer_email=draft.referrer_email,
+        agency_kind=agency_kind,
+        children=tuple(
+            {
+                "given_name": c.given_name,
+                "family_name": c.family_name,
+                "dob": c.date_of_birth,
+                "expected_date": c.expected_date,
+                "address": c.address,
+                "postcode": c.postcode,
+                "nhs_number": c.nhs_number,
+                "school_name": c.school_name,
+            }
+            for c in draft.children
+        ),
+        concern_now=draft.concern_now,
+        concern_past=draft.concern_past,
+        incident_at=draft.incident_at,
+        disclosure_at=draft.disclosure_at,
+        submitted_at=now or timezone.now(),
+        agency_actions=draft.agency_actions,
+        consent=draft.consent,
+        consent_reason=draft.consent_reason,
+        agency_answers=dict(draft.agency_answers),
+    )
+    return coach.flags_as_dicts(coach.check(referral))
+
+
+def _validate(draft: ContactDraft) -> None:
+    if not draft.children:
+        raise ContactInvalid("Add at least one child")
+    if not draft.concern_now.strip():
+        raise ContactInvalid("Enter what is happening now")
+    if draft.consent not in Contact.Consent.values:
+        raise ContactInvalid("Select whether consent was given, refused or not sought")
+    if draft.consent == Contact.Consent.NOT_SOUGHT and not draft.consent_reason.strip():
+        raise ContactInvalid("Enter why consent was not sought")
+
+
+@transaction.atomic
+def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime | None = None) -> Contact:
+    """Store a concern before anything else can fail, then acknowledge it through the outbox."""
+    _validate(draft)
+    agency = Agency.objects.get(pk=draft.referrer_agency_id)
+    received_at = received_at or timezone.now()
+    fields = {k: v for k, v in asdict(draft).items() if k not in ("children", "family_members", "referrer_agency_id")}
+    contact = Contact.objects.create(
+        **fields,
+        referrer_agency=agency,
+        submitted_by=submitted_by,
+        received_at=received_at,
+        decision_due_at=working_deadline(received_at, 1),
+        is_urgent=draft.is_urgent,
+        quality_flags=referral_quality_flags(draft=draft, agency_kind=agency.kind, now=received_at),
+    )
+    ContactChild.objects.bulk_create(ContactChild(contact=contact, **asdict(c)) for c in draft.children)
+    ContactFamilyMember.objects.bulk_create(
+        ContactFamilyMember(contact=contact, **asdict(m)) for m in draft.family_members
+    )
+    access_log_record(user=submitted_by, target=contact, reason="Submitted a contact", action=AccessLogEntry.Action.CREATE)
+    _acknowledge(contact)
+    return contact
+
+
+def _acknowledge(contact: Contact) -> None:
+    if not contact.referrer_email:
+        return
+    urgent_line = (
+        "You told us a child may be at immediate risk. If you have not already phoned the Family Front Door, "
+        "please call now.\n\n"
+        if contact.is_urgent
+        else ""
+    )
+    outbox_enqueue(
+        kind="contact_acknowledgement",
+        idempotency_key=f"contact-ack-{contact.pk}",
+        to_address=contact.referrer_email,
+        subject=f"We have received your contact {contact.reference}",
+        body=(
+            f"Dear {contact.referrer_name},\n\n"
+            f"Thank you for telling the Family Front Door about your concern. Your reference is {contact.reference}.\n\n"
+            f"{urgent_line}"
+            "A qualified social worker will consider it and decide on the next steps within one working day. "
+            "You will receive the outcome by email.\n\nFamily Front Door"
+        ),
+        about=contact,
+    )
+
+
+@transaction.atomic
+def contact_assign(*, contact: Contact, user, version: int) -> None:
+    """Take a contact to work on it (compare-and-set, so two people do not both pick it up unseen)."""
+    updated = Contact.objects.filter(pk=contact.pk, version=version).update(
+        assigned_to=user, status=Contact.Status.IN_PROGRESS, version=F("version") + 1
+    )
+    if not updated:
+        raise ContactConflict("Someone else changed this contact. Reload the page to see their changes.")

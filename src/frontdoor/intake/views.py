@@ -1,0 +1,308 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from frontdoor.agencies.decorators import role_required
+from frontdoor.agencies.models import Membership
+from frontdoor.casework.calendar import working_time_remaining
+from frontdoor.intake import selectors, services
+from frontdoor.intake.errors import IntakeError
+from frontdoor.intake.forms import (
+    ChildFormSet,
+    ConcernDetailsForm,
+    ConcernQuestionsForm,
+    FamilyFormSet,
+    StaffContactForm,
+)
+from frontdoor.intake.models import Contact
+
+REFERRER = (Membership.Role.REFERRER,)
+FRONT_DOOR = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+SESSION_QUESTIONS = "concern_questions"
+SESSION_DETAILS = "concern_details"
+
+
+def _stored(request, key) -> QueryDict | None:
+    raw = request.session.get(key)
+    if raw is None:
+        return None
+    data = QueryDict(mutable=True)
+    for name, values in raw.items():
+        data.setlist(name, values)
+    return data
+
+
+def _store(request, key, post: QueryDict) -> None:
+    request.session[key] = {name: post.getlist(name) for name in post if name != "csrfmiddlewaretoken"}
+
+
+def _bind_details(data, *, agency_kind, form_class=ConcernDetailsForm, initial=None):
+    return (
+        form_class(data, agency_kind=agency_kind, initial=initial),
+        ChildFormSet(data, prefix="child"),
+        FamilyFormSet(data, prefix="family"),
+    )
+
+
+def _draft(details, children, family, *, agency_id, channel, immediate_answers, welfare=None, early_help=None):
+    data = details.cleaned_data
+    return services.ContactDraft(
+        referrer_agency_id=str(agency_id),
+        referrer_name=data["referrer_name"],
+        referrer_role=data["referrer_role"],
+        referrer_phone=data["referrer_phone"],
+        referrer_email=data["referrer_email"],
+        channel=channel,
+        immediate_answers=immediate_answers,
+        welfare_concern=welfare,
+        early_help_advice=early_help,
+        concern_now=data["concern_now"],
+        concern_past=data["concern_past"],
+        incident_at=data["incident_at"],
+        disclosure_at=data["disclosure_at"],
+        agency_actions=data["agency_actions"],
+        consent=data["consent"],
+        consent_reason=data["consent_reason"],
+        agency_answers=data["agency_answers"],
+        children=tuple(
+            services.ChildDraft(**{k: v for k, v in f.cleaned_data.items() if k != "DELETE"})
+            for f in children.forms if f.cleaned_data
+        ),
+        family_members=tuple(
+            services.FamilyMemberDraft(**f.cleaned_data) for f in family.forms if f.cleaned_data
+        ),
+    )
+
+
+def _grow_formset(post: QueryDict, prefix: str) -> QueryDict:
+    """Progressive enhancement: 'Add another' posts the form back with one more empty form."""
+    data = post.copy()
+    data[f"{prefix}-TOTAL_FORMS"] = str(int(data.get(f"{prefix}-TOTAL_FORMS", 0)) + 1)
+    return data
+
+
+# --- The referrer's journey -------------------------------------------------------------------
+
+
+@login_required
+@role_required(*REFERRER)
+@require_http_methods(["GET", "POST"])
+def concern_start(request):
+    form = ConcernQuestionsForm(request.POST or None, initial=_stored(request, SESSION_QUESTIONS))
+    if request.method == "POST" and form.is_valid():
+        _store(request, SESSION_QUESTIONS, request.POST)
+        if any(form.immediate_answers().values()):
+            return redirect("intake:urgent")
+        return redirect("intake:details")
+    return render(request, "intake/concern_start.html", {"form": form, "page_title": "Tell us about a concern"})
+
+
+@login_required
+@role_required(*REFERRER)
+def concern_urgent(request):
+    return render(request, "intake/concern_urgent.html", {
+        "page_title": "Call the Family Front Door now",
+        "front_door_phone": settings.FRONTDOOR_AREA["front_door_phone"],
+    })
+
+
+@login_required
+@role_required(*REFERRER)
+@require_http_methods(["GET", "POST"])
+def concern_details(request):
+    if request.session.get(SESSION_QUESTIONS) is None:
+        return redirect("intake:start")
+    membership = request.user.membership
+    if request.method == "POST":
+        post = request.POST
+        for prefix in ("child", "family"):
+            if f"add_{prefix}" in post:
+                post = _grow_formset(post, prefix)
+                details, children, family = _bind_details(post, agency_kind=membership.agency.kind)
+                return _render_details(request, details, children, family, validate=False)
+        details, children, family = _bind_details(post, agency_kind=membership.agency.kind)
+        if details.is_valid() and children.is_valid() and family.is_valid():
+            _store(request, SESSION_DETAILS, post)
+            return redirect("intake:check")
+        return _render_details(request, details, children, family)
+    stored = _stored(request, SESSION_DETAILS)
+    if stored is not None:
+        details, children, family = _bind_details(stored, agency_kind=membership.agency.kind)
+    else:
+        details = ConcernDetailsForm(agency_kind=membership.agency.kind, initial={
+            "referrer_name": request.user.get_full_name(), "referrer_role": membership.job_title,
+            "referrer_phone": membership.phone, "referrer_email": request.user.email,
+        })
+        children, family = ChildFormSet(prefix="child"), FamilyFormSet(prefix="family")
+    return _render_details(request, details, children, family, validate=False)
+
+
+def _render_details(request, details, children, family, *, validate=True, template="intake/concern_details.html",
+                    extra=None):
+    errors = []
+    if validate:
+        errors = [str(e) for e in children.non_form_errors()]
+    return render(request, template, {
+        "form": details, "children": children, "family": family, "errors": errors,
+        "page_title": "About the concern", **(extra or {}),
+    })
+
+
+def _referrer_draft(request):
+    questions = ConcernQuestionsForm(_stored(request, SESSION_QUESTIONS))
+    stored = _stored(request, SESSION_DETAILS)
+    if stored is None or not questions.is_valid():
+        return None
+    membership = request.user.membership
+    details, children, family = _bind_details(stored, agency_kind=membership.agency.kind)
+    if not (details.is_valid() and children.is_valid() and family.is_valid()):
+        return None
+    return _draft(
+        details, children, family,
+        agency_id=membership.agency_id, channel=Contact.Channel.ONLINE,
+        immediate_answers=questions.immediate_answers(),
+        welfare=questions.cleaned_data["welfare_concern"], early_help=questions.cleaned_data["early_help_advice"],
+    )
+
+
+@login_required
+@role_required(*REFERRER)
+@require_http_methods(["GET", "POST"])
+def concern_check(request):
+    draft = _referrer_draft(request)
+    if draft is None:
+        return redirect("intake:start")
+    if request.method == "POST":
+        try:
+            contact = services.contact_submit(submitted_by=request.user, draft=draft)
+        except IntakeError as error:
+            return render(request, "intake/concern_check.html", {"draft": draft, "errors": [str(error)]})
+        for key in (SESSION_QUESTIONS, SESSION_DETAILS):
+            request.session.pop(key, None)
+        request.session["last_contact_reference"] = contact.reference
+        request.session["last_contact_urgent"] = contact.is_urgent
+        return redirect("intake:submitted")
+    flags = services.referral_quality_flags(draft=draft, agency_kind=request.user.membership.agency.kind)
+    return render(request, "intake/concern_check.html", {
+        "draft": draft, "flags": flags, "page_title": "Check your answers before sending",
+        "form_questions": ConcernQuestionsForm(),
+    })
+
+
+@login_required
+@role_required(*REFERRER)
+def concern_submitted(request):
+    reference = request.session.get("last_contact_reference")
+    if reference is None:
+        return redirect("intake:my_contacts")
+    return render(request, "intake/concern_submitted.html", {
+        "reference": reference, "urgent": request.session.get("last_contact_urgent"),
+        "front_door_phone": settings.FRONTDOOR_AREA["front_door_phone"], "page_title": "Contact sent",
+    })
+
+
+@login_required
+@role_required(*REFERRER)
+def my_contacts(request):
+    contacts = (
+        selectors.contacts_visible_to(user=request.user)
+        .select_related("decision").prefetch_related("children").order_by("-received_at")
+    )
+    page = Paginator(contacts, 25).get_page(request.GET.get("page"))
+    return render(request, "intake/my_contacts.html", {"page": page, "page_title": "Your agency's contacts"})
+
+
+@login_required
+@role_required(*REFERRER)
+def my_contact_detail(request, contact_id):
+    contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Referrer viewed their contact")
+    decision = getattr(contact, "decision", None)
+    if decision is not None and decision.status != decision.Status.AUTHORISED:
+        decision = None
+    return render(request, "intake/my_contact_detail.html", {
+        "contact": contact, "decision": decision, "page_title": f"Contact {contact.reference}",
+    })
+
+
+# --- Front Door staff ---------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_http_methods(["GET", "POST"])
+def record_contact(request):
+    if request.method == "POST":
+        post = request.POST
+        for prefix in ("child", "family"):
+            if f"add_{prefix}" in post:
+                details, children, family = _bind_details(_grow_formset(post, prefix), agency_kind="", form_class=StaffContactForm)
+                return _render_details(request, details, children, family, validate=False,
+                                       template="intake/record_contact.html", extra={"page_title": "Record a contact"})
+        details, children, family = _bind_details(post, agency_kind="", form_class=StaffContactForm)
+        if details.is_valid() and children.is_valid() and family.is_valid():
+            draft = _draft(
+                details, children, family,
+                agency_id=details.cleaned_data["referrer_agency"].pk, channel=details.cleaned_data["channel"],
+                immediate_answers={"immediate_risk": details.cleaned_data["immediate_risk"]},
+            )
+            try:
+                contact = services.contact_submit(submitted_by=request.user, draft=draft)
+            except IntakeError as error:
+                return _render_details(request, details, children, family, template="intake/record_contact.html",
+                                       extra={"errors": [str(error)]})
+            messages.success(request, f"Contact {contact.reference} recorded")
+            return redirect("intake:contact", contact_id=contact.pk)
+        return _render_details(request, details, children, family, template="intake/record_contact.html",
+                               extra={"page_title": "Record a contact"})
+    details = StaffContactForm(agency_kind="")
+    return _render_details(request, details, ChildFormSet(prefix="child"), FamilyFormSet(prefix="family"),
+                           validate=False, template="intake/record_contact.html", extra={"page_title": "Record a contact"})
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def queue(request):
+    now = timezone.now()
+    page = Paginator(selectors.contact_queue(user=request.user), 50).get_page(request.GET.get("page"))
+    rows = [(c, working_time_remaining(c.decision_due_at, now)) for c in page]
+    return render(request, "intake/queue.html", {"page": page, "rows": rows, "page_title": "Contacts queue"})
+
+
+def contact_page(request, contact, *, decision_form=None, return_form=None, errors=None, status=200):
+    """The practitioner's and manager's page for one contact: the concern, the children, the decision."""
+    from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
+    from frontdoor.people.selectors import person_history
+
+    decision = getattr(contact, "decision", None)
+    children = [(child, person_history(person=child.person) if child.person else None) for child in contact.children.all()]
+    if decision_form is None:
+        initial = {"version": contact.version, "social_worker_name": request.user.get_full_name()}
+        if decision is not None:
+            initial.update(level=decision.level, outcome_codes=decision.outcome_codes, rationale=decision.rationale,
+                           social_worker_name=decision.social_worker_name)
+        decision_form = DecisionForm(initial=initial)
+    version = {"version": decision.version} if decision else {}
+    return render(request, "intake/contact.html", {
+        "contact": contact,
+        "children": children,
+        "family": contact.family_members.all(),
+        "decision": decision,
+        "decision_form": decision_form,
+        "authorise_form": AuthoriseForm(initial=version),
+        "return_form": return_form or ReturnForm(initial=version),
+        "time_left": working_time_remaining(contact.decision_due_at, timezone.now()),
+        "errors": errors or [],
+        "page_title": f"Contact {contact.reference}",
+    }, status=status)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def contact_detail(request, contact_id):
+    contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Front Door worked on the contact")
+    return contact_page(request, contact)

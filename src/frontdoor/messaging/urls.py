@@ -1,0 +1,6 @@
+from django.urls import path
+
+from frontdoor.messaging import views
+
+app_name = "messaging"
+urlpatterns = [path("admin/outbox", views.outbox, name="outbox")]

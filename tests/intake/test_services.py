@@ -1,0 +1,75 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.intake.errors import ContactConflict, ContactInvalid
+from frontdoor.intake.models import Contact
+from frontdoor.intake.services import contact_assign
+from frontdoor.messaging.models import OutboxMessage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submitted_contact_is_stored_with_children_clock_and_acknowledgement():
+    contact = factories.contact()
+
+    stored = Contact.objects.get(pk=contact.pk)
+    assert stored.reference.startswith("FD-")
+    assert [c.given_name for c in stored.children.all()] == ["Ruby"]
+    assert stored.decision_due_at > stored.received_at
+    assert not stored.is_urgent
+    ack = OutboxMessage.objects.get(kind="contact_acknowledgement")
+    assert ack.to_address == "chris.taylor@school.example"
+    assert stored.reference in ack.body
+    assert AccessLogEntry.objects.filter(target_id=str(contact.pk), action="create").exists()
+
+
+def test_a_yes_to_an_immediate_safety_question_makes_the_contact_urgent():
+    contact = factories.contact(immediate_answers={"immediate_1": False, "immediate_2": True, "immediate_3": False})
+
+    assert contact.is_urgent
+    assert "phone the Family Front Door" in OutboxMessage.objects.get().body or "call now" in OutboxMessage.objects.get().body
+
+
+def test_quality_flags_are_kept_on_the_contact():
+    contact = factories.contact(concern_now="DV at home. CP concerns.", agency_actions="")
+
+    codes = {flag["code"] for flag in contact.quality_flags}
+    assert "no_action_stated" in codes
+    assert codes & {"acronym", "jargon"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"children": ()}, "Add at least one child"),
+        ({"concern_now": "  "}, "Enter what is happening now"),
+        ({"consent": "not_sought", "consent_reason": ""}, "Enter why consent was not sought"),
+    ],
+)
+def test_invalid_contact_is_refused_and_nothing_is_stored(overrides, message):
+    referrer = factories.user()
+    with pytest.raises(ContactInvalid, match=message):
+        factories.contact(submitted_by=referrer, **overrides)
+    assert Contact.objects.count() == 0
+    assert OutboxMessage.objects.count() == 0
+
+
+def test_second_person_taking_a_stale_contact_gets_a_conflict():
+    contact = factories.contact()
+    first, second = factories.user(role="practitioner"), factories.user(role="practitioner")
+
+    contact_assign(contact=contact, user=first, version=contact.version)
+    with pytest.raises(ContactConflict, match="Someone else changed this contact"):
+        contact_assign(contact=contact, user=second, version=contact.version)
+    contact.refresh_from_db()
+    assert contact.assigned_to == first
+
+
+def test_nhs_number_with_a_bad_check_digit_is_refused():
+    from frontdoor.people.models import validate_nhs_number
+
+    validate_nhs_number("9434765919")
+    with pytest.raises(ValidationError, match="valid 10-digit NHS number"):
+        validate_nhs_number("9434765918")
