@@ -74,7 +74,8 @@ def test_gp_and_health_trust_share_the_health_questions(form):
         ("camhs_duration", "How long have been working with the child(ren)"),
         (
             "camhs_risks",
-            "What are the risks to the child e.g.. self harm/ suicidal thoughts/ how are these managed by parents",
+            "What are the risks to the child e.g.. self harm/ suicidal thoughts/ "
+            "how are these managed by parents",
         ),
         ("probation_offence", "What was the Offence"),
         (
@@ -84,14 +85,18 @@ def test_gp_and_health_trust_share_the_health_questions(form):
         ("housing_recourse_to_public_funds", "Does the person have recourse to public funds"),
         (
             "housing_support_offered",
-            "What support has been offered / due from your service or state it not entitled and reason for this",
+            "What support has been offered / due from your service or state it not entitled "
+            "and reason for this",
         ),
         (
             "education_parents_spoken_to",
             "Have you spoken to either of the child's parents prior to considering this referral. "
             "If not, please explain why",
         ),
-        ("education_context_in_school", "Context of child in school (peer/parental engagement/academic progress etc)"),
+        (
+            "education_context_in_school",
+            "Context of child in school (peer/parental engagement/academic progress etc)",
+        ),
     ],
 )
 def test_agency_questions_are_word_for_word_from_seed_004(form, question_id, seed_text):
@@ -100,7 +105,9 @@ def test_agency_questions_are_word_for_word_from_seed_004(form, question_id, see
 
 
 def test_seed_question_counts_per_agency(form):
-    counts = {kind: len(form.agency_questions(kind)) for kind in ("gp", "camhs", "probation", "housing", "school")}
+    counts = {
+        kind: len(form.agency_questions(kind)) for kind in ("gp", "camhs", "probation", "housing", "school")
+    }
     assert counts == {"gp": 11, "camhs": 9, "probation": 8, "housing": 8, "school": 7}
 
 

@@ -73,7 +73,9 @@ class Calendar:
         due_date = self.add_working_days(clock_start.date(), working_days)
         return datetime.combine(due_date, clock_start.timetz())
 
-    def clock_start(self, received: datetime, *, day_start: time = time(9), day_end: time = time(17)) -> datetime:
+    def clock_start(
+        self, received: datetime, *, day_start: time = time(9), day_end: time = time(17)
+    ) -> datetime:
         """When the working clock starts for something received at `received`."""
         local = to_london(received)
         if self.is_working_day(local.date()) and day_start <= local.time() < day_end:
@@ -92,7 +94,9 @@ class Calendar:
             return -self._working_time_in(now=deadline, until=now, day_start=day_start, day_end=day_end)
         return self._working_time_in(now=now, until=deadline, day_start=day_start, day_end=day_end)
 
-    def _working_time_in(self, *, now: datetime, until: datetime, day_start: time, day_end: time) -> timedelta:
+    def _working_time_in(
+        self, *, now: datetime, until: datetime, day_start: time, day_end: time
+    ) -> timedelta:
         total = timedelta()
         d = now.date()
         while d <= until.date():
@@ -161,7 +165,9 @@ class SchoolTerms:
 
 def to_london(moment: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("Give a timezone-aware datetime; a naive one could be an hour out around clock changes.")
+        raise ValueError(
+            "Give a timezone-aware datetime; a naive one could be an hour out around clock changes."
+        )
     return moment.astimezone(LONDON)
 
 
@@ -197,5 +203,7 @@ def working_time_remaining(
     return ENGLAND.working_time_remaining(deadline, now, day_start=day_start, day_end=day_end)
 
 
-def next_school_day_start(at: datetime, terms: SchoolTerms | None, *, school_day_start: time = time(8, 30)) -> datetime:
+def next_school_day_start(
+    at: datetime, terms: SchoolTerms | None, *, school_day_start: time = time(8, 30)
+) -> datetime:
     return ENGLAND.next_school_day_start(at, terms, school_day_start=school_day_start)

@@ -163,7 +163,9 @@ def check_contact_details(draft: ReferralDraft) -> Iterator[Flag]:
         message = "Give a phone number or email address so the Front Door can contact you."
         yield Flag(code, message, "referrer_phone")
     if phone and not is_plausible_uk_phone(phone):
-        yield Flag(code, "Check your phone number: it does not look like a UK phone number.", "referrer_phone")
+        yield Flag(
+            code, "Check your phone number: it does not look like a UK phone number.", "referrer_phone"
+        )
     if email and not EMAIL.fullmatch(email):
         yield Flag(code, "Check your email address: it does not look complete.", "referrer_email")
 
