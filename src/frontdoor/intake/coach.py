@@ -73,6 +73,10 @@ GIVEN_NAME_BEFORE = re.compile(
     r"\b(?!(?:The|A|An|His|Her|Their|Our|My|This|That|No|Any|When|If|At|In|On|To|From|With)\b)[A-Z][a-z]+\s+$"
 )
 LOOKBEHIND_CHARS = 40
+# "(EHA)" after its full form, or "EHA (" before it.
+EXPLAINED_CAPITALS = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])s?\s*\)|(?<![\w&])([A-Z][A-Za-z&]*[A-Z])s?\s*\(")
+UPPERCASE_LETTER = re.compile(r"[A-Z]")
+LOWERCASE_LETTER = re.compile(r"[a-z]")
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 UNKNOWN_ABBREVIATION_MAX_LENGTH = 5
 READERS_MAY_NOT_KNOW = "not everyone who reads your referral will know it."
@@ -124,6 +128,7 @@ class CoachSettings:
 @dataclass(frozen=True)
 class CoachTerms:
     acronyms: Mapping[str, str]
+    plain_expansions: Mapping[str, str]  # lower case, without bracketed notes: to find them in text
     understood_by_everyone: frozenset[str]
     jargon: Mapping[str, str]
     jargon_pattern: re.Pattern[str]
@@ -258,25 +263,29 @@ def check_dates_and_times(draft: ReferralDraft) -> Iterator[Flag]:
 def check_language(draft: ReferralDraft, *, terms: CoachTerms) -> Iterator[Flag]:
     # Seed 004, a poor referral: "Uses jargon or acronyms".
     all_text = "\n".join(text for _, text in draft.text_fields())
+    explained = _explained_abbreviations(all_text, terms)
     for field_name, text in draft.text_fields():
         flags = [
-            *_abbreviation_flags(field_name, text, all_text=all_text, terms=terms),
+            *_abbreviation_flags(field_name, text, explained=explained, terms=terms),
             *_jargon_flags(field_name, text, terms=terms),
         ]
         yield from sorted(flags, key=lambda flag: flag.start)
 
 
-def _abbreviation_flags(field_name: str, text: str, *, all_text: str, terms: CoachTerms) -> Iterator[Flag]:
-    mostly_capitals = _mostly_capitals(text)
+def _abbreviation_flags(
+    field_name: str, text: str, *, explained: frozenset[str], terms: CoachTerms
+) -> Iterator[Flag]:
     seen: set[str] = set()
     for match in CAPITALS.finditer(text):
         token = match[1]  # without a plural "s"
-        if token in seen or terms.understood_by_everyone.intersection((token, match[0])):
-            continue
-        if _explained(token, all_text, terms):
+        if (
+            token in seen
+            or token in explained
+            or terms.understood_by_everyone.intersection((token, match[0]))
+        ):
             continue
         expansion = terms.acronyms.get(token)
-        if expansion is None and not _looks_like_abbreviation(token, text, match.start(), mostly_capitals):
+        if expansion is None and not _looks_like_abbreviation(token, text, match.start()):
             continue
         seen.add(token)
         yield Flag(
@@ -296,27 +305,27 @@ def _abbreviation_message(token: str, expansion: str | None) -> str:
     return f'If "{token}" is an abbreviation, write it in full: {READERS_MAY_NOT_KNOW}'
 
 
-def _looks_like_abbreviation(token: str, text: str, start: int, mostly_capitals: bool) -> bool:
+def _looks_like_abbreviation(token: str, text: str, start: int) -> bool:
     # Records often write surnames in capitals ("Jade SMITH"); text typed in capitals is shouting.
     return (
         token.isupper()
         and len(token) <= UNKNOWN_ABBREVIATION_MAX_LENGTH
-        and not mostly_capitals
         and not GIVEN_NAME_BEFORE.search(text[max(0, start - LOOKBEHIND_CHARS) : start])
+        and not _mostly_capitals(text)
     )
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2
+    return len(UPPERCASE_LETTER.findall(text)) > len(LOWERCASE_LETTER.findall(text))
 
 
-def _explained(token: str, all_text: str, terms: CoachTerms) -> bool:
-    """True if the referrer wrote it out: "Early Help Assessment (EHA)" or "EHA (Early Help ...)"."""
-    if f"({token})" in all_text or re.search(rf"(?<![\w&]){re.escape(token)}\s*\(", all_text):
-        return True
-    expansion = terms.acronyms.get(token)
-    return bool(expansion) and PARENTHETICAL.sub("", expansion).lower() in all_text.lower()
+def _explained_abbreviations(all_text: str, terms: CoachTerms) -> frozenset[str]:
+    """Abbreviations the referrer wrote out: "Early Help Assessment (EHA)", "EHA (Early Help ...)",
+    or the full form anywhere in the draft."""
+    bracketed = {before or after for before, after in EXPLAINED_CAPITALS.findall(all_text)}
+    lowered = all_text.lower()
+    written_out = {token for token, phrase in terms.plain_expansions.items() if phrase in lowered}
+    return frozenset(bracketed | written_out)
 
 
 def _jargon_flags(field_name: str, text: str, *, terms: CoachTerms) -> Iterator[Flag]:
@@ -408,6 +417,9 @@ def coach_terms() -> CoachTerms:
     alternatives = "|".join(re.escape(term) for term in sorted(jargon, key=len, reverse=True))
     return CoachTerms(
         acronyms=dict(data["acronyms"]),
+        plain_expansions={
+            token: PARENTHETICAL.sub("", full).lower() for token, full in data["acronyms"].items()
+        },
         understood_by_everyone=frozenset(data["understood_by_everyone"]),
         jargon=jargon,
         jargon_pattern=re.compile(rf"(?<![\w/])({alternatives})(?:e?s)?(?![\w/])", re.I),
