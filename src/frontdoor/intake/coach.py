@@ -177,8 +177,8 @@ def check_contact_details(draft: ReferralDraft) -> Iterator[Flag]:
 
 def is_plausible_uk_phone(phone: str) -> bool:
     digits = re.sub(r"[\s()-]", "", PHONE_EXTENSION.sub("", phone))
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:].removeprefix("(0)").removeprefix("0")
+    if digits.startswith("+44"):  # "+44 (0)1905 ..." as well as "+44 1905 ..."
+        digits = "0" + digits[3:].removeprefix("0")
     return bool(UK_PHONE.fullmatch(digits))
 
 

@@ -72,7 +72,9 @@ class ConcernForm:
         return next((option for option in self.consent_options if option.id == option_id), None)
 
 
+@lru_cache(maxsize=1)
 def available_versions() -> tuple[int, ...]:
+    """Form versions shipped with this release; they change only when the code is deployed."""
     matches = (VERSION_FILE.fullmatch(path.name) for path in FORMS_DATA.iterdir())
     return tuple(sorted(int(match[1]) for match in matches if match))
 
