@@ -1,0 +1,172 @@
+"""Load a synthetic area into an empty database: the one-command demo, the browser tests and benchmarks.
+
+`load_demo_data(seed=...)` always builds the same area for the same seed and day: agencies, families,
+ninety days of contacts with their decisions, open and closed cases, and the demo logins below.
+Nobody in it is a real person: names are drawn from common name lists, places are invented, postcodes
+use the fictional area FD, NHS numbers come from the range the NHS never issues, and phone numbers
+from Ofcom's range for drama.
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.casework.models import Case
+from frontdoor.decisions.models import Decision
+from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
+from frontdoor.people.models import Address, Household, Person, Relationship, Residence
+
+from .area import DEMO_GP, DEMO_PRIMARY, DEMO_SECONDARY, LOCAL_AUTHORITY_NAME, Area, build_area
+from .cases import CaseBuilder
+from .contacts import ContactBuilder, DemoReferrer
+from .population import PopulationBuilder
+from .referrers import Referrer, ReferrerPool
+from .synthetic import Synth
+
+DEMO_PASSWORD = "frontdoor-demo"
+DEMO_LOGINS: tuple[dict[str, str], ...] = (
+    {"email": "practitioner@demo.test", "name": "Sam Patel", "role": Membership.Role.PRACTITIONER.label,
+     "job_title": "Social worker", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "practitioner2@demo.test", "name": "Jo Evans", "role": Membership.Role.PRACTITIONER.label,
+     "job_title": "Social worker", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "manager@demo.test", "name": "Alex Morgan", "role": Membership.Role.MANAGER.label,
+     "job_title": "Front Door team manager", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "admin@demo.test", "name": "Robin Shaw", "role": Membership.Role.ADMINISTRATOR.label,
+     "job_title": "System administrator", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "teacher@demo.test", "name": "Chris Taylor", "role": Membership.Role.REFERRER.label,
+     "job_title": "Designated safeguarding lead", "agency": DEMO_PRIMARY},
+    {"email": "teacher2@demo.test", "name": "Priya Sharma", "role": Membership.Role.REFERRER.label,
+     "job_title": "Designated safeguarding lead", "agency": DEMO_SECONDARY},
+    {"email": "gp@demo.test", "name": "Omar Hussain", "role": Membership.Role.REFERRER.label,
+     "job_title": "GP", "agency": DEMO_GP},
+    {"email": "police@demo.test", "name": "Kate Wilson", "role": Membership.Role.REFERRER.label,
+     "job_title": "PC", "agency": "Fictional Shire Police"},
+    {"email": "health@demo.test", "name": "Lucy Green", "role": Membership.Role.REFERRER.label,
+     "job_title": "Health visitor", "agency": "Fictional Shire Health and Care NHS Trust"},
+)
+# How many contacts each demo referrer has made at scale 1.0, so that their pages have something to show.
+DEMO_REFERRER_CONTACTS = {"teacher@demo.test": 12, "teacher2@demo.test": 8, "gp@demo.test": 5,
+                          "police@demo.test": 10, "health@demo.test": 6}
+HOUSEHOLDS = 1800
+CONTACTS = 1500
+BATCH = 1000
+
+
+class DatabaseNotEmpty(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    counts: dict[str, int]
+    logins: tuple[dict[str, str], ...]
+    seconds: float
+
+    def __str__(self) -> str:
+        c = self.counts
+        return (f"{c['agencies']} agencies ({c['schools']} schools), {c['people']} people "
+                f"({c['children']} children) in {c['households']} households, {c['contacts']} contacts, "
+                f"{c['decisions']} decisions, {c['open_cases']} open cases, in {self.seconds:.1f}s")
+
+
+def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float = 1.0) -> DemoSummary:
+    """Fill an empty database with the synthetic area; the same seed and day give the same data."""
+    if scale <= 0:
+        raise ValueError("scale must be greater than 0")
+    started = time.perf_counter()
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        if Agency.objects.exists():
+            raise DatabaseNotEmpty(
+                "The database already has agencies; demo data loads only into an empty database.")
+        _build_and_save(Synth(seed), today=today, scale=scale)
+    return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
+
+
+def _build_and_save(synth: Synth, *, today: date, scale: float) -> None:
+    area = build_area(synth, scale=scale)
+    population = PopulationBuilder(synth, area, today).build(households=max(20, round(HOUSEHOLDS * scale)))
+    demo_users, demo_memberships = _demo_users(area)
+    pool = ReferrerPool(synth)
+    demo_referrers = _demo_referrers(pool, demo_users, demo_memberships, scale)
+    records = ContactBuilder(
+        synth, area=area, population=population, referrers=pool, today=today,
+        practitioners=[demo_users["practitioner@demo.test"], demo_users["practitioner2@demo.test"]],
+        manager=demo_users["manager@demo.test"],
+    ).build(count=max(30, round(CONTACTS * scale)), demo_referrers=demo_referrers)
+    cases = CaseBuilder(synth, population=population, today=today).build(decided=records.decided, scale=scale)
+
+    _save(Agency, area.agencies)
+    _save(get_user_model(), [*demo_users.values(), *pool.users])
+    _save(Membership, [*demo_memberships.values(), *pool.memberships])
+    _save(Address, population.addresses)
+    _save(Person, population.people)
+    _save(Residence, population.residences)
+    _save(Household, population.households)
+    _save(Household.members.through, population.household_members)
+    _save(Relationship, population.relationships)
+    _save(Contact, records.contacts)
+    _save(ContactChild, records.children)
+    _save(ContactFamilyMember, records.family_members)
+    _save(Decision, records.decisions)
+    _save(Case, cases)
+
+
+def _save(model, objects: list) -> None:
+    model.objects.bulk_create(objects, batch_size=BATCH)
+
+
+def _demo_users(area: Area) -> tuple[dict, dict]:
+    password = make_password(DEMO_PASSWORD)  # hashed once: the hasher is slow on purpose
+    agencies = {agency.name: agency for agency in area.agencies}
+    users, memberships = {}, {}
+    for login in DEMO_LOGINS:
+        first, last = login["name"].split(" ", 1)
+        role = next(r for r in Membership.Role if r.label == login["role"])
+        user = get_user_model()(username=login["email"], email=login["email"], first_name=first, last_name=last,
+                                password=password, is_staff=role == Membership.Role.ADMINISTRATOR)
+        users[login["email"]] = user
+        memberships[login["email"]] = Membership(user=user, agency=agencies[login["agency"]], role=role,
+                                                 job_title=login["job_title"])
+    return users, memberships
+
+
+def _demo_referrers(pool: ReferrerPool, users: dict, memberships: dict, scale: float) -> list[DemoReferrer]:
+    demo = []
+    for email, at_full_scale in DEMO_REFERRER_CONTACTS.items():
+        membership = memberships[email]
+        referrer = pool.add(Referrer(
+            name=users[email].get_full_name(), role=membership.job_title, phone=membership.agency.phone,
+            email=email, agency=membership.agency, user=users[email],
+        ))
+        demo.append(DemoReferrer(referrer=referrer, kind=membership.agency.kind,
+                                 contacts=max(3, round(at_full_scale * scale))))
+    return demo
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "agencies": Agency.objects.count(),
+        "schools": Agency.objects.filter(kind=Agency.Kind.SCHOOL).count(),
+        "users": get_user_model().objects.count(),
+        "people": Person.objects.count(),
+        "children": Person.objects.filter(kind=Person.Kind.CHILD).count(),
+        "unborn": Person.objects.filter(kind=Person.Kind.UNBORN).count(),
+        "adults": Person.objects.filter(kind=Person.Kind.ADULT).count(),
+        "addresses": Address.objects.count(),
+        "residences": Residence.objects.count(),
+        "households": Household.objects.count(),
+        "relationships": Relationship.objects.count(),
+        "contacts": Contact.objects.count(),
+        "contact_children": ContactChild.objects.count(),
+        "contact_family_members": ContactFamilyMember.objects.count(),
+        "decisions": Decision.objects.count(),
+        "cases": Case.objects.count(),
+        "open_cases": Case.objects.filter(closed_on__isnull=True).count(),
+    }
