@@ -104,10 +104,9 @@ def test_agency_questions_are_word_for_word_from_seed_004(form, question_id, see
     assert questions[question_id].text == seed_text
 
 
-def test_seed_question_counts_per_agency(form):
-    counts = {
-        kind: len(form.agency_questions(kind)) for kind in ("gp", "camhs", "probation", "housing", "school")
-    }
+def test_every_seed_bullet_is_a_question_or_a_reminder(form):
+    kinds = ("gp", "camhs", "probation", "housing", "school")
+    counts = {kind: len(form.agency_questions(kind)) + len(form.agency_reminders(kind)) for kind in kinds}
     assert counts == {"gp": 11, "camhs": 9, "probation": 8, "housing": 8, "school": 7}
 
 
@@ -117,8 +116,11 @@ def test_question_ids_are_unique_across_the_form(form):
     assert len(ids) == len(set(ids))
 
 
-def test_reminders_are_never_insisted_on_by_the_coach(form):
-    reminders = [q for section in form.agency_sections for q in section.questions if q.kind == "reminder"]
+def test_reminders_are_shown_apart_from_questions_and_never_insisted_on(form):
+    questions = [q for kind in AGENCY_KINDS_WITH_QUESTIONS for q in form.agency_questions(kind)]
+    reminders = [q for kind in AGENCY_KINDS_WITH_QUESTIONS for q in form.agency_reminders(kind)]
+    assert all(q.kind == "question" for q in questions)
+    assert form.agency_reminders("police") == ()
     assert {q.id for q in reminders} == {
         "health_medical_jargon",
         "health_child_details",

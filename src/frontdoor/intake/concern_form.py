@@ -62,11 +62,16 @@ class ConcernForm:
     consent_options: tuple[ConsentOption, ...]
 
     def agency_questions(self, agency_kind: str) -> tuple[Question, ...]:
-        """The questions for this kind of referring agency; none for kinds without guidance."""
-        for section in self.agency_sections:
-            if agency_kind in section.agency_kinds:
-                return section.questions
-        return ()
+        """The questions to answer for this kind of referring agency; none for kinds without guidance."""
+        return tuple(q for q in self._agency_items(agency_kind) if q.kind == "question")
+
+    def agency_reminders(self, agency_kind: str) -> tuple[Question, ...]:
+        """Seed 004's guidance for this kind of agency that has nothing to answer, shown beside the form."""
+        return tuple(q for q in self._agency_items(agency_kind) if q.kind == "reminder")
+
+    def _agency_items(self, agency_kind: str) -> tuple[Question, ...]:
+        section = next((s for s in self.agency_sections if agency_kind in s.agency_kinds), None)
+        return section.questions if section else ()
 
     def consent_option(self, option_id: str) -> ConsentOption | None:
         return next((option for option in self.consent_options if option.id == option_id), None)
