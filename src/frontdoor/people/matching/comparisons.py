@@ -54,10 +54,19 @@ def _missing(column: str) -> Level:
     )
 
 
-def _same(column: str, label: str) -> Level:
+def _fixed_m(m_probability: float | None) -> dict:
+    """Expert m where the data cannot teach it (see NHS number)."""
+    if m_probability is None:
+        return {}
+    return {"m_probability": m_probability, "fix_m_probability": True}
+
+
+def _same(column: str, label: str, m_probability: float | None = None) -> Level:
     return Level(
         label,
-        lambda: cll.ExactMatchLevel(column).configure(label_for_charts=label),
+        lambda: cll.ExactMatchLevel(column).configure(
+            label_for_charts=label, **_fixed_m(m_probability)
+        ),
         lambda l, r: l[column] is not None and l[column] == r[column],
     )
 
@@ -110,8 +119,12 @@ def _within_days(days: int, label: str) -> Level:
     )
 
 
-def _other(label: str) -> Level:
-    return Level(label, cll.ElseLevel, lambda l, r: True)
+def _other(label: str, m_probability: float | None = None) -> Level:
+    return Level(
+        label,
+        lambda: cll.ElseLevel().configure(label_for_charts=label, **_fixed_m(m_probability)),
+        lambda l, r: True,
+    )
 
 
 GIVEN_NAME = Comparison("given_name", (
@@ -150,10 +163,11 @@ SEX = Comparison("sex", (
     _other("different sex"),
 ))
 
+# A valid NHS number is checksummed, so two records of one person almost never disagree on it.
 NHS_NUMBER = Comparison("nhs_number", (
     _missing("nhs_number"),
-    _same("nhs_number", "same NHS number"),
-    _other("different NHS number"),
+    _same("nhs_number", "same NHS number", m_probability=0.99999),
+    _other("different NHS number", m_probability=0.00001),
 ))
 
 ADDRESS = Comparison("address", (

@@ -140,5 +140,6 @@ def prepare_record(record: Mapping, *, validate_nhs: bool = True) -> dict:
         "sex": _SEX_CODES.get((record.get("sex") or "").strip().upper()),
         "nhs_number": _nhs_number(record.get("nhs_number"), validate=validate_nhs),
         **_address_columns(current, record.get("address_history") or ()),
+        "address_shown": ", ".join(part for part in current if part) or None,
         "school": normalise_name(record.get("school")),
     }

@@ -1,0 +1,175 @@
+"""The Fellegi-Sunter model of people in this area: trained without labels, saved as JSON.
+
+Training follows Splink's unsupervised recipe on the DuckDB backend: the prior from
+deterministic rules, u from random pairs, m by expectation maximisation on two blocking passes
+(each pass learns the comparisons it does not block on).
+"""
+
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import splink
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.internals.settings_creator import SettingsCreator as _Creator
+
+from .comparisons import COMPARISONS, prediction_blocking_rules
+from .features import prepare_record
+
+MODEL_FORMAT = "frontdoor-match-model/1"
+DEFAULT_PRIOR = 1e-5
+# No kind of slip is ever treated as impossible for the same person: a level that EM saw too
+# rarely among matches would otherwise carry a weight that no other evidence can outvote.
+M_FLOOR = 0.001
+
+_TEXT = pa.string()
+_TEXT_LIST = pa.list_(pa.string())
+FEATURE_SCHEMA = pa.schema([
+    ("unique_id", _TEXT), ("given_name", _TEXT), ("family_name", _TEXT),
+    ("given_keys", _TEXT_LIST), ("family_parts", _TEXT_LIST), ("dob", _TEXT),
+    ("dob_swapped", _TEXT), ("dob_days", pa.int64()), ("dob_year_month", _TEXT),
+    ("dob_month_day", _TEXT), ("sex", _TEXT), ("nhs_number", _TEXT), ("address_key", _TEXT),
+    ("address_keys", _TEXT_LIST), ("postcodes", _TEXT_LIST), ("sectors", _TEXT_LIST),
+    ("districts", _TEXT_LIST), ("school", _TEXT),
+])
+
+
+def feature_table(records: Iterable[Mapping], *, validate_nhs: bool = True) -> pa.Table:
+    rows = [prepare_record(record, validate_nhs=validate_nhs) for record in records]
+    return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
+
+
+def settings_creator(trained_levels: list[list[dict]] | None = None, *,
+                     prior: float = DEFAULT_PRIOR) -> SettingsCreator:
+    """Backend-neutral settings; with `trained_levels`, the m/u of each level are filled in."""
+    trained_levels = trained_levels or [None] * len(COMPARISONS)
+    return SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[c.splink_comparison(t) for c, t in zip(COMPARISONS, trained_levels)],
+        blocking_rules_to_generate_predictions=prediction_blocking_rules(),
+        probability_two_random_records_match=prior,
+        retain_intermediate_calculation_columns=True,
+    )
+
+
+@dataclass(frozen=True)
+class MatchModel:
+    splink_settings: dict   # Splink's own settings dict, trained m/u included (DuckDB dialect)
+    metadata: dict          # version, trained_at, record_count, splink_version, validate_nhs
+
+    @property
+    def version(self) -> str:
+        return self.metadata["version"]
+
+    @property
+    def validate_nhs(self) -> bool:
+        return self.metadata.get("validate_nhs", True)
+
+    @property
+    def prior(self) -> float:
+        return self.splink_settings["probability_two_random_records_match"]
+
+    def trained_levels(self) -> list[list[dict]]:
+        """m and u of every level, comparison by comparison, in the spec's order."""
+        return [
+            [_level_parameters(level) for level in comparison["comparison_levels"]]
+            for comparison in self.splink_settings["comparisons"]
+        ]
+
+    def level_weights(self) -> list[list[float]]:
+        """Each level's match weight (log2 Bayes factor), as Splink computes it."""
+        settings = _Creator.from_path_or_dict(self.splink_settings).get_settings("duckdb")
+        return [
+            [level._log2_bayes_factor for level in comparison.comparison_levels]
+            for comparison in settings.comparisons
+        ]
+
+    def settings_for_backend(self) -> SettingsCreator:
+        """The trained model as dialect-free settings, e.g. for Splink's Spark backend."""
+        return settings_creator(self.trained_levels(), prior=self.prior)
+
+    def save(self, path: str | Path) -> None:
+        document = {"format": MODEL_FORMAT, "metadata": self.metadata,
+                    "splink_settings": self.splink_settings}
+        Path(path).write_text(json.dumps(document, indent=2), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "MatchModel":
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        if document.get("format") != MODEL_FORMAT:
+            raise ValueError(f"{path} is not a Front Door match model ({MODEL_FORMAT})")
+        return cls(splink_settings=document["splink_settings"], metadata=document["metadata"])
+
+
+def _with_m_floor(settings: dict) -> dict:
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("fix_m_probability") or level.get("is_null_level"):
+                continue
+            level["m_probability"] = max(level.get("m_probability") or 0.0, M_FLOOR)
+    return settings
+
+
+def _level_parameters(level: dict) -> dict:
+    if level.get("is_null_level"):
+        return {}
+    return {key: level[key] for key in ("m_probability", "u_probability") if key in level}
+
+
+def train_model(
+    records: Iterable[Mapping],
+    *,
+    version: str | None = None,
+    validate_nhs: bool = True,
+    seed: int = 1,
+    u_sample_pairs: float = 2e6,
+    prior_rule_recall: float = 0.7,
+) -> MatchModel:
+    """Train on the records the area holds (the index, and contact records if available);
+    no labels. Retraining is calling this again: each call gives a new version."""
+    table = feature_table(records, validate_nhs=validate_nhs)
+    # Splink warns about levels EM never saw among matches; M_FLOOR deals with those.
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    db_api = DuckDBAPI()
+    linker = Linker(db_api.register(table), settings_creator(), log_level=None)
+    training = linker.training
+    # An NHS number, or full name and date of birth, agreeing: matches with almost no doubt.
+    training.estimate_probability_two_random_records_match(
+        [block_on("nhs_number"), block_on("given_name", "family_name", "dob")],
+        recall=prior_rule_recall,
+    )
+    training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs, seed=seed)
+    # Pairs sharing an NHS number are almost all the same person, so they show how one person's
+    # records vary. Blocking on date of birth or name instead lets twins and a father and son
+    # of the same name pass for matches, and EM then learns that they may disagree.
+    training.estimate_parameters_using_expectation_maximisation(
+        block_on("nhs_number"), fix_probability_two_random_records_match=True
+    )
+    trained_at = datetime.now(UTC)
+    return MatchModel(
+        splink_settings=_with_m_floor(linker.misc.save_model_to_json()),
+        metadata={
+            "version": version or trained_at.strftime("%Y%m%dT%H%M%SZ"),
+            "trained_at": trained_at.isoformat(),
+            "record_count": table.num_rows,
+            "splink_version": splink.__version__,
+            "validate_nhs": validate_nhs,
+        },
+    )
+
+
+def match_probability(match_weight: float) -> float:
+    """Splink's conversion of a total match weight to a probability."""
+    if match_weight > 1000:
+        return 1.0
+    odds = 2.0 ** match_weight
+    return odds / (1.0 + odds)
+
+
+def prior_weight(prior: float) -> float:
+    return math.log2(prior / (1.0 - prior))

@@ -1,0 +1,159 @@
+"""Resolve a record to the person index: ranked candidates, evidence per field, and one of
+three answers. `link` only when the best candidate is near-certain, clearly ahead of the next and
+contradicted by nothing that separates members of one household; otherwise `review` (a person
+decides) or `new`.
+
+Single lookups run in process: a candidate index (the model's blocking keys -> records) and the
+scorer, so one lookup costs a few dictionary reads and a few hundred comparisons.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .comparisons import COMPARISONS
+from .features import prepare_record
+from .model import MatchModel
+from .scoring import FieldEvidence, PairScore, Scorer
+
+Decision = Literal["link", "review", "new"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated on generated populations (docs/adr/0004-identity-resolution.md)."""
+
+    link_probability: float = 0.98
+    # The best must be at least 2**link_margin times likelier than the runner-up.
+    link_margin: float = 6.0
+    review_probability: float = 0.01
+
+
+# Levels that, whatever the total, mean a person must look: each is how a twin, a sibling or a
+# father and son of the same name differ from the person sought.
+HOUSEHOLD_CONFLICTS = {
+    ("nhs_number", "different NHS number"),
+    ("dob", "different date of birth"),
+    ("given_name", "different given name"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    record_id: str
+    match_probability: float
+    match_weight: float
+    evidence: tuple[FieldEvidence, ...]
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        return tuple(e.level for e in self.evidence if (e.field, e.level) in HOUSEHOLD_CONFLICTS)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    decision: Decision
+    candidates: tuple[Candidate, ...]   # best first
+    reason: str
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def conflicting_levels(levels: tuple[int, ...]) -> list[str]:
+    return [
+        comparison.levels[index].label
+        for comparison, index in zip(COMPARISONS, levels)
+        if (comparison.name, comparison.levels[index].label) in HOUSEHOLD_CONFLICTS
+    ]
+
+
+def decide(
+    ranked: list[tuple[float, float, tuple[int, ...]]], thresholds: Thresholds = Thresholds()
+) -> tuple[Decision, str]:
+    """The answer from candidates ranked best first as (match_weight, probability, levels)."""
+    if not ranked or ranked[0][1] < thresholds.review_probability:
+        return "new", "no candidate is a plausible match"
+    best_weight, best_probability, best_levels = ranked[0]
+    if best_probability < thresholds.link_probability:
+        return "review", "the best candidate is not near-certain"
+    if len(ranked) > 1 and best_weight - ranked[1][0] < thresholds.link_margin:
+        return "review", "another candidate is nearly as likely"
+    conflicts = conflicting_levels(best_levels)
+    if conflicts:
+        return "review", "differs where household members differ: " + ", ".join(conflicts)
+    return "link", "near-certain, clearly ahead of the next candidate, nothing contradicts it"
+
+
+def _blocking_keys(features: dict) -> list[tuple]:
+    """The model's prediction blocking rules as dictionary keys (comparisons.py)."""
+    keys = []
+    if features["nhs_number"]:
+        keys.append(("nhs", features["nhs_number"]))
+    if features["dob"]:
+        keys.append(("dob", features["dob"]))
+    if features["given_name"] and features["family_name"]:
+        keys.append(("name", features["given_name"], features["family_name"]))
+    if features["family_name"]:
+        keys += [("family_postcode", features["family_name"], pc) for pc in features["postcodes"] or ()]
+    return keys
+
+
+def _probe_keys(features: dict) -> list[tuple]:
+    """Keys to look up for a query: its own, and its date of birth with day and month swapped."""
+    keys = _blocking_keys(features)
+    if features["dob_swapped"]:
+        keys.append(("dob", features["dob_swapped"]))
+    return keys
+
+
+class Resolver:
+    def __init__(self, model: MatchModel, records: Iterable[Mapping] = (),
+                 thresholds: Thresholds = Thresholds()):
+        self.model = model
+        self.scorer = Scorer(model)
+        self.thresholds = thresholds
+        self._features: list[dict] = []
+        self._positions_by_key: dict[tuple, list[int]] = defaultdict(list)
+        for record in records:
+            self.add(record)
+
+    def __len__(self) -> int:
+        return len(self._features)
+
+    def add(self, record: Mapping) -> None:
+        """Put an index record in the candidate index (a new or updated person)."""
+        features = prepare_record(record, validate_nhs=self.model.validate_nhs)
+        position = len(self._features)
+        self._features.append(features)
+        for key in _blocking_keys(features):
+            self._positions_by_key[key].append(position)
+
+    def resolve(self, record: Mapping, *, limit: int = 5) -> Resolution:
+        query = prepare_record(record, validate_nhs=self.model.validate_nhs)
+        scored = self._scored_candidates(query)
+        decision, reason = decide(
+            [(s.match_weight, s.match_probability, s.levels) for s, _ in scored], self.thresholds
+        )
+        candidates = tuple(self._candidate(query, score, found) for score, found in scored[:limit])
+        return Resolution(decision, candidates, reason)
+
+    def _scored_candidates(self, query: dict) -> list[tuple[PairScore, dict]]:
+        positions = {p for key in _probe_keys(query) for p in self._positions_by_key.get(key, ())}
+        scored = []
+        for position in positions:
+            candidate = self._features[position]
+            if candidate["unique_id"] != query["unique_id"]:
+                scored.append((self.scorer.score(query, candidate), candidate))
+        scored.sort(key=lambda pair: pair[0].match_weight, reverse=True)
+        return scored
+
+    def _candidate(self, query: dict, score: PairScore, found: dict) -> Candidate:
+        return Candidate(
+            record_id=found["unique_id"],
+            match_probability=score.match_probability,
+            match_weight=score.match_weight,
+            evidence=self.scorer.evidence(query, found, score.levels),
+        )
