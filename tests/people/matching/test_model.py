@@ -1,0 +1,55 @@
+import pytest
+
+from frontdoor.people.matching.comparisons import COMPARISONS
+from frontdoor.people.matching.features import prepare_record
+from frontdoor.people.matching.linkfile import score_between
+from frontdoor.people.matching.model import MatchModel
+from frontdoor.people.matching.scoring import Scorer
+
+
+def test_model_carries_version_and_training_facts(model, population):
+    assert model.version == "test"
+    assert model.metadata["record_count"] == len(population.index) + len(population.queries)
+    assert model.metadata["trained_at"]
+    assert 0 < model.prior < 0.01
+
+
+def test_saved_model_loads_with_the_same_weights(model, tmp_path):
+    path = tmp_path / "model.json"
+    model.save(path)
+    loaded = MatchModel.load(path)
+    assert loaded.metadata == model.metadata
+    assert loaded.level_weights() == model.level_weights()
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"link_type": "dedupe_only"}')
+    with pytest.raises(ValueError, match="not a Front Door match model"):
+        MatchModel.load(path)
+
+
+def test_nhs_number_agreement_is_near_certain_and_disagreement_near_certain_non_match(model):
+    weights = dict(zip((c.name for c in COMPARISONS), model.level_weights()))
+    same, different = weights["nhs_number"][1], weights["nhs_number"][2]
+    assert same > 12
+    assert different < -15
+
+
+def test_disagreeing_date_of_birth_weighs_heavily_against(model):
+    weights = dict(zip((c.name for c in COMPARISONS), model.level_weights()))
+    assert weights["dob"][-1] < -8
+
+
+def test_in_process_scores_equal_splink_predictions(model, population):
+    index, queries = population.index[:400], population.queries[:200]
+    splink_pairs = score_between(model, index, queries, min_probability=0.0)
+    assert len(splink_pairs) > 100
+    index_by_id = {r["id"]: prepare_record(r) for r in index}
+    query_by_id = {r["id"]: prepare_record(r) for r in queries}
+    scorer = Scorer(model)
+    for pair in splink_pairs:
+        ours = scorer.score(query_by_id[pair.right_id], index_by_id[pair.left_id])
+        assert ours.levels == pair.levels
+        assert ours.match_weight == pytest.approx(pair.match_weight, abs=1e-6)
+        assert ours.match_probability == pytest.approx(pair.match_probability, abs=1e-9)

@@ -1,0 +1,103 @@
+from frontdoor.people.matching.resolver import Resolver
+
+CHILD = {
+    "id": "I1", "given_name": "Thomas", "family_name": "Okafor", "dob": "2014-03-09", "sex": "M",
+    "address": "12 Hawthorn Close, Worcester", "postcode": "WR5 2JB", "nhs_number": "9434765919",
+    "school": "WR5 Oak Primary School",
+    "address_history": [{"address": "4 Mill Lane, Malvern", "postcode": "HR7 3AT"}],
+}
+TWIN = {**CHILD, "id": "I2", "given_name": "Samuel", "nhs_number": "9434765870"}
+FATHER = {**CHILD, "id": "I3", "dob": "1984-11-20", "nhs_number": "9434765838", "school": "",
+          "address_history": []}
+SISTER = {**CHILD, "id": "I4", "given_name": "Grace", "sex": "F", "dob": "2016-07-01",
+          "nhs_number": "9434765897"}
+HOUSEHOLD = [CHILD, TWIN, FATHER, SISTER]
+
+
+def household_resolver(model, population, members=HOUSEHOLD):
+    return Resolver(model, population.index + list(members))
+
+
+def test_exact_record_links_to_the_child(model, population):
+    resolution = household_resolver(model, population).resolve({**CHILD, "id": "Q1"})
+    assert resolution.decision == "link"
+    assert resolution.best.record_id == "I1"
+
+
+def test_twin_is_never_linked_to_the_child(model, population):
+    resolver = household_resolver(model, population, [CHILD, FATHER, SISTER])
+    twin = {**TWIN, "id": "Q1", "nhs_number": ""}
+    resolution = resolver.resolve(twin)
+    assert resolution.decision != "link"
+
+
+def test_twin_with_both_twins_indexed_links_to_the_right_twin(model, population):
+    resolution = household_resolver(model, population).resolve({**TWIN, "id": "Q1", "nhs_number": ""})
+    assert resolution.decision == "link"
+    assert resolution.best.record_id == "I2"
+
+
+def test_father_of_the_same_name_is_not_linked_to_his_son(model, population):
+    resolver = household_resolver(model, population, [CHILD, TWIN, SISTER])
+    father = {**FATHER, "id": "Q1", "nhs_number": "", "school": ""}
+    resolution = resolver.resolve(father)
+    assert resolution.decision != "link"
+    assert "different date of birth" in resolution.best.conflicts
+
+
+def test_name_and_birthday_agreeing_but_nhs_number_differing_is_not_a_link(model, population):
+    namesake = {**CHILD, "id": "Q1", "nhs_number": "9434765951"}
+    resolution = household_resolver(model, population).resolve(namesake)
+    assert resolution.decision != "link"
+    assert resolution.best.record_id == "I1"
+    assert "different NHS number" in resolution.best.conflicts
+    assert resolution.best.match_probability < 0.5
+
+
+def test_nickname_at_an_old_address_is_linked_or_reviewed(model, population):
+    moved = {
+        "id": "Q1", "given_name": "Tom", "family_name": "OKAFOR", "dob": "09/03/2014", "sex": "",
+        "address": "4 Mill Lane", "postcode": "hr73at", "nhs_number": "", "school": "",
+    }
+    resolution = household_resolver(model, population).resolve(moved)
+    assert resolution.decision in ("link", "review")
+    assert resolution.best.record_id == "I1"
+
+
+def test_swapped_names_and_day_month_swap_still_find_the_child(model, population):
+    muddled = {**CHILD, "id": "Q1", "given_name": "Okafor", "family_name": "Thomas",
+               "dob": "2014-09-03", "nhs_number": ""}
+    resolution = household_resolver(model, population).resolve(muddled)
+    assert resolution.best.record_id == "I1"
+    assert resolution.decision in ("link", "review")
+
+
+def test_someone_nobody_knows_is_new(model, population):
+    stranger = {"id": "Q1", "given_name": "Xanthe", "family_name": "Quill", "dob": "2019-02-02",
+                "sex": "F", "address": "1 Nowhere Road", "postcode": "ZZ9 9ZZ", "nhs_number": ""}
+    resolution = household_resolver(model, population).resolve(stranger)
+    assert resolution.decision == "new"
+
+
+def test_evidence_shows_each_field_with_its_weight(model, population):
+    query = {**CHILD, "id": "Q1", "given_name": "Tom", "nhs_number": "", "postcode": "wr52jb"}
+    best = household_resolver(model, population).resolve(query).best
+    evidence = {e.field: e for e in best.evidence}
+    assert set(evidence) == {"given_name", "family_name", "dob", "sex", "nhs_number", "address",
+                             "school"}
+    assert evidence["given_name"].level == "nickname or variant of the same name"
+    assert evidence["given_name"].agreement == "partly agrees"
+    assert evidence["given_name"].match_weight > 0
+    assert (evidence["given_name"].query_value, evidence["given_name"].candidate_value) == ("TOM", "THOMAS")
+    assert evidence["dob"].agreement == "agrees"
+    assert evidence["nhs_number"].agreement == "missing"
+    assert evidence["nhs_number"].match_weight == 0
+    assert evidence["address"].level == "same current address"
+    assert abs(evidence["dob"].bayes_factor - 2 ** evidence["dob"].match_weight) < 1e-9
+
+
+def test_candidates_are_ranked_best_first(model, population):
+    resolution = household_resolver(model, population).resolve({**CHILD, "id": "Q1", "nhs_number": ""})
+    weights = [c.match_weight for c in resolution.candidates]
+    assert weights == sorted(weights, reverse=True)
+    assert {c.record_id for c in resolution.candidates} >= {"I1", "I2"}
