@@ -1,0 +1,197 @@
+"""The screening engine: runs a tool definition (data) against facts, history and a narrative.
+
+Plain Python with no Django and nothing else of the project, so unit tests run in milliseconds
+and the same suggestion comes out of the console, the API and the triage queue. The software
+suggests; a named person decides (DESIGN.md, "Professional judgement decides").
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from frontdoor.screening.conditions import Context, holds, unique
+from frontdoor.screening.facts import (
+    ScreeningInputError,
+    history_measures,
+    parse_datetime,
+    structured_evidence,
+    value_at,
+)
+from frontdoor.screening.text import scan
+from frontdoor.screening.tools import FACTOR_KINDS, Tool, ToolNotFound, load_tool
+
+__all__ = [
+    "Finding", "ScreeningInputError", "Suggestion", "Tool", "ToolNotFound", "evaluate",
+    "load_tool", "scan_narrative",
+]
+
+SOURCES = ("structured", "history", "narrative")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence for one factor. For the narrative, start/end are character
+    offsets and narrative[start:end] == evidence; for other sources they are None."""
+
+    id: str
+    source: str
+    evidence: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    tool_id: str
+    tool_version: str
+    suggested_grade: str | None
+    indicators: tuple[Finding, ...]
+    risk_factors: tuple[Finding, ...]
+    protective_factors: tuple[Finding, ...]
+    explanation: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as the console command and the API return it."""
+        return asdict(self)
+
+
+def evaluate(
+    tool: Tool,
+    facts: Mapping[str, Any] | None = None,
+    narrative: str = "",
+    history: Sequence[Mapping[str, Any]] = (),
+) -> Suggestion:
+    """The tool's suggestion for one case, with every finding that supports it.
+
+    Deterministic for a tool version: the same inputs always give the same suggestion.
+    """
+    facts = facts or {}
+    measures = _measures(tool, facts, history)
+    findings = [
+        *structured_findings(tool, facts),
+        *_history_findings(tool, facts, measures),
+        *scan_narrative(tool, narrative),
+    ]
+    context = Context(factor_text=lambda fid: tool.factor(fid).text.rstrip("."),
+                      measures=measures, facts=facts)
+    for finding in findings:
+        factor = tool.factor(finding.id)
+        context.found.setdefault(finding.id, (factor.kind, factor.column))
+    grade, explanation = _suggest(tool, context)
+    by_kind = {kind: tuple(f for f in findings if tool.factor(f.id).kind == kind)
+               for kind in FACTOR_KINDS.values()}
+    return Suggestion(
+        tool_id=tool.id,
+        tool_version=tool.version,
+        suggested_grade=grade,
+        indicators=by_kind["indicator"],
+        risk_factors=by_kind["risk_factor"],
+        protective_factors=by_kind["protective_factor"],
+        explanation=tuple(explanation),
+    )
+
+
+def scan_narrative(tool: Tool, narrative: str) -> tuple[Finding, ...]:
+    """Findings in free text, each with the exact words that triggered it."""
+    if tool.lexicon is None or not narrative:
+        return ()
+    return tuple(
+        Finding(id=fid, source="narrative", evidence=narrative[start:end], start=start, end=end)
+        for fid, start, end in scan(tool.lexicon, narrative)
+    )
+
+
+def structured_findings(tool: Tool, facts: Mapping[str, Any]) -> tuple[Finding, ...]:
+    """Findings from structured fields, in the order the tool lists its factors and rules."""
+    return tuple(
+        Finding(id=raw["id"], source="structured", evidence=evidence)
+        for raw in _factor_entries(tool)
+        for rule in raw.get("structured", ())
+        for evidence in structured_evidence(rule, facts)
+    )
+
+
+def _history_findings(tool: Tool, facts: Mapping[str, Any], measures) -> tuple[Finding, ...]:
+    if not measures:
+        return ()
+    context = Context(factor_text=lambda fid: tool.factor(fid).text, measures=measures,
+                      facts=facts)
+    findings = []
+    for raw in _factor_entries(tool):
+        if "history" in raw:
+            ok, reasons = holds(raw["history"], context)
+            if ok:
+                findings.append(Finding(id=raw["id"], source="history",
+                                        evidence="; ".join(unique(reasons))))
+    return tuple(findings)
+
+
+def _measures(tool: Tool, facts: Mapping[str, Any], history: Sequence[Mapping[str, Any]]):
+    config = tool.data.get("history")
+    if config is None:
+        return {}
+    occurred_at = facts.get("occurred_at")
+    return history_measures(
+        history,
+        occurred_at=parse_datetime(occurred_at, "occurred_at") if occurred_at else None,
+        current_grade=value_at(facts, config["current_grade_field"]),
+        window_months=int(config["window_months"]),
+        grade_order=config["grade_order"],
+    )
+
+
+def _suggest(tool: Tool, context: Context) -> tuple[str | None, list[str]]:
+    grading = tool.data.get("grading", {})
+    summary = _summary(tool, context)
+    if "grades" not in grading:
+        return None, [grading.get("judgement_note", "This tool suggests no grade."), *summary]
+    missing = [path for path in grading.get("requires", ()) if value_at(context.facts, path) is None]
+    if missing:
+        return None, [f"No {', '.join(missing)} given, so no grade is suggested.", *summary]
+    grades = list(grading["grades"])
+    grade, explanation = grades[0], []
+    for rule in grading["rules"]:
+        context.grade = grade
+        ok, reasons = holds(rule["when"], context)
+        if ok and grades.index(rule["raise_to"]) > grades.index(grade):
+            grade = rule["raise_to"]
+            explanation.append(_sentence(rule["because"], reasons))
+    if not explanation:
+        explanation.append(_sentence(grading["otherwise"], []))
+    return grade, [*explanation, *summary, *_protective_note(grading, context), *_notes(tool, context)]
+
+
+def _summary(tool: Tool, context: Context) -> list[str]:
+    if not tool.factors:
+        return []
+    counts = []
+    for section, kind in FACTOR_KINDS.items():
+        if any(factor.kind == kind for factor in tool.factors):
+            number = sum(1 for found_kind, _ in context.found.values() if found_kind == kind)
+            counts.append(f"{number} {section.replace('_', ' ')}")
+    return [f"Found {_and_list(counts)}."]
+
+
+def _protective_note(grading: Mapping[str, Any], context: Context) -> list[str]:
+    found = any(kind == "protective_factor" for kind, _ in context.found.values())
+    return [_sentence(grading["protective_note"], [])] if found and "protective_note" in grading else []
+
+
+def _notes(tool: Tool, context: Context) -> list[str]:
+    return [_sentence(note["say"], []) for note in tool.data.get("notes", ())
+            if holds(note["when"], context)[0]]
+
+
+def _sentence(text: str, reasons: list[str]) -> str:
+    text = text.rstrip(".")
+    return f"{text}: {'; '.join(unique(reasons))}." if reasons else f"{text}."
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _factor_entries(tool: Tool):
+    for section in FACTOR_KINDS:
+        yield from tool.data.get(section, ())

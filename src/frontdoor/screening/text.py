@@ -1,0 +1,244 @@
+"""Narrative scanner: finds a tool's indicators in free text, with the exact words that matched.
+
+The lexicon (patterns per finding id, shared terms, scope triggers) is data in the tool's YAML;
+this module only compiles and applies it. A match counts unless, within its clause,
+- a negation trigger precedes it ("no weapons were used", "denies making threats") or follows
+  it closely ("threats ... denied"), NegEx-style (Chapman et al., 2001), or
+- a hypothetical trigger precedes it ("if he does it again", "she would be frightened"), or
+- its sentence matches one of the finding's `unless` patterns ("staying with their grandmother").
+Scope ends at the sentence, at a terminator ("but", "which", ";"), and at a comma or "and" that
+starts a new clause, so "no injuries, bruising or marks" stays negated while "no weapons were
+used, DP punched IP" does not negate the punch.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[\w/]+(?:['’]\w+)*|[^\w\s]")
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\s*\n\s*")
+_TERM = re.compile(r"\{([a-z_]+)\}")
+_MAX_TERM_DEPTH = 5
+
+
+class Triggers:
+    """Trigger phrases, looked up by their first word so a check costs one pass over the words."""
+
+    def __init__(self, phrases: Sequence[str]):
+        self.by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(phrase.lower().replace("’", "'").split())
+            self.by_first_word.setdefault(words[0], []).append(words)
+
+    def spans(self, words: list[str]):
+        """(start, end) word positions of every trigger phrase occurring in `words`."""
+        for index, word in enumerate(words):
+            for phrase in self.by_first_word.get(word, ()):
+                end = index + len(phrase)
+                if tuple(words[index:end]) == phrase:
+                    yield index, end
+
+    def occur_in(self, words: list[str], *, skip_before: int = 0,
+                 pseudo: Triggers | None = None) -> bool:
+        """Whether a trigger starts at or after `skip_before` and is not part of a pseudo-trigger."""
+        covered = set()
+        if pseudo is not None:
+            for start, end in pseudo.spans(words):
+                covered.update(range(start, end))
+        return any(start >= skip_before and start not in covered
+                   for start, _ in self.spans(words))
+
+
+@dataclass(frozen=True)
+class Scope:
+    negation_before: Triggers
+    negation_after: Triggers
+    negation_pseudo: Triggers
+    hypothetical_before: Triggers
+    hypothetical_pseudo: Triggers
+    negation_window_before: int
+    negation_window_after: int
+    hypothetical_window_before: int
+    terminators: frozenset[str]
+    clause_starters: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[tuple[str, re.Pattern, re.Pattern | None], ...]  # (finding id, pattern, unless)
+    scope: Scope
+    abbreviations: frozenset[str]
+
+
+def compile_lexicon(
+    spec: Mapping, *, patterns: Mapping[str, Sequence], unless: Mapping[str, Sequence]
+) -> Lexicon:
+    """Compile every finding's patterns once per tool: one alternation per finding id."""
+    terms = spec.get("terms", {})
+    entries = []
+    for finding_id, raw_patterns in patterns.items():
+        flat = _flatten(raw_patterns)
+        if not flat:
+            continue
+        entries.append((finding_id, _compile(flat, terms, finding_id),
+                        _compile(_flatten(unless.get(finding_id, ())), terms, finding_id)))
+    return Lexicon(
+        entries=tuple(entries),
+        scope=_scope(spec["scope"]),
+        abbreviations=frozenset(spec.get("abbreviations", ())),
+    )
+
+
+def scan(lexicon: Lexicon, narrative: str) -> list[tuple[str, int, int]]:
+    """(finding id, start, end) for every match that stands, ordered by position."""
+    if not narrative:
+        return []
+    document = _Document(narrative, lexicon)
+    found = []
+    for finding_id, pattern, unless in lexicon.entries:
+        for match in pattern.finditer(narrative):
+            start, end = match.span()
+            if document.stands(start, end, unless):
+                found.append((finding_id, start, end))
+    found.sort(key=lambda item: (item[1], item[2], item[0]))
+    return found
+
+
+class _Document:
+    """The narrative's tokens and sentences, computed once and shared by every pattern."""
+
+    def __init__(self, text: str, lexicon: Lexicon):
+        self.text = text
+        self.scope = lexicon.scope
+        tokens = [(m.start(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+        self.token_starts = [start for start, _ in tokens]
+        self.words = [word for _, word in tokens]
+        self.sentence_starts = _sentence_starts(text, lexicon.abbreviations)
+
+    def stands(self, start: int, end: int, unless: re.Pattern | None) -> bool:
+        first = bisect.bisect_left(self.token_starts, start)
+        after = bisect.bisect_left(self.token_starts, end)
+        sentence_start, sentence_end = self._sentence_around(start)
+        floor = bisect.bisect_left(self.token_starts, sentence_start)
+        ceiling = bisect.bisect_left(self.token_starts, sentence_end)
+        scope = self.scope
+        lead, words = self._clause_before(first, floor, scope.negation_window_before)
+        if scope.negation_before.occur_in(lead + words, skip_before=len(lead),
+                                          pseudo=scope.negation_pseudo):
+            return False
+        if scope.negation_after.occur_in(
+            self._clause_after(after, ceiling, scope.negation_window_after)
+        ):
+            return False
+        lead, words = self._clause_before(first, floor, scope.hypothetical_window_before)
+        if scope.hypothetical_before.occur_in(lead + words, skip_before=len(lead),
+                                              pseudo=scope.hypothetical_pseudo):
+            return False
+        return unless is None or not unless.search(self.text, sentence_start, sentence_end)
+
+    def _sentence_around(self, position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index]
+        end = (self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts)
+               else len(self.text))
+        return start, end
+
+    def _clause_before(self, first: int, floor: int, window: int) -> tuple[list[str], list[str]]:
+        """Up to `window` words before token `first` within its clause, and the word before
+        them (the lead), which only serves to recognise a pseudo-trigger such as "not only"
+        whose second word falls inside the window."""
+        words: list[str] = []
+        index = first - 1
+        while index >= floor and len(words) < window:
+            word = self.words[index]
+            if word in self.scope.terminators or self._opens_clause(index, first):
+                return [], words[::-1]
+            if word != ",":
+                words.append(word)
+            index -= 1
+        lead = [self.words[index]] if index >= floor else []
+        return lead, words[::-1]
+
+    def _clause_after(self, after: int, ceiling: int, window: int) -> list[str]:
+        words: list[str] = []
+        index = after
+        while index < ceiling and len(words) < window:
+            word = self.words[index]
+            if word in self.scope.terminators or (
+                word in {",", "and"} and self._starts_clause(index + 1, ceiling)
+            ):
+                break
+            if word != ",":
+                words.append(word)
+            index += 1
+        return words
+
+    def _opens_clause(self, index: int, limit: int) -> bool:
+        """A comma or "and" at `index` followed by a clause starter begins a new clause."""
+        return self.words[index] in {",", "and"} and self._starts_clause(index + 1, limit + 1)
+
+    def _starts_clause(self, index: int, limit: int) -> bool:
+        return index < min(limit, len(self.words)) and self.words[index] in self.scope.clause_starters
+
+
+def _sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    starts = [0]
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group().lstrip().startswith(".") and _ends_with_abbreviation(
+            text, match.start(), abbreviations
+        ):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _ends_with_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    word = text[word_start:dot].lower().strip("(\"'")
+    return len(word) == 1 or word in abbreviations
+
+
+def _scope(raw: Mapping) -> Scope:
+    negation, hypothetical = raw["negation"], raw["hypothetical"]
+    return Scope(
+        negation_before=Triggers(negation["before"]),
+        negation_after=Triggers(negation["after"]),
+        negation_pseudo=Triggers(negation.get("pseudo", ())),
+        hypothetical_before=Triggers(hypothetical["before"]),
+        hypothetical_pseudo=Triggers(hypothetical.get("pseudo", ())),
+        negation_window_before=int(negation["window_before"]),
+        negation_window_after=int(negation["window_after"]),
+        hypothetical_window_before=int(hypothetical["window_before"]),
+        terminators=frozenset(raw["terminators"]),
+        clause_starters=frozenset(raw["clause_starters"]),
+    )
+
+
+def _flatten(items: Sequence) -> list[str]:
+    """Patterns may nest one level, so YAML anchors can share a list between findings."""
+    flat: list[str] = []
+    for item in items:
+        flat.extend(_flatten(item) if isinstance(item, list | tuple) else [item])
+    return flat
+
+
+def _compile(sources: list[str], terms: Mapping[str, str], finding_id: str) -> re.Pattern | None:
+    if not sources:
+        return None
+    body = "|".join(f"(?:{_expand(source, terms)})" for source in sources)
+    try:
+        return re.compile(rf"(?<![\w/])(?:{body})(?!\w)", re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"Pattern for {finding_id!r} does not compile: {error}") from error
+
+
+def _expand(source: str, terms: Mapping[str, str]) -> str:
+    """Replace {term} by its definition; terms may use other terms, a few levels deep."""
+    for _ in range(_MAX_TERM_DEPTH):
+        expanded = _TERM.sub(lambda m: terms.get(m.group(1), m.group(0)), source)
+        if expanded == source:
+            return expanded
+        source = expanded
+    raise ValueError(f"Terms nest more than {_MAX_TERM_DEPTH} deep in {source[:60]!r}")
