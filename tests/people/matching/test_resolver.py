@@ -45,13 +45,21 @@ def test_father_of_the_same_name_is_not_linked_to_his_son(model, population):
     assert "different date of birth" in resolution.best.conflicts
 
 
-def test_name_and_birthday_agreeing_but_nhs_number_differing_is_not_a_link(model, population):
-    namesake = {**CHILD, "id": "Q1", "nhs_number": "9434765951"}
+def test_namesake_born_the_same_day_with_another_nhs_number_is_not_a_match(model, population):
+    namesake = {**CHILD, "id": "Q1", "nhs_number": "9434765951", "address": "3 Elm Road",
+                "postcode": "B60 1AA", "school": ""}
     resolution = household_resolver(model, population).resolve(namesake)
-    assert resolution.decision != "link"
+    assert resolution.decision == "new"
+
+
+def test_everything_but_the_nhs_number_agreeing_goes_to_a_person_with_the_conflict_shown(
+    model, population
+):
+    copy_with_other_number = {**CHILD, "id": "Q1", "nhs_number": "9434765951"}
+    resolution = household_resolver(model, population).resolve(copy_with_other_number)
+    assert resolution.decision == "review"
     assert resolution.best.record_id == "I1"
     assert "different NHS number" in resolution.best.conflicts
-    assert resolution.best.match_probability < 0.5
 
 
 def test_nickname_at_an_old_address_is_linked_or_reviewed(model, population):
