@@ -11,7 +11,7 @@ from frontdoor.decisions.models import Decision
 from frontdoor.people.models import Person
 
 from .population import Population
-from .synthetic import Synth, data_file
+from .synthetic import Synth
 
 KIND = Case.Kind
 # outcome code -> (case kind it usually opens, how often)
@@ -33,9 +33,7 @@ class CaseBuilder:
         old_enough = today - timedelta(days=120)  # so that every earlier case can open after the birth
         self.children = [child for family in population.families for child in family.born_children
                          if child.date_of_birth < old_enough]
-        group = data_file("names.json")["groups"]["white_british"]
-        self.workers = [f"{synth.pick(group[synth.pick(['women', 'men'])])} {synth.pick(group['family'])}"
-                        for _ in range(24)]
+        self.workers = [_worker_name(synth) for _ in range(24)]
         self.with_case: set = set()
         self.cases: list[Case] = []
 
@@ -54,7 +52,14 @@ class CaseBuilder:
         kind, share = CASE_FROM_OUTCOME.get(decision.outcome_codes[-1], (None, 0))
         if kind and child.id not in self.with_case and self.synth.chance(share):
             opened = decision.authorised_at.date() + timedelta(days=self.synth.between(0, 3))
-            self._open(child, kind, min(opened, self.today))
+            case = self._open(child, kind, min(opened, self.today))
+            self._maybe_close(case)
+
+    def _maybe_close(self, case: Case) -> None:
+        # Many assessments end "not in need" within the 45 working days; early help often ends in weeks.
+        weeks_open = (self.today - case.opened_on).days // 7
+        if case.kind != KIND.CHILD_PROTECTION and weeks_open >= 6 and self.synth.chance(0.5):
+            case.closed_on = case.opened_on + timedelta(days=self.synth.between(21, 7 * weeks_open - 1))
 
     def _earlier(self, kind: str, *, closed: bool) -> None:
         child = self.synth.pick(self.children)
@@ -72,3 +77,8 @@ class CaseBuilder:
                     lead_worker=self.synth.pick(self.workers), team=TEAMS[kind].format(town=self.town_of[child.id]))
         self.cases.append(case)
         return case
+
+
+def _worker_name(synth: Synth) -> str:
+    group = synth.name_group()
+    return f"{synth.pick(group[synth.pick(['women', 'men'])])} {synth.pick(group['family'])}"

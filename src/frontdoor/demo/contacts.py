@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from frontdoor.casework.calendar import add_working_days, is_working_day, working_deadline
+from frontdoor.casework.calendar import ENGLAND, add_working_days, is_working_day, working_deadline
 from frontdoor.decisions.models import Decision
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.people.models import Person
@@ -204,7 +204,7 @@ class ContactBuilder:
         for named in children:
             self.records.children.append(self._contact_child(contact, family, named, linked=linked, kind=kind))
         self._family_members(contact, family)
-        self._decide(contact, story, subject=child, linked=linked)
+        self._decide(contact, story, subject=child, linked=linked, family=family)
 
     def _recent(self) -> datetime:
         return timezone.make_aware(datetime.combine(self.today - timedelta(days=UNLINKED_WITHIN_DAYS), time.min))
@@ -274,7 +274,7 @@ class ContactBuilder:
 
     # The decision
 
-    def _decide(self, contact: Contact, story: Story, *, subject: Person, linked: bool) -> None:
+    def _decide(self, contact: Contact, story: Story, *, subject: Person, linked: bool, family: Family) -> None:
         if contact.status in (Contact.Status.NEW, Contact.Status.IN_PROGRESS):
             contact.assigned_to = self.synth.pick(self.practitioners) if contact.status != "new" else None
             return
@@ -284,14 +284,15 @@ class ContactBuilder:
         decided_at = self._decided_at(contact)
         decision = Decision(
             id=self.synth.uuid(), contact=contact, tool_id="levels_of_need", tool_version="1", level=level,
-            outcome_codes=codes, rationale=self._rationale(codes, story, contact, subject, decided_at),
+            outcome_codes=codes, rationale=self._rationale(codes, story, subject, family, decided_at),
             social_worker_name=decided_by.get_full_name(), decided_by=decided_by, decided_at=decided_at,
             status=contact.status,
         )
         contact.assigned_to = decided_by
         if contact.status == Contact.Status.AUTHORISED:
             decision.authorised_by = self.manager
-            decision.authorised_at = self._before_today(decided_at + timedelta(minutes=self.synth.between(15, 300)))
+            authorised_at = _after_working_minutes(decided_at, self.synth.between(10, 240))
+            decision.authorised_at = self._before_today(authorised_at, contact)
             if linked:
                 self.records.decided.append((subject, decision))
         elif contact.status == Contact.Status.RETURNED:
@@ -303,23 +304,36 @@ class ContactBuilder:
         return [code, self.synth.weighted(STRATEGY_OUTCOMES)] if code == "L4.2" else [code]
 
     def _decided_at(self, contact: Contact) -> datetime:
-        if self.synth.chance(0.07):  # decided late: past the one-working-day clock
-            decided_at = contact.decision_due_at + timedelta(hours=self.synth.between(1, 30))
-        else:
-            window = int((contact.decision_due_at - contact.received_at).total_seconds() // 60) - 30
-            decided_at = contact.received_at + timedelta(minutes=self.synth.between(min(30, window), window))
-        return max(contact.received_at + timedelta(minutes=10), self._before_today(decided_at))
+        working_minutes = self.synth.between(30, 7 * 60)
+        if contact.received_at < self._recent() and self.synth.chance(0.07):
+            working_minutes += 8 * 60  # decided late: past the one-working-day clock
+        return self._before_today(_after_working_minutes(contact.received_at, working_minutes), contact)
 
-    def _before_today(self, moment: datetime) -> datetime:
-        """Nothing is decided in the future: the newest decisions were made early this morning at the latest."""
-        return min(moment, timezone.make_aware(datetime.combine(self.today, time(7, 45))))
+    def _before_today(self, moment: datetime, contact: Contact) -> datetime:
+        """Nothing is decided in the future: the newest decisions were made late yesterday at the latest."""
+        opening = timezone.make_aware(datetime.combine(self.today, time(9)))
+        if moment < opening:
+            return moment
+        late_yesterday = timezone.make_aware(datetime.combine(add_working_days(self.today, -1), time(16, 30)))
+        return max(late_yesterday, contact.received_at + timedelta(minutes=10))
 
-    def _rationale(self, codes: list[str], story: Story, contact: Contact, subject: Person,
-                   decided_at: datetime) -> str:
-        words = {"child": subject.given_name, "agency": contact.referrer_agency.name, "concern": CONCERN_PHRASES[story.category],
+    @staticmethod
+    def _rationale(codes: list[str], story: Story, subject: Person, family: Family, decided_at: datetime) -> str:
+        # Universal support comes from the child's school or GP, whoever made the contact.
+        universal = subject.school or family.gp
+        words = {"child": subject.given_name, "agency": universal.name, "concern": CONCERN_PHRASES[story.category],
                  "day": f"{decided_at:%A} {decided_at.day} {decided_at:%B}",
                  "strategy": STRATEGY_TEXT.get(codes[-1], "")}
         return RATIONALES[codes[0]].format(**words)
+
+
+def _after_working_minutes(start: datetime, minutes: int) -> datetime:
+    """The moment this many minutes of the working day (09:00 to 17:00) have passed since start."""
+    moment = ENGLAND.clock_start(start)
+    while moment + timedelta(minutes=minutes) > (closes := moment.replace(hour=17, minute=0)):
+        minutes -= int((closes - moment).total_seconds() // 60)
+        moment = datetime.combine(add_working_days(moment.date(), 1), time(9), tzinfo=moment.tzinfo)
+    return moment + timedelta(minutes=minutes)
 
 
 def _misspell(synth: Synth, name: str) -> str:

@@ -26,93 +26,119 @@ CATEGORIES_BY_AGENCY = {
                         "substance_misuse": 15},
 }
 
+# Who is speaking: the same worry reads differently from a police log, a DSL and a health visitor.
+VOICES = {"police": "police", "school": "school", "gp": "health", "health_trust": "health", "camhs": "health",
+          "probation": "home", "housing": "home", "voluntary": "home", "local_authority": "home"}
+# When each voice's incidents usually happen, in minutes after midnight (beyond 1440: after midnight).
+INCIDENT_WINDOWS = {"police": (18 * 60, 27 * 60), "school": (8 * 60 + 45, 15 * 60 + 15),
+                    "health": (8 * 60 + 30, 18 * 60), "home": (9 * 60 + 30, 17 * 60)}
+
 NOW = {
     "domestic_abuse": [
-        "{When} police were called to the family home by a neighbour who heard shouting and banging. {mother} "
-        "told officers that {partner} had pushed her against the kitchen door and taken her phone. {children} "
-        "were in the house; {child} was awake and told the officer \"{quote}\". {partner} had left before "
-        "officers arrived. {mother} had a red mark on her upper arm and declined medical attention.",
-        "{When} {mother} rang 999 saying {partner} was drunk and threatening her. Officers found a glass table "
-        "broken in the living room. {mother} said {children} were asleep, but {child} was seen at the top of the "
-        "stairs, crying. {partner} was arrested for criminal damage and released under investigation with a "
-        "condition not to contact {mother}.",
-        "{When} {child} told me that there had been \"a big fight\" at home the night before and that Mum was "
-        "crying. {He} said {partner} \"threw the remote at Mum\" and that {he} went to {his} room and put {his} "
-        "headphones on. {He} was tired and quiet in lessons afterwards.",
+        ({"police"}, "{When} police were called to the family home by a neighbour who heard shouting and banging. "
+         "{mother} told officers that {partner} had pushed her against the kitchen door and taken her phone. "
+         "{children} {were} in the house; {child} was awake and told the officer \"{quote}\". {partner} had left "
+         "before officers arrived. {mother} had a red mark on her upper arm and declined medical attention."),
+        ({"police"}, "{When} {mother} rang 999 saying {partner} was drunk and threatening her. Officers found a "
+         "glass table broken in the living room. {mother} said {children} {were} asleep, but {child} was seen at the "
+         "top of the stairs, crying. {partner} was arrested for criminal damage and released under investigation "
+         "with a condition not to contact {mother}."),
+        ({"school"}, "{When} {child} told me that there had been \"a big fight\" at home the night before and that "
+         "Mum was crying. {He} said {partner} \"threw the remote at Mum\" and that {he} went to {his} room and put "
+         "{his} headphones on. {He} was tired and quiet in lessons afterwards."),
+        ({"health", "home"}, "{When} {mother} told me that {partner} had put his hands around her neck during an "
+         "argument at the weekend, while {children} {were} in the next room. She has not reported it to the police. "
+         "I saw faint marks on her neck. She said she is frightened of what he will do if he finds out she told "
+         "anyone."),
     ],
     "neglect": [
-        "{When} I visited the home. There was a strong smell of dog faeces, no food in the fridge apart from "
-        "milk, and {child}'s mattress had no sheet and was stained with urine. {mother} said money had run out "
-        "and the electricity meter was on emergency credit.",
-        "{When} {child} arrived in the same clothes for the fourth day running, with a strong smell of urine. "
-        "{He} asked staff for toast twice before 10am and said there was \"no breakfast stuff\" at home. "
-        "{His} head lice have not been treated despite two letters home.",
-        "{When} {child} was seen in the street outside the flat, alone, at 9:30pm, wearing pyjamas and no "
-        "shoes. {He} said {mother} was asleep and {he} could not wake her. A neighbour took {him} home.",
+        ({"home", "health"}, "{When} I visited the home. There was a strong smell of dog faeces, no food in the "
+         "fridge apart from milk, and {child}'s mattress had no sheet and was stained with urine. {mother} said "
+         "money had run out and the electricity meter was on emergency credit."),
+        ({"school"}, "{When} {child} arrived in the same clothes for the fourth day running, with a strong smell of "
+         "urine. {He} asked staff for toast twice before 10am and said there was \"no breakfast stuff\" at home. "
+         "{His} head lice have not been treated despite two letters home."),
+        ({"police"}, "{When} officers found {child} alone in the street outside the flat, wearing pyjamas and no "
+         "shoes. {He} said {mother} was asleep and {he} could not wake her. Officers took {him} home and found "
+         "{mother} asleep on the sofa with empty cans of cider beside her."),
     ],
     "emotional_wellbeing": [
-        "{When} {child} told a member of staff that {he} has been cutting {his} arms \"to make the bad feelings "
-        "go away\". We saw several fresh superficial cuts on {his} left forearm. {He} said {he} sometimes "
-        "thinks everyone would be better off without {him} but has no plan to end {his} life.",
-        "{When} {child} became very distressed and said {he} did not want to go home because {partner} "
-        "\"shouts at me all the time and calls me stupid\". {He} is withdrawn, has stopped eating lunch and "
-        "has lost weight this term.",
+        ({"school", "health"}, "{When} {child} told me that {he} has been cutting {his} arms \"to make the bad "
+         "feelings go away\". I saw several fresh superficial cuts on {his} left forearm. {He} said {he} sometimes "
+         "thinks everyone would be better off without {him} but has no plan to end {his} life."),
+        ({"school", "home"}, "{When} {child} became very distressed and said {he} did not want to go home because "
+         "{partner} \"shouts at me all the time and calls me stupid\". {He} is withdrawn, has stopped eating lunch "
+         "and has lost weight over the last two months."),
+        ({"police"}, "{When} officers were called by a member of the public who saw {child} sitting on the wall of "
+         "the railway bridge. {He} was brought home safely and said {he} had argued with {mother} and \"just "
+         "wanted it all to stop\"."),
     ],
     "injury": [
-        "{When} {child} arrived with a bruise about 3cm across on {his} left cheek and finger-shaped marks on "
-        "{his} upper arm. {He} said \"I fell off my bike\", then later said \"{partner} grabbed me\". {He} did "
-        "not want us to tell anyone.",
-        "{When} {child} (aged {age}) was brought to the emergency department with a spiral fracture of the "
-        "right forearm. {mother} said {he} fell from the sofa; the injury is not consistent with that "
-        "account. There was a delay of about 20 hours before {he} was brought in.",
+        ({"school"}, "{When} {child} arrived with a bruise about 3cm across on {his} left cheek and finger-shaped "
+         "marks on {his} upper arm. {He} said \"I fell off my bike\", then later said \"{partner} grabbed me\". "
+         "{He} did not want us to tell anyone."),
+        ({"health"}, "{When} {child} (aged {age}) was brought to the emergency department with a spiral fracture of "
+         "the right forearm. {mother} said {he} fell from the sofa; the injury is not consistent with that account. "
+         "There was a delay of about 20 hours before {he} was brought in."),
+        ({"police", "home"}, "{When} I noticed a fresh bruise under {child}'s left eye. {mother} said {child} fell "
+         "in the park; {child} looked at {partner} and would not say how it happened."),
     ],
     "attendance": [
-        "{child}'s attendance this term is 71%, with 19 sessions unauthorised. {When} {he} came in for the "
-        "first time in eight school days and said {he} had been \"looking after Mum\". {mother} has not "
-        "answered calls or letters from the attendance officer.",
-        "{child} has missed 14 of the last 20 days. {When} a home visit by the family support worker got no "
-        "answer although the television was on. {His} younger sibling's nursery also reports poor attendance.",
+        ({"school"}, "{child}'s attendance this term is 71%, with 19 sessions unauthorised. {When} {he} came in for "
+         "the first time in eight school days and said {he} had been \"looking after Mum\". {mother} has not "
+         "answered calls or letters from the attendance officer."),
+        ({"school"}, "{child} has missed 14 of the last 20 days. {When} our attendance officer's home visit got no "
+         "answer although the television was on. {His} younger sibling's nursery also reports poor attendance."),
+        ({"home"}, "{When} I visited on a school day and {child} answered the door. {He} said {he} had not been to "
+         "school all week because {mother} is unwell and {he} has been looking after {his} brother and sister."),
     ],
     "parental_mental_health": [
-        "{When} {mother} came to the appointment with {child} and said she had stopped taking her "
-        "antidepressants. She said she \"can't see the point\" and has been staying in bed most days while "
-        "{child} gets {him}self to school. She denied any plan to harm herself or {child}.",
-        "{When} {mother} was taken to hospital under section 136 after being found on the railway bridge. "
-        "{children} were at home with {partner}, who told the crisis team he works nights and cannot care for "
-        "them this week.",
+        ({"health"}, "{When} {mother} came to the appointment with {child} and said she had stopped taking her "
+         "antidepressants. She said she \"can't see the point\" and has been staying in bed most days while "
+         "{child} gets {him}self to school. She denied any plan to harm herself or {child}."),
+        ({"police", "health"}, "{When} {mother} was detained under section 136 of the Mental Health Act after being "
+         "found on the railway bridge. {children} {were} at home with {partner}, who told the crisis team he works "
+         "nights and cannot care for them this week."),
+        ({"home"}, "{When} {mother} told me she was hearing voices again and had not slept for three nights. "
+         "{children} {were} at home with her; the curtains were closed and there was little food in the house."),
+        ({"school"}, "{When} {child} told me that Mum \"stays in bed all day and cries\" and that {he} has been "
+         "making {his} own tea and getting {him}self up for school."),
     ],
     "substance_misuse": [
-        "{When} officers attending a reported disturbance found cannabis and a small quantity of what "
-        "appeared to be cocaine on the kitchen table, within reach of {child}. {partner} appeared "
-        "intoxicated and was unsteady on his feet. {mother} was not at home.",
-        "{When} {mother} attended the appointment smelling strongly of alcohol and slurring her words; she "
-        "had driven with {child} in the car. She told me she drinks \"a couple of bottles of wine\" most "
-        "evenings since the relationship with {partner} ended.",
+        ({"police"}, "{When} officers attending a reported disturbance found cannabis and a small quantity of what "
+         "appeared to be cocaine on the kitchen table, within reach of {child}. {partner} appeared intoxicated and "
+         "was unsteady on his feet. {mother} was not at home."),
+        ({"health"}, "{When} {mother} attended the appointment smelling strongly of alcohol and slurring her words; "
+         "she had driven with {child} in the car. She told me she drinks \"a couple of bottles of wine\" most "
+         "evenings."),
+        ({"school"}, "{When} {mother} arrived to collect {child}, slurring her words and unsteady on her feet; staff "
+         "could smell alcohol. She drove away with {child} in the car before we could stop her."),
+        ({"home"}, "{When} I visited and found used needles in a carrier bag on the living room floor, within reach "
+         "of {child}. {partner} said they belonged to a friend."),
     ],
 }
 
 PAST = {
     "domestic_abuse": [
-        "Police have attended this address twice before: {earlier} (verbal argument, graded standard) and "
-        "about six months ago (criminal damage). {mother} has previously told her GP that {partner} checks "
-        "her phone and controls the money.",
-        "{earlier} {child} told {his} teacher that {partner} \"hits Mum sometimes\". The school recorded this "
-        "and spoke to {mother}, who said it was a one-off argument.",
+        "Police have attended this address twice before: {earlier} (verbal argument, graded standard) and about "
+        "six months ago (criminal damage). {mother} has previously told her GP that {partner} checks her phone "
+        "and controls the money.",
+        "{Earlier} {child} told {his} teacher that {partner} \"hits Mum sometimes\". The school recorded this and "
+        "spoke to {mother}, who said it was a one-off argument.",
     ],
     "neglect": [
-        "{earlier} the health visitor raised concerns about missed immunisations and the home conditions; the "
-        "family worked with early help for three months and the case closed in the summer.",
-        "The school has recorded low-level concerns about {child}'s hygiene and hunger since {earlier}.",
+        "{Earlier} the health visitor raised concerns about missed immunisations and the home conditions; the "
+        "family worked with early help for three months and the case was closed.",
+        "Low-level concerns about {child}'s hygiene and hunger have been recorded since {earlier_month}.",
     ],
     "emotional_wellbeing": [
-        "{earlier} {child} was referred to CAMHS by the GP for low mood; {he} was on the waiting list and "
-        "was discharged after missing two appointments.",
-        "There were friendship difficulties and some online bullying reported {earlier}, which were dealt "
-        "with in school.",
+        "{Earlier} {child} was referred to CAMHS by the GP for low mood; {he} was on the waiting list and was "
+        "discharged after missing two appointments.",
+        "There were friendship difficulties and some online bullying {earlier}, which were dealt with in school.",
     ],
     "injury": [
-        "{earlier} {child} had a bruise to {his} forehead; {mother} said {he} had walked into a door, and it "
-        "was recorded in school.",
+        "{Earlier} {child} had a bruise to {his} forehead; {mother} said {he} had walked into a door, and it was "
+        "recorded.",
         "There are no previous injuries recorded by this agency.",
     ],
     "attendance": [
@@ -120,8 +146,8 @@ PAST = {
         "{mother} said she was unwell.",
     ],
     "parental_mental_health": [
-        "{mother} has a history of postnatal depression after {child} was born and was under the community "
-        "mental health team until {earlier}.",
+        "{mother} had postnatal depression after {child} was born and was under the community mental health team "
+        "until {earlier_month}.",
     ],
     "substance_misuse": [
         "{partner} completed a community order with a drug rehabilitation requirement {earlier}.",
@@ -129,31 +155,39 @@ PAST = {
     ],
 }
 
+# What the referrer's agency has done: by agency kind, with a category-specific text where one fits better.
 ACTIONS = {
-    "police": "Officers completed a DASH risk assessment with {mother}, graded {grade}. Safeguarding advice was "
-              "given and a crime report raised. Operation Encompass notification to follow for the school.",
-    "school": "I spoke with {child} using open questions and wrote down {his} words straight afterwards. I "
-              "have informed our designated safeguarding lead and logged the concern on our system. {parents}",
-    "gp": "I have discussed {mother}'s medication and arranged a review next week; I gave her the crisis line "
-          "number. I have not shared this with anyone else yet.",
-    "health_trust": "The child has been examined by the paediatric registrar and a skeletal survey requested. "
-                    "{child} will stay on the ward overnight; the ward sister is aware.",
-    "camhs": "We have completed a risk assessment and safety plan with {child}, and offered an appointment "
-             "within 7 days. {mother} has been given advice on keeping medicines locked away.",
-    "probation": "I have reminded him of his licence conditions and made a referral to the drug and alcohol "
-                 "service. I will be seeing him again on Friday.",
-    "housing": "Our tenancy officer has logged the condition of the property and arranged for repairs. We have "
-               "signposted {mother} to the food bank.",
-    "voluntary": "Our IDVA has completed a safety plan with {mother} and is supporting her with a non-molestation "
-                 "order application.",
-    "local_authority": "I have offered {mother} support through the family hub and will visit again next week.",
+    "police": {"domestic_abuse": "Officers completed a DASH risk assessment with {mother}, graded {grade}. Safeguarding "
+                                 "advice was given and a crime report raised. The school will be told through "
+                                 "Operation Encompass.",
+               "*": "Officers made sure the children were safe and spoke to {mother}. A crime report has been "
+                    "raised and the children's details checked on police systems."},
+    "school": {"*": "I have recorded this on our safeguarding system and told the head teacher. {parents}"},
+    "gp": {"*": "I have discussed my concerns with the practice safeguarding lead, arranged a review next week "
+                "and given {mother} the crisis line number."},
+    "health_trust": {"injury": "{child} has been examined by the paediatric registrar and a skeletal survey "
+                               "requested. {He} will stay on the ward overnight; the ward sister is aware.",
+                     "*": "I have discussed this with our named nurse for safeguarding and booked a follow-up "
+                          "visit within two weeks; the GP has been told."},
+    "camhs": {"*": "We have completed a risk assessment and safety plan with {child}, and offered an appointment "
+                   "within 7 days. {mother} has been given advice on keeping medicines locked away."},
+    "probation": {"*": "I have discussed this with him at supervision, reminded him of his licence conditions and "
+                       "made a referral to the drug and alcohol service."},
+    "housing": {"*": "Our tenancy officer has recorded the condition of the property and arranged repairs. We "
+                     "have signposted {mother} to the food bank."},
+    "voluntary": {"domestic_abuse": "Our IDVA has completed a safety plan with {mother} and is supporting her with a "
+                                    "non-molestation order application.",
+                  "*": "I have offered {mother} weekly support sessions and will visit again next week."},
+    "local_authority": {"*": "I have offered {mother} support through the family hub and will visit again next week."},
 }
 
 POOR = [
-    "DV incident at address, CYP present. Mum reports ongoing issues with ex. NFA by police. Refer for info.",
-    "Concerns re {child}. Presenting as low in school, hygiene issues. Mum not engaging. Pls advise.",
-    "Pt's mum has MH issues and is struggling. Child ok but worried. Referring as per protocol.",
-    "{child} has a bruise. Mum says fell over. Has happened before. Concerned.",
+    ({"police", "home", "health"}, "DV incident at address, CYP present. Mum reports ongoing issues with ex. NFA by "
+     "police. Refer for info."),
+    ({"school", "home"}, "Concerns re {child}. Presenting as low, hygiene issues. Mum not engaging. Pls advise."),
+    ({"health"}, "Pt's mum has MH issues and is struggling. Child ok but worried. Referring as per protocol."),
+    ({"school", "health", "home", "police"}, "{child} has a bruise. Mum says fell over. Has happened before. "
+     "Concerned."),
 ]
 
 QUOTES = ["I hid under the stairs", "I heard the shouting and went upstairs", "I was scared for Mum",
@@ -193,28 +227,37 @@ class Cast:
 
 def compose(synth: Synth, *, agency_kind: str, cast: Cast, received_at: datetime) -> Story:
     category = synth.weighted(CATEGORIES_BY_AGENCY[agency_kind])
-    incident_at = _incident_time(synth, agency_kind, received_at)
+    voice = VOICES[agency_kind]
+    incident_at = _incident_time(synth, voice, received_at)
     words = _words(synth, cast, incident_at)
     consent, reason = _consent(synth, words)
     if synth.chance(0.12):
-        return Story(category, synth.pick(POOR).format(**words), "", "", None, None, consent, reason)
+        return Story(category, _in_voice(synth, POOR, voice).format(**words), "", "", None, None, consent, reason)
+    actions = ACTIONS[agency_kind]
     past = synth.pick(PAST[category]).format(**words) if synth.chance(0.8) else ""
     return Story(
         category=category,
-        concern_now=synth.pick(NOW[category]).format(**words),
+        concern_now=_in_voice(synth, NOW[category], voice).format(**words),
         concern_past=past,
-        agency_actions=ACTIONS[agency_kind].format(**words),
+        agency_actions=actions.get(category, actions["*"]).format(**words),
         incident_at=incident_at,
-        disclosure_at=incident_at if agency_kind in ("school", "camhs") else None,
+        disclosure_at=incident_at if voice == "school" else None,
         consent=consent,
         consent_reason=reason,
     )
 
 
-def _incident_time(synth: Synth, agency_kind: str, received_at: datetime) -> datetime:
-    if agency_kind == "police":  # usually last night's call-out, sent in the morning
-        return received_at - timedelta(hours=synth.between(6, 40), minutes=synth.between(0, 59))
-    return received_at - timedelta(minutes=synth.between(20, 60 * 26))
+def _in_voice(synth: Synth, templates: list[tuple[set[str], str]], voice: str) -> str:
+    return synth.pick([text for voices, text in templates if voice in voices] or [text for _, text in templates])
+
+
+def _incident_time(synth: Synth, voice: str, received_at: datetime) -> datetime:
+    start, end = INCIDENT_WINDOWS[voice]
+    midnight = received_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    incident = midnight + timedelta(minutes=synth.between(start, end)) - timedelta(days=synth.between(0, 2))
+    while incident >= received_at:
+        incident -= timedelta(days=1)
+    return incident
 
 
 def _words(synth: Synth, cast: Cast, incident_at: datetime) -> dict[str, str]:
@@ -222,9 +265,10 @@ def _words(synth: Synth, cast: Cast, incident_at: datetime) -> dict[str, str]:
     when = f"On {incident_at:%A} {incident_at.day} {incident_at:%B} at about {_clock(incident_at)}"
     earlier = incident_at - timedelta(days=synth.between(60, 400))
     return {
-        "child": cast.child, "children": cast.children, "age": str(cast.age), "mother": cast.mother,
+        "child": cast.child, "children": cast.children, "were": "were" if " and " in cast.children else "was", "age": str(cast.age), "mother": cast.mother,
         "partner": cast.partner, "he": he, "He": he.capitalize(), "his": his, "His": his.capitalize(), "him": him,
-        "When": when, "earlier": f"in {earlier:%B %Y}", "quote": synth.pick(QUOTES),
+        "When": when, "earlier": f"in {earlier:%B %Y}", "Earlier": f"In {earlier:%B %Y}",
+        "earlier_month": f"{earlier:%B %Y}", "quote": synth.pick(QUOTES),
         "grade": synth.weighted({"standard": 50, "medium": 35, "high": 15}),
         "parents": synth.pick([f"I phoned {cast.mother} at 3:20pm and told her I was contacting the Front Door.",
                                "I have not spoken to the parents because of what the child told me."]),

@@ -15,7 +15,7 @@ from .area import Area
 from .synthetic import Synth, age_on, data_file
 
 FEMALE, MALE, UNKNOWN = Person.Sex.FEMALE, Person.Sex.MALE, Person.Sex.UNKNOWN
-CHILDREN_PER_FAMILY = {1: 30, 2: 35, 3: 20, 4: 10, 5: 4, 6: 1}
+CHILDREN_PER_FAMILY = {1: 28, 2: 35, 3: 22, 4: 10, 5: 4, 6: 1}
 STRUCTURES = {"couple": 50, "single_mother": 29, "mother_and_partner": 11, "single_father": 4,
               "two_mothers": 1, "grandparent_carer": 5}
 NHS_NUMBER_KNOWN = 0.9
@@ -73,19 +73,15 @@ class PopulationBuilder:
     def _family(self) -> Family:
         town = self.synth.rng.choices(self.places["towns"], weights=[t["weight"] for t in self.places["towns"]])[0]
         structure = self.synth.weighted(STRUCTURES)
-        group = self._group()
+        group = self.synth.name_group()
         family = self._carers(structure, group, town)
         self._add_children(family, structure, group)
         self._house(family)
         return family
 
-    def _group(self) -> dict:
-        groups = self.names["groups"]
-        return groups[self.synth.weighted({k: g["weight"] for k, g in groups.items()})]
-
     def _other_group(self, group: dict) -> dict:
         # About one family in fifteen has parents from different backgrounds.
-        return self._group() if self.synth.chance(0.07) else group
+        return self.synth.name_group() if self.synth.chance(0.07) else group
 
     def _carers(self, structure: str, group: dict, town: dict) -> Family:
         main_age = self.synth.between(19, 48)
@@ -146,7 +142,7 @@ class PopulationBuilder:
             used.add(child.given_name)
             family.children.append(child)
         self._maybe_half_sibling(family, structure)
-        if family.main_age <= 42 and structure != "grandparent_carer" and self.synth.chance(0.02):
+        if family.main_age <= 42 and structure != "grandparent_carer" and self.synth.chance(0.03):
             family.children.append(self._unborn(surname))
         self._relate_children(family)
 
@@ -157,7 +153,7 @@ class PopulationBuilder:
         if family.absent_father and self.synth.chance(0.4):
             return family.absent_father.family_name
         return first_carer.family_name if structure != "grandparent_carer" else self.synth.pick(
-            [first_carer.family_name, self.synth.pick(self._group()["family"])])
+            [first_carer.family_name, self.synth.pick(self.synth.name_group()["family"])])
 
     def _child(self, group: dict, surname: str, born: date, used: set[str], family: Family) -> Person:
         sex = self.synth.pick([FEMALE, MALE])

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 
 from frontdoor.agencies.models import Agency, Membership
 
-from .synthetic import Synth, data_file
+from .synthetic import Synth
 
 ROLES = {
     "police": ["PC", "DC", "PS", "PC"],
@@ -54,7 +54,7 @@ class ReferrerPool:
         return self.synth.pick(pool)
 
     def _new(self, agency: Agency) -> Referrer:
-        group = data_file("names.json")["groups"]["white_british" if self.synth.chance(0.8) else "south_asian"]
+        group = self.synth.name_group()
         first = self.synth.pick(group[self.synth.pick(["women", "men"])])
         last = self.synth.pick(group["family"])
         email = self._email(first, last, agency)

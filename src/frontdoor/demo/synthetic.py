@@ -38,6 +38,11 @@ class Synth:
     def weighted(self, weights: dict):
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]
 
+    def name_group(self) -> dict:
+        """Given and family names of one background, chosen by its rough share of households."""
+        groups = data_file("names.json")["groups"]
+        return groups[self.weighted({key: group["weight"] for key, group in groups.items()})]
+
     def between(self, low: int, high: int) -> int:
         return self.rng.randint(low, high)
 

@@ -1,0 +1,194 @@
+import hashlib
+import re
+from collections import Counter
+from datetime import date, datetime, time
+
+import pytest
+from django.contrib.auth import authenticate
+from django.db import transaction
+from django.utils import timezone
+from nhs_number import is_valid
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.casework.models import Case
+from frontdoor.decisions.models import Decision
+from frontdoor.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, DatabaseNotEmpty, load_demo_data
+from frontdoor.intake.models import Contact, ContactChild
+from frontdoor.people.models import Person, Relationship, Residence
+
+TODAY = date(2026, 3, 11)
+SMALL = 0.05
+OUTCOME_CODES = {"L1.1", "L2.1", "L2.2", "L3.1", "L3.2", "L4.1", "L4.2"}
+STRATEGY_CODES = {"L4.2a", "L4.2b", "L4.2c", "L4.2d", "L4.2e"}
+
+
+@pytest.fixture
+def summary(db):
+    return load_demo_data(seed=2026, today=TODAY, scale=SMALL)
+
+
+def _digest() -> str:
+    rows = [
+        *sorted(Agency.objects.values_list("name", "urn", "ods_code", "postcode")),
+        *sorted(Person.objects.values_list("kind", "given_name", "family_name", "date_of_birth", "nhs_number")),
+        *sorted(Contact.objects.values_list("reference", "received_at", "referrer_name", "concern_now", "status")),
+        *sorted(Decision.objects.values_list("contact__reference", "level", "outcome_codes", "decided_at")),
+    ]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def _load_and_digest(seed: int) -> str:
+    with transaction.atomic():
+        load_demo_data(seed=seed, today=TODAY, scale=SMALL)
+        digest = _digest()
+        transaction.set_rollback(True)  # leave the database empty for the next load
+    return digest
+
+
+@pytest.mark.django_db
+def test_the_same_seed_gives_the_same_area_and_another_seed_a_different_one():
+    first = _load_and_digest(seed=11)
+    assert _load_and_digest(seed=11) == first
+    assert _load_and_digest(seed=12) != first
+
+
+def test_counts_are_plausible_for_the_scale(summary):
+    counts = summary.counts
+    assert counts["households"] == 90
+    assert 150 <= counts["children"] <= 260
+    assert 100 <= counts["adults"] <= 200
+    assert counts["contacts"] == 75
+    assert counts["schools"] == 8
+    assert Agency.objects.filter(kind=Agency.Kind.GP).count() == 3
+    for kind in ("police", "health_trust", "probation", "housing", "camhs", "local_authority"):
+        assert Agency.objects.filter(kind=kind).count() == 1, kind
+    assert Agency.objects.filter(kind=Agency.Kind.VOLUNTARY).count() == 3
+    assert counts["open_cases"] > 0 and counts["cases"] > counts["open_cases"]
+
+
+def test_the_summary_lists_the_demo_logins(summary):
+    assert summary.logins == DEMO_LOGINS
+    assert {login["email"] for login in DEMO_LOGINS} >= {"practitioner@demo.test", "manager@demo.test",
+                                                         "teacher@demo.test", "teacher2@demo.test"}
+    assert "contacts" in str(summary)
+
+
+def test_every_nhs_number_is_valid_and_unique(summary):
+    numbers = [n for n in Person.objects.values_list("nhs_number", flat=True) if n]
+    assert numbers and all(is_valid(n) for n in numbers)
+    assert len(numbers) == len(set(numbers))
+    typed = [n for n in ContactChild.objects.values_list("nhs_number", flat=True) if n]
+    assert all(is_valid(n) for n in typed)
+
+
+def test_about_one_person_in_ten_has_no_nhs_number(db):
+    load_demo_data(seed=2026, today=TODAY, scale=0.25)
+    born = Person.objects.exclude(kind=Person.Kind.UNBORN)
+    assert 0.05 < born.filter(nhs_number="").count() / born.count() < 0.15
+
+
+def test_school_urns_are_unique_six_digit_numbers(summary):
+    urns = list(Agency.objects.filter(kind=Agency.Kind.SCHOOL).values_list("urn", flat=True))
+    assert all(re.fullmatch(r"1\d{5}", urn) for urn in urns)
+    assert len(urns) == len(set(urns))
+    assert all(re.fullmatch(r"M8\d{4}", code)
+               for code in Agency.objects.filter(kind=Agency.Kind.GP).values_list("ods_code", flat=True))
+
+
+def test_addresses_use_the_fictional_postcode_area(summary):
+    for postcode in Agency.objects.values_list("postcode", flat=True):
+        assert re.fullmatch(r"FD[1-9] [1-9][A-Z]{2}", postcode)
+
+
+def test_children_are_under_18_and_unborn_babies_have_only_a_due_date(summary):
+    for child in Person.objects.filter(kind=Person.Kind.CHILD):
+        assert date(TODAY.year - 18, TODAY.month, TODAY.day) < child.date_of_birth <= TODAY
+    for unborn in Person.objects.filter(kind=Person.Kind.UNBORN):
+        assert unborn.date_of_birth is None and unborn.nhs_number == ""
+        assert TODAY < unborn.expected_date <= date(2026, 9, 30)
+
+
+def test_every_contact_names_at_least_one_child(summary):
+    assert not Contact.objects.filter(children__isnull=True).exists()
+
+
+def test_contacts_span_ninety_days_before_today_with_a_one_working_day_clock(summary):
+    start_of_today = timezone.make_aware(datetime.combine(TODAY, time.min))
+    for contact in Contact.objects.all():
+        assert (start_of_today - contact.received_at).days < 90
+        assert contact.received_at < start_of_today
+        assert contact.received_at < contact.decision_due_at
+        assert contact.decision_due_at.weekday() < 5
+        assert contact.is_urgent == any(contact.immediate_answers.values())
+
+
+def test_every_authorised_contact_has_an_authorised_decision_with_valid_outcome_codes(summary):
+    for contact in Contact.objects.filter(status=Contact.Status.AUTHORISED).select_related("decision"):
+        decision = contact.decision
+        assert decision.status == Decision.Status.AUTHORISED
+        assert decision.tool_id == "levels_of_need" and decision.tool_version == "1"
+        code, *strategy = decision.outcome_codes
+        assert code in OUTCOME_CODES and code.startswith(f"L{decision.level}.")
+        assert strategy == [] if code != "L4.2" else len(strategy) == 1 and strategy[0] in STRATEGY_CODES
+        assert decision.rationale and decision.social_worker_name
+        assert decision.decided_by.membership.role == Membership.Role.PRACTITIONER
+        assert decision.authorised_by.membership.role == Membership.Role.MANAGER
+        assert contact.received_at < decision.decided_at < decision.authorised_at
+
+
+def test_the_newest_contacts_are_still_waiting_for_a_decision(summary):
+    statuses = Counter(Contact.objects.values_list("status", flat=True))
+    assert statuses[Contact.Status.AWAITING_AUTHORISATION] == 5
+    assert statuses[Contact.Status.RETURNED] == 2
+    assert statuses[Contact.Status.NEW] + statuses[Contact.Status.IN_PROGRESS] >= 3
+    newest_decided = Contact.objects.filter(status=Contact.Status.AUTHORISED).latest("received_at").received_at
+    undecided = Contact.objects.filter(status__in=[Contact.Status.NEW, Contact.Status.IN_PROGRESS])
+    assert all(c.received_at > newest_decided for c in undecided)
+    assert not Decision.objects.filter(contact__in=undecided).exists()
+    assert Decision.objects.filter(status=Decision.Status.RETURNED).exclude(return_reason="").count() == 2
+
+
+@pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login["email"])
+def test_each_demo_user_can_sign_in_with_the_demo_password(summary, login):
+    user = authenticate(username=login["email"], password=DEMO_PASSWORD)
+    assert user is not None
+    assert user.get_full_name() == login["name"]
+    assert user.membership.agency.name == login["agency"]
+    assert user.membership.get_role_display() == login["role"]
+    assert user.is_staff == (user.membership.role == Membership.Role.ADMINISTRATOR)
+
+
+def test_the_two_teachers_each_have_decided_contacts_about_their_own_pupils(summary):
+    for email in ("teacher@demo.test", "teacher2@demo.test"):
+        contacts = Contact.objects.filter(submitted_by__username=email)
+        assert contacts.filter(status=Contact.Status.AUTHORISED).count() >= 2
+        school = Agency.objects.get(memberships__user__username=email)
+        assert set(contacts.values_list("referrer_agency", flat=True)) == {school.pk}
+        assert ContactChild.objects.filter(contact__in=contacts, person__school=school).exists()
+
+
+def test_the_population_has_the_hazards_a_person_index_meets(db):
+    load_demo_data(seed=2026, today=TODAY, scale=0.25)
+    siblings = Relationship.objects.filter(kind=Relationship.Kind.SIBLING).select_related("person", "relative")
+    assert any(r.person.date_of_birth == r.relative.date_of_birth for r in siblings), "twins"
+    parents = Relationship.objects.filter(kind=Relationship.Kind.PARENT).select_related("person", "relative")
+    assert any(r.person.full_name == r.relative.full_name for r in parents), "a junior with his father's name"
+    assert Relationship.objects.filter(kind=Relationship.Kind.STEP_PARENT).exists()
+    assert Residence.objects.filter(to_date__isnull=False).exists(), "people who moved"
+    assert Person.objects.filter(kind=Person.Kind.UNBORN).exists()
+    full_names = Counter(Person.objects.filter(kind=Person.Kind.CHILD).values_list("given_name", "family_name"))
+    assert full_names.most_common(1)[0][1] >= 2, "the same name in different families"
+    assert ContactChild.objects.filter(person__isnull=True).exists(), "children the referrer misspelt"
+
+
+def test_cases_are_for_children(summary):
+    assert not Case.objects.exclude(person__kind=Person.Kind.CHILD).exists()
+    for case in Case.objects.exclude(closed_on=None):
+        assert case.opened_on <= case.closed_on < TODAY
+
+
+def test_it_refuses_a_database_that_already_has_agencies(db):
+    Agency.objects.create(name="Existing", kind=Agency.Kind.POLICE)
+    with pytest.raises(DatabaseNotEmpty, match="already has agencies"):
+        load_demo_data(seed=1, today=TODAY, scale=SMALL)
+    assert Agency.objects.count() == 1
