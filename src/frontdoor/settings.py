@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "govuk_frontend_django",
     "frontdoor.governance",
     "frontdoor.agencies",
@@ -41,6 +42,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "frontdoor.urls"
+# Widgets render through TEMPLATES, so GOV.UK widget templates in templates/widgets/ are found.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "frontdoor.wsgi.application"
 
 TEMPLATES = [
@@ -87,6 +90,7 @@ DATETIME_FORMAT = "j F Y, H:i"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even when serving from finders
 # GOV.UK Frontend comes from the npm registry (package.json); its dist is served as-is.
 STATICFILES_DIRS = [PACKAGE_DIR / "static", Path(os.environ.get("FRONTDOOR_NODE_MODULES", REPO_DIR / "node_modules"))]
 WHITENOISE_USE_FINDERS = True

@@ -3,7 +3,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 from ninja.security import HttpBearer
 
 from frontdoor.agencies.models import Membership
@@ -71,12 +71,12 @@ def create_contact(request, payload: ContactIn):
     """Submit a concern on behalf of the token's user and agency; answers with the stored contact."""
     membership = _membership(request)
     if membership is None or membership.role not in SUBMITTING_ROLES:
-        return 403, {"detail": "This token's user may not submit contacts"}
+        return Status(403, {"detail": "This token's user may not submit contacts"})
     try:
         contact = services.contact_submit(submitted_by=request.user, draft=_draft(payload, membership))
     except IntakeError as error:
-        return 400, {"detail": str(error)}
-    return 201, _contact_out(contact)
+        return Status(400, {"detail": str(error)})
+    return Status(201, _contact_out(contact))
 
 
 @api.get("/contacts/{contact_id}", response={200: ContactOut, 404: ErrorOut}, tags=["contacts"])
@@ -85,8 +85,8 @@ def read_contact(request, contact_id: UUID):
     try:
         contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Read through the API")
     except Http404:
-        return 404, {"detail": "Not found"}
-    return 200, _contact_out(contact)
+        return Status(404, {"detail": "Not found"})
+    return Status(200, _contact_out(contact))
 
 
 @api.get("/contacts", response=list[ContactOut], tags=["contacts"])

@@ -1,6 +1,6 @@
 from django import forms
 
-from frontdoor.decisions.services import levels_of_need
+from frontdoor.decisions.outcomes import levels_of_need, outcome_choices, outcome_codes_for
 from frontdoor.forms_govuk import GovukCheckboxes, GovukRadios, GovukTextarea, GovukTextInput
 
 
@@ -21,16 +21,16 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         tool = levels_of_need()
-        self.fields["level"].choices = [(lvl.number, lvl.name) for lvl in tool.levels]
+        self.fields["level"].choices = [(lvl.number, lvl.title) for lvl in tool.levels]
         self.fields["outcome_codes"].choices = [
-            (code, f"Level {lvl.number}: {text}") for lvl in tool.levels for code, text in tool.outcome_choices(lvl.number)
+            (code, f"Level {lvl.number}: {text}") for lvl in tool.levels for code, text in outcome_choices(tool, lvl.number)
         ]
 
     def clean(self):
         data = super().clean()
         level, codes = data.get("level"), data.get("outcome_codes") or []
         if level and codes:
-            allowed = levels_of_need().outcome_codes_for(level)
+            allowed = outcome_codes_for(levels_of_need(), level)
             if any(code not in allowed for code in codes):
                 self.add_error("outcome_codes", f"Choose outcomes listed under Level {level}")
         return data

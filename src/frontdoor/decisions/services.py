@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -6,17 +5,13 @@ from django.utils import timezone
 from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
+from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import Contact
 from frontdoor.messaging.services import outbox_enqueue
-from frontdoor.screening.engine import load_tool
 
 CONFLICT = "Someone else changed this contact while you were working on it. Reload the page to see their changes; your text is kept below."
-
-
-def levels_of_need():
-    return load_tool(settings.FRONTDOOR_AREA["levels_of_need_tool"])
 
 
 def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
@@ -25,7 +20,7 @@ def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
         raise DecisionInvalid("Select a level of need")
     if not outcome_codes:
         raise DecisionInvalid("Select at least one outcome for the referrer")
-    allowed = tool.outcome_codes_for(level)
+    allowed = outcome_codes_for(tool, level)
     wrong = [code for code in outcome_codes if code not in allowed]
     if wrong:
         raise DecisionInvalid(f"The outcome(s) selected do not belong to Level {level}: choose outcomes listed under Level {level}")

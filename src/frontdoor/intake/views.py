@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.calendar import working_time_remaining
+from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import IntakeError
 from frontdoor.intake.forms import (
@@ -142,13 +143,23 @@ def concern_details(request):
     return _render_details(request, details, children, family, validate=False)
 
 
+def _error_links(*forms) -> list[tuple[str, str]]:
+    """Every error of the page's forms, in page order, for the one error summary at the top."""
+    links = []
+    for form in forms:
+        links += [(field.auto_id, error) for field in form for error in field.errors]
+        links += [("main-form", error) for error in form.non_field_errors()]
+    return links
+
+
 def _render_details(request, details, children, family, *, validate=True, template="intake/concern_details.html",
                     extra=None):
-    errors = []
+    error_links = []
     if validate:
-        errors = [str(e) for e in children.non_form_errors()]
+        error_links = _error_links(details, *children.forms, *family.forms)
+        error_links += [("main-form", str(e)) for e in children.non_form_errors()]
     return render(request, template, {
-        "form": details, "children": children, "family": family, "errors": errors,
+        "form": details, "children": children, "family": family, "error_links": error_links,
         "page_title": "About the concern", **(extra or {}),
     })
 
@@ -224,8 +235,9 @@ def my_contact_detail(request, contact_id):
     decision = getattr(contact, "decision", None)
     if decision is not None and decision.status != decision.Status.AUTHORISED:
         decision = None
+    outcome = decision_outcome_texts(decision=decision) if decision else {}
     return render(request, "intake/my_contact_detail.html", {
-        "contact": contact, "decision": decision, "page_title": f"Contact {contact.reference}",
+        "contact": contact, "decision": decision, "page_title": f"Contact {contact.reference}", **outcome,
     })
 
 

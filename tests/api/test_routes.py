@@ -1,0 +1,80 @@
+import pytest
+from django.test import Client
+
+from frontdoor.api.models import ApiToken
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.intake.models import Contact
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PAYLOAD = {
+    "referrer_name": "Dr Amira Khan",
+    "referrer_phone": "01905 555123",
+    "referrer_email": "amira.khan@gp.example",
+    "concern_now": "Today at 10:15 Leo (4) was brought to surgery with bruising to both upper arms in the shape "
+                   "of fingertips. Mum said he fell off the sofa. Leo said 'daddy squeezed me'.",
+    "agency_actions": "Examined Leo, photographed the bruising with consent, advised mum we are contacting the Front Door.",
+    "consent": "given",
+    "children": [{"given_name": "Leo", "family_name": "Okafor", "date_of_birth": "2022-05-02", "postcode": "FD2 3CD"}],
+}
+
+
+def _client_for(user):
+    return Client(headers={"Authorization": f"Bearer {ApiToken.issue(user=user, name='test')}"})
+
+
+def test_partner_creates_a_contact_and_reads_it_back():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    client = _client_for(gp)
+
+    created = client.post("/api/v1/contacts", PAYLOAD, content_type="application/json")
+
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["reference"].startswith("FD-") and body["children"][0]["given_name"] == "Leo"
+    read = client.get(f"/api/v1/contacts/{body['id']}")
+    assert read.status_code == 200 and read.json()["referrer_name"] == "Dr Amira Khan"
+    assert AccessLogEntry.objects.filter(target_id=body["id"], reason="Read through the API").exists()
+
+
+def test_another_agencys_contact_is_not_found():
+    contact = factories.contact()
+    outsider = factories.user(agency_=factories.agency(kind="gp"))
+
+    response = _client_for(outsider).get(f"/api/v1/contacts/{contact.pk}")
+
+    assert response.status_code == 404
+    assert "Ruby" not in response.content.decode()
+
+
+def test_missing_or_revoked_token_is_refused():
+    assert Client().get("/api/v1/contacts").status_code == 401
+    assert Client(headers={"Authorization": "Bearer nonsense"}).get("/api/v1/contacts").status_code == 401
+
+
+def test_invalid_contact_gets_a_specific_message_and_nothing_is_stored():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    response = _client_for(gp).post("/api/v1/contacts", {**PAYLOAD, "consent": "not_sought"}, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Enter why consent was not sought"
+    assert Contact.objects.count() == 0
+
+
+def test_referral_quality_check_flags_a_poor_referral_without_storing_it():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    poor = {**PAYLOAD, "concern_now": "NAI query. DV in family.", "agency_actions": "", "referrer_phone": "",
+            "referrer_email": ""}
+
+    response = _client_for(gp).post("/api/v1/referral-quality", poor, content_type="application/json")
+
+    assert response.status_code == 200
+    codes = {flag["code"] for flag in response.json()}
+    assert {"missing_contact_details", "no_action_stated"} <= codes
+    assert Contact.objects.count() == 0
+
+
+def test_openapi_document_lists_the_endpoints():
+    document = Client().get("/api/v1/openapi.json").json()
+    assert {"/api/v1/contacts", "/api/v1/contacts/{contact_id}", "/api/v1/referral-quality"} <= set(document["paths"])

@@ -1,0 +1,104 @@
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
+from frontdoor.decisions.models import Decision
+from frontdoor.decisions.services import decision_authorise, decision_record, decision_return
+from frontdoor.intake.models import Contact
+from frontdoor.messaging.models import OutboxMessage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff():
+    practitioner = factories.user(role="practitioner", first="Sam", last="Patel")
+    manager = factories.user(role="manager", agency_=practitioner.membership.agency, first="Alex", last="Morgan")
+    return practitioner, manager
+
+
+def _decide(contact, practitioner, **overrides):
+    fields = {"level": 3, "outcome_codes": ["L3.2"], "rationale": "Domestic abuse witnessed by Ruby; needs assessment.",
+              "social_worker_name": "Sam Patel"}
+    return decision_record(user=practitioner, contact=contact, contact_version=contact.version, **{**fields, **overrides})
+
+
+def test_decision_records_tool_version_level_and_waits_for_authorisation(staff):
+    practitioner, _ = staff
+    contact = factories.contact()
+
+    decision = _decide(contact, practitioner)
+
+    assert (decision.tool_id, decision.tool_version, decision.level) == ("levels_of_need", "1", 3)
+    assert decision.status == Decision.Status.AWAITING_AUTHORISATION
+    assert Contact.objects.get(pk=contact.pk).status == Contact.Status.AWAITING_AUTHORISATION
+
+
+def test_second_decider_gets_conflict_and_first_decision_stands(staff):
+    practitioner, _ = staff
+    other = factories.user(role="practitioner", agency_=practitioner.membership.agency)
+    contact = factories.contact()
+    stale_version = contact.version
+
+    _decide(contact, practitioner)
+    with pytest.raises(DecisionConflict, match="Someone else changed this contact"):
+        decision_record(user=other, contact=contact, contact_version=stale_version, level=1, outcome_codes=["L1.1"],
+                        rationale="No concerns", social_worker_name="Jo Evans")
+    assert Decision.objects.get(contact=contact).level == 3
+
+
+def test_outcome_from_another_level_is_refused(staff):
+    practitioner, _ = staff
+    with pytest.raises(DecisionInvalid, match="do not belong to Level 1"):
+        _decide(factories.contact(), practitioner, level=1, outcome_codes=["L4.1"])
+
+
+def test_authorising_makes_the_letter_and_queues_it_to_the_referrer(staff):
+    practitioner, manager = staff
+    contact = factories.contact()
+    decision = _decide(contact, practitioner)
+
+    letter = decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(letter.pdf))).pages)
+    assert "REFERRAL OUTCOME NOTIFICATION" in text
+    assert "Chris Taylor" in text and "Ruby Hartley" in text and "14/03/2017" in text
+    assert "Level 3 Threshold" in text and "Sam Patel" in text
+    message = OutboxMessage.objects.get(kind="referral_outcome")
+    assert message.to_address == "chris.taylor@school.example"
+    assert message.attachment_name.endswith(".pdf") and bytes(message.attachment) == bytes(letter.pdf)
+    assert Contact.objects.get(pk=contact.pk).status == Contact.Status.AUTHORISED
+
+
+def test_authorising_twice_sends_one_letter(staff):
+    practitioner, manager = staff
+    decision = _decide(factories.contact(), practitioner)
+    version = decision.version
+
+    decision_authorise(manager=manager, decision=decision, version=version)
+    with pytest.raises(DecisionConflict):
+        decision_authorise(manager=manager, decision=decision, version=version)
+    assert OutboxMessage.objects.filter(kind="referral_outcome").count() == 1
+
+
+def test_manager_returns_with_reason_and_practitioner_can_decide_again(staff):
+    practitioner, manager = staff
+    contact = factories.contact()
+    decision = _decide(contact, practitioner)
+
+    decision_return(manager=manager, decision=decision, version=decision.version, reason="Check the school's view first")
+
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.RETURNED
+    redecided = _decide(contact, practitioner, level=2, outcome_codes=["L2.2"])
+    assert redecided.level == 2 and redecided.return_reason == ""
+
+
+def test_a_manager_cannot_authorise_their_own_decision(staff):
+    _, manager = staff
+    decision = _decide(factories.contact(), manager)
+    with pytest.raises(DecisionInvalid, match="different manager"):
+        decision_authorise(manager=manager, decision=decision, version=decision.version)
