@@ -47,7 +47,7 @@ def test_father_of_the_same_name_is_not_linked_to_his_son(model, population):
 
 def test_namesake_born_the_same_day_with_another_nhs_number_is_not_a_match(model, population):
     namesake = {**CHILD, "id": "Q1", "nhs_number": "9434765951", "address": "3 Elm Road",
-                "postcode": "B60 1AA", "school": ""}
+                "postcode": "B60 1AA", "school": "", "address_history": []}
     resolution = household_resolver(model, population).resolve(namesake)
     assert resolution.decision == "new"
 
