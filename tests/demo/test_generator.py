@@ -22,6 +22,12 @@ OUTCOME_CODES = {"L1.1", "L2.1", "L2.2", "L3.1", "L3.2", "L4.1", "L4.2"}
 STRATEGY_CODES = {"L4.2a", "L4.2b", "L4.2c", "L4.2d", "L4.2e"}
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """The production hasher is slow on purpose; these tests load the demo logins many times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def summary(db):
     return load_demo_data(seed=2026, today=TODAY, scale=SMALL)

@@ -22,7 +22,13 @@ SOURCES = {"police": 28, "school": 21, "health_trust": 9, "gp": 6, "local_author
            "housing": 5, "camhs": 4, "probation": 4}
 CHANNELS = {"police": {"email": 70, "online": 25, "phone": 5}, "school": {"online": 80, "phone": 15, "email": 5}}
 OTHER_CHANNELS = {"online": 55, "phone": 30, "email": 15}
-LEVELS = {1: 35, 2: 30, 3: 20, 4: 15}
+# Level of need by what the contact is about; overall about 35% level 1, 30% level 2, 20% level 3, 15% level 4.
+LEVELS = {
+    "domestic_abuse": {1: 33, 2: 30, 3: 20, 4: 17}, "neglect": {1: 25, 2: 33, 3: 24, 4: 18},
+    "emotional_wellbeing": {1: 40, 2: 32, 3: 18, 4: 10}, "injury": {1: 22, 2: 22, 3: 20, 4: 36},
+    "attendance": {1: 50, 2: 35, 3: 12, 4: 3}, "parental_mental_health": {1: 38, 2: 30, 3: 22, 4: 10},
+    "substance_misuse": {1: 32, 2: 30, 3: 24, 4: 14},
+}
 OUTCOMES = {1: {"L1.1": 1}, 2: {"L2.1": 55, "L2.2": 45}, 3: {"L3.1": 50, "L3.2": 50}, 4: {"L4.1": 45, "L4.2": 55}}
 STRATEGY_OUTCOMES = {"L4.2a": 30, "L4.2b": 35, "L4.2c": 10, "L4.2d": 10, "L4.2e": 15}
 DAYS = 90
@@ -279,7 +285,7 @@ class ContactBuilder:
             contact.assigned_to = self.synth.pick(self.practitioners) if contact.status != "new" else None
             return
         decided_by = self.synth.pick(self.practitioners)
-        level = 4 if contact.is_urgent else self.synth.weighted(LEVELS)
+        level = 4 if contact.is_urgent else self.synth.weighted(LEVELS[story.category])
         codes = self._outcome_codes(level)
         decided_at = self._decided_at(contact)
         decision = Decision(

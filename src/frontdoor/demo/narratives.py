@@ -181,14 +181,16 @@ ACTIONS = {
     "local_authority": {"*": "I have offered {mother} support through the family hub and will visit again next week."},
 }
 
-POOR = [
-    ({"police", "home", "health"}, "DV incident at address, CYP present. Mum reports ongoing issues with ex. NFA by "
-     "police. Refer for info."),
-    ({"school", "home"}, "Concerns re {child}. Presenting as low, hygiene issues. Mum not engaging. Pls advise."),
-    ({"health"}, "Pt's mum has MH issues and is struggling. Child ok but worried. Referring as per protocol."),
-    ({"school", "health", "home", "police"}, "{child} has a bruise. Mum says fell over. Has happened before. "
-     "Concerned."),
-]
+POOR = {
+    "domestic_abuse": "DV incident at address, CYP present. Mum reports ongoing issues with ex. NFA by police. "
+                      "Refer for info.",
+    "neglect": "Concerns re {child}. Hygiene issues, always hungry. Mum not engaging. Pls advise.",
+    "emotional_wellbeing": "{child} presenting as low, ?SH. Needs CAMHS. Pls advise.",
+    "injury": "{child} has a bruise. Mum says fell over. Has happened before. Concerned.",
+    "attendance": "PA. Attendance poor, mum not engaging with EWO. Refer for info.",
+    "parental_mental_health": "Mum has MH issues and is struggling. Child ok but worried. Referring as per protocol.",
+    "substance_misuse": "Parental SM suspected. CYP in home. Pls advise.",
+}
 
 QUOTES = ["I hid under the stairs", "I heard the shouting and went upstairs", "I was scared for Mum",
           "it happens when he's been drinking"]
@@ -232,7 +234,7 @@ def compose(synth: Synth, *, agency_kind: str, cast: Cast, received_at: datetime
     words = _words(synth, cast, incident_at)
     consent, reason = _consent(synth, words)
     if synth.chance(0.12):
-        return Story(category, _in_voice(synth, POOR, voice).format(**words), "", "", None, None, consent, reason)
+        return Story(category, POOR[category].format(**words), "", "", None, None, consent, reason)
     actions = ACTIONS[agency_kind]
     past = synth.pick(PAST[category]).format(**words) if synth.chance(0.8) else ""
     return Story(

@@ -132,7 +132,7 @@ class PopulationBuilder:
         count = self.synth.weighted(CHILDREN_PER_FAMILY)
         oldest_possible = max(0, min(17, family.main_age - 17))
         ages = sorted(self.synth.rng.sample(range(oldest_possible + 1), min(count, oldest_possible + 1)), reverse=True)
-        births = [self.synth.birth_date(age=age, today=self.today) for age in ages]
+        births = self._spaced([self.synth.birth_date(age=age, today=self.today) for age in ages])
         if len(births) >= 2 and self.synth.chance(0.04):
             births[-1] = births[-2]  # twins
         surname = self._children_surname(family, structure)
@@ -145,6 +145,16 @@ class PopulationBuilder:
         if family.main_age <= 42 and structure != "grandparent_carer" and self.synth.chance(0.03):
             family.children.append(self._unborn(surname))
         self._relate_children(family)
+
+    def _spaced(self, births: list[date]) -> list[date]:
+        """Births, oldest first, at least ten months apart; one that would fall after today is dropped."""
+        spaced = births[:1]
+        for born in births[1:]:
+            if (born - spaced[-1]).days < 300:
+                born = spaced[-1] + timedelta(days=self.synth.between(300, 500))
+            if born <= self.today:
+                spaced.append(born)
+        return spaced
 
     def _children_surname(self, family: Family, structure: str) -> str:
         first_carer = family.carers[0][0]
@@ -166,10 +176,10 @@ class PopulationBuilder:
         father = next((p for p, role in family.carers if role == "Father"), None)
         if sex == MALE and father and not used and self.synth.chance(0.06):
             return father.given_name  # named after his father: a junior with the same name
-        similar = [self.similar[n] for n in used if n in self.similar and self.similar[n] not in used]
+        pool = group["girls"] if sex == FEMALE else group["boys"]
+        similar = [self.similar[n] for n in used if self.similar.get(n) in pool and self.similar[n] not in used]
         if similar and self.synth.chance(0.15):
             return similar[0]
-        pool = group["girls"] if sex == FEMALE else group["boys"]
         given = self.synth.pick(pool)
         while given in used:
             given = self.synth.pick(pool)
