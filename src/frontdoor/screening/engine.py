@@ -166,10 +166,10 @@ def _summary(tool: Tool, context: Context) -> list[str]:
     if not tool.factors:
         return []
     counts = []
-    for section, kind in FACTOR_KINDS.items():
+    for kind in FACTOR_KINDS.values():
         if any(factor.kind == kind for factor in tool.factors):
             number = sum(1 for found_kind, _ in context.found.values() if found_kind == kind)
-            counts.append(f"{number} {section.replace('_', ' ')}")
+            counts.append(f"{number} {kind.replace('_', ' ')}{'' if number == 1 else 's'}")
     return [f"Found {_and_list(counts)}."]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from frontdoor.screening.conditions import referenced_ids
 from frontdoor.screening.text import Lexicon, compile_lexicon
 
 TOOLS_DIR = Path(__file__).parent / "tools"
@@ -85,6 +86,7 @@ class Tool:
         self._factors_by_id = {factor.id: factor for factor in self.factors}
         self._outcomes_by_code = {outcome.code: outcome for outcome in _all_outcomes(self.levels)}
         self.lexicon: Lexicon | None = _lexicon(data)
+        _check_references(data, self._factors_by_id, path)
 
     def __repr__(self) -> str:
         return f"<Tool {self.id} v{self.version}>"
@@ -184,6 +186,33 @@ def _check_identity(data: Any, *, tool_id: str, version: str, path: Path) -> Non
         raise ToolDefinitionError(
             f"{path}: says it is {data['id']} v{data['version']}, its path says {tool_id} v{version}"
         )
+
+
+def _check_references(data: Mapping[str, Any], factors: Mapping[str, Factor], path: Path) -> None:
+    """Fail at load, not mid-triage, when a rule names a factor, grade or column that is not there."""
+    grading = data.get("grading") or {}
+    grades = grading.get("grades", ())
+    columns = {column for factor in factors.values() for column in factor.columns}
+    conditions = [rule["when"] for rule in grading.get("rules", ())]
+    conditions += [note["when"] for note in data.get("notes", ())]
+    conditions += [raw["history"] for section in FACTOR_KINDS for raw in data.get(section, ())
+                   if "history" in raw]
+    unknown = sorted(set().union(*map(referenced_ids, conditions)) - factors.keys())
+    unknown += [rule["raise_to"] for rule in grading.get("rules", ()) if rule["raise_to"] not in grades]
+    unknown += sorted(_columns_named(conditions) - columns)
+    if unknown:
+        raise ToolDefinitionError(f"{path}: rules name what the tool does not define: {', '.join(unknown)}")
+
+
+def _columns_named(conditions: list[Any]) -> set[str]:
+    named = set()
+    for condition in conditions:
+        if isinstance(condition, Mapping):
+            if "column" in condition:
+                named.add(condition["column"])
+            named |= _columns_named([*condition.get("all", ()), *condition.get("any", ()),
+                                     *([condition["not"]] if "not" in condition else [])])
+    return named
 
 
 def _factors(data: Mapping[str, Any]) -> tuple[Factor, ...]:
