@@ -74,7 +74,7 @@ def _agency(synth: Synth, name: str, kind: str, *, town: dict, phone: str = "", 
 
 def _slug(name: str) -> str:
     words = "".join(c if c.isalnum() else " " for c in name.lower()).split()
-    return "-".join(w for w in words if w not in {"school", "the", "of", "c", "e"})[:40]
+    return "-".join(w for w in words if w not in {"school", "the", "of", "c", "e"})[:40].strip("-")
 
 
 def _add_schools(area: Area, synth: Synth, places: dict, *, count: int) -> None:

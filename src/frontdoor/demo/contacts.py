@@ -242,7 +242,8 @@ class ContactBuilder:
             answers[self.synth.pick(list(answers))] = True
         return answers
 
-    def _contact_child(self, contact: Contact, family: Family, child: Person, *, linked: bool, kind: str) -> ContactChild:
+    def _contact_child(self, contact: Contact, family: Family, child: Person, *, linked: bool,
+                       kind: str) -> ContactChild:
         address = family.household.address
         knows_nhs = kind in ("gp", "health_trust", "camhs") or self.synth.chance(0.2)
         given, surname, born = child.given_name, child.family_name, child.date_of_birth

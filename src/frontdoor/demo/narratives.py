@@ -157,9 +157,9 @@ PAST = {
 
 # What the referrer's agency has done: by agency kind, with a category-specific text where one fits better.
 ACTIONS = {
-    "police": {"domestic_abuse": "Officers completed a DASH risk assessment with {mother}, graded {grade}. Safeguarding "
-                                 "advice was given and a crime report raised. The school will be told through "
-                                 "Operation Encompass.",
+    "police": {"domestic_abuse": "Officers completed a DASH risk assessment with {mother}, graded {grade}. "
+                                 "Safeguarding advice was given and a crime report raised. The school will be "
+                                 "told through Operation Encompass.",
                "*": "Officers made sure the children were safe and spoke to {mother}. A crime report has been "
                     "raised and the children's details checked on police systems."},
     "school": {"*": "I have recorded this on our safeguarding system and told the head teacher. {parents}"},
@@ -192,6 +192,7 @@ POOR = {
     "substance_misuse": "Parental SM suspected. CYP in home. Pls advise.",
 }
 
+PRONOUNS = {"female": ("she", "her", "her"), "male": ("he", "his", "him")}
 QUOTES = ["I hid under the stairs", "I heard the shouting and went upstairs", "I was scared for Mum",
           "it happens when he's been drinking"]
 CONSENT_REASONS = {
@@ -263,11 +264,12 @@ def _incident_time(synth: Synth, voice: str, received_at: datetime) -> datetime:
 
 
 def _words(synth: Synth, cast: Cast, incident_at: datetime) -> dict[str, str]:
-    he, his, him = {"female": ("she", "her", "her"), "male": ("he", "his", "him")}.get(cast.sex, ("they", "their", "them"))
+    he, his, him = PRONOUNS.get(cast.sex, ("they", "their", "them"))
     when = f"On {incident_at:%A} {incident_at.day} {incident_at:%B} at about {_clock(incident_at)}"
     earlier = incident_at - timedelta(days=synth.between(60, 400))
     return {
-        "child": cast.child, "children": cast.children, "were": "were" if " and " in cast.children else "was", "age": str(cast.age), "mother": cast.mother,
+        "child": cast.child, "children": cast.children, "were": "were" if " and " in cast.children else "was",
+        "age": str(cast.age), "mother": cast.mother,
         "partner": cast.partner, "he": he, "He": he.capitalize(), "his": his, "His": his.capitalize(), "him": him,
         "When": when, "earlier": f"in {earlier:%B %Y}", "Earlier": f"In {earlier:%B %Y}",
         "earlier_month": f"{earlier:%B %Y}", "quote": synth.pick(QUOTES),

@@ -136,10 +136,10 @@ class PopulationBuilder:
         if len(births) >= 2 and self.synth.chance(0.04):
             births[-1] = births[-2]  # twins
         surname = self._children_surname(family, structure)
-        used: set[str] = set()
+        used: list[str] = []  # a list, not a set: its order feeds the random choices
         for born in births:
             child = self._child(group, surname, born, used, family)
-            used.add(child.given_name)
+            used.append(child.given_name)
             family.children.append(child)
         self._maybe_half_sibling(family, structure)
         if family.main_age <= 42 and structure != "grandparent_carer" and self.synth.chance(0.03):
@@ -165,14 +165,14 @@ class PopulationBuilder:
         return first_carer.family_name if structure != "grandparent_carer" else self.synth.pick(
             [first_carer.family_name, self.synth.pick(self.synth.name_group()["family"])])
 
-    def _child(self, group: dict, surname: str, born: date, used: set[str], family: Family) -> Person:
+    def _child(self, group: dict, surname: str, born: date, used: list[str], family: Family) -> Person:
         sex = self.synth.pick([FEMALE, MALE])
         given = self._child_given_name(group, sex, used, family)
         child = self._person(Person.Kind.CHILD, given, surname, sex, born=born)
         child.school = self._school(family, born)
         return child
 
-    def _child_given_name(self, group: dict, sex: str, used: set[str], family: Family) -> str:
+    def _child_given_name(self, group: dict, sex: str, used: list[str], family: Family) -> str:
         father = next((p for p, role in family.carers if role == "Father"), None)
         if sex == MALE and father and not used and self.synth.chance(0.06):
             return father.given_name  # named after his father: a junior with the same name
