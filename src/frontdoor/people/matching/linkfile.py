@@ -13,7 +13,7 @@ from pathlib import Path
 
 from splink import DuckDBAPI, Linker
 
-from .comparisons import COMPARISONS
+from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER
 from .model import MatchModel, feature_table
 from .resolver import Decision, Thresholds, conflicting_levels, decide
 
@@ -173,8 +173,14 @@ def dedupe_records(model: MatchModel, records: Iterable[Mapping], *,
 
 
 def _pair_decision(pair: ScoredPair, thresholds: Thresholds) -> Decision:
-    certain = pair.match_probability >= thresholds.link_probability
-    return "link" if certain and not conflicting_levels(pair.levels) else "review"
+    certain = pair.match_probability >= thresholds.merge_probability
+    conflicts = conflicting_levels(pair.levels, thresholds.household_conflicts)
+    return "link" if certain and not conflicts and _same_name_or_number(pair) else "review"
+
+
+def _same_name_or_number(pair: ScoredPair) -> bool:
+    given, nhs = (COMPARISONS.index(c) for c in (GIVEN_NAME, NHS_NUMBER))
+    return pair.levels[given] == 1 or pair.levels[nhs] == 1
 
 
 def _clusters(links: Iterable[DuplicatePair]) -> list[list[str]]:

@@ -20,6 +20,15 @@ from .scoring import FieldEvidence, PairScore, Scorer
 Decision = Literal["link", "review", "new"]
 
 
+# Levels that, whatever the total, mean a person must look: each is how a twin, a sibling or a
+# father and son of the same name differ from the person sought.
+HOUSEHOLD_CONFLICTS = frozenset({
+    ("nhs_number", "different NHS number"),
+    ("dob", "different date of birth"),
+    ("given_name", "different given name"),
+})
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Calibrated on generated populations (docs/adr/0004-identity-resolution.md)."""
@@ -28,15 +37,12 @@ class Thresholds:
     # The best must be at least 2**link_margin times likelier than the runner-up.
     link_margin: float = 6.0
     review_probability: float = 0.01
+    # Two records already in the index were each accepted as a distinct person once: merging
+    # them unseen needs more (twins named Jack and Jacob look like one boy with a nickname).
+    merge_probability: float = 0.999
+    household_conflicts: frozenset = HOUSEHOLD_CONFLICTS
 
 
-# Levels that, whatever the total, mean a person must look: each is how a twin, a sibling or a
-# father and son of the same name differ from the person sought.
-HOUSEHOLD_CONFLICTS = {
-    ("nhs_number", "different NHS number"),
-    ("dob", "different date of birth"),
-    ("given_name", "different given name"),
-}
 
 
 @dataclass(frozen=True)
@@ -62,11 +68,11 @@ class Resolution:
         return self.candidates[0] if self.candidates else None
 
 
-def conflicting_levels(levels: tuple[int, ...]) -> list[str]:
+def conflicting_levels(levels: tuple[int, ...], conflicts=HOUSEHOLD_CONFLICTS) -> list[str]:
     return [
         comparison.levels[index].label
         for comparison, index in zip(COMPARISONS, levels)
-        if (comparison.name, comparison.levels[index].label) in HOUSEHOLD_CONFLICTS
+        if (comparison.name, comparison.levels[index].label) in conflicts
     ]
 
 
@@ -81,7 +87,7 @@ def decide(
         return "review", "the best candidate is not near-certain"
     if len(ranked) > 1 and best_weight - ranked[1][0] < thresholds.link_margin:
         return "review", "another candidate is nearly as likely"
-    conflicts = conflicting_levels(best_levels)
+    conflicts = conflicting_levels(best_levels, thresholds.household_conflicts)
     if conflicts:
         return "review", "differs where household members differ: " + ", ".join(conflicts)
     return "link", "near-certain, clearly ahead of the next candidate, nothing contradicts it"
