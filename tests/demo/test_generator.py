@@ -152,6 +152,7 @@ def test_the_newest_contacts_are_still_waiting_for_a_decision(summary):
     assert all(c.received_at > newest_decided for c in undecided)
     assert not Decision.objects.filter(contact__in=undecided).exists()
     assert Decision.objects.filter(status=Decision.Status.RETURNED).exclude(return_reason="").count() == 2
+    assert Contact.objects.latest("received_at").is_urgent, "the urgent queue has something in it"
 
 
 @pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login["email"])

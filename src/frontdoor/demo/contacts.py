@@ -116,7 +116,8 @@ class ContactBuilder:
         for i, received_at in enumerate(times):
             position = len(times) - 1 - i  # 0 for the newest
             status = self._status(position, undecided)
-            self._contact(received_at, status, plan.get(i))
+            # The newest contact is urgent, so the demo's urgent queue is never empty.
+            self._contact(received_at, status, plan.get(i), urgent=position == 0 or self.synth.chance(URGENT_SHARE))
         return self.records
 
     # When and from whom
@@ -168,9 +169,10 @@ class ContactBuilder:
 
     def _subject(self, kind: str, agency) -> tuple[Family, Person]:
         if kind == "school":
-            pupils = self.pupils.get(agency.id) if agency else [p for ps in self.pupils.values() for p in ps]
-            return self.synth.pick(pupils)
-        family = self.synth.pick(self.families)
+            everyone = [p for ps in self.pupils.values() for p in ps]
+            return self.synth.pick(self.pupils.get(agency.id, everyone) if agency else everyone)
+        patients = [f for f in self.families if f.gp is agency] if kind == "gp" else []
+        family = self.synth.pick(patients or self.families)
         children = family.born_children
         if kind == "camhs":
             children = [c for c in children if age_on(c.date_of_birth, self.today) >= 8] or children
@@ -187,12 +189,11 @@ class ContactBuilder:
 
     # One contact
 
-    def _contact(self, received_at: datetime, status: str, demo: DemoReferrer | None) -> None:
+    def _contact(self, received_at: datetime, status: str, demo: DemoReferrer | None, *, urgent: bool) -> None:
         kind, family, child, referrer = self._source(demo)
         children = family.children if self.synth.chance(0.4) else [child]
         story = compose(self.synth, agency_kind=kind, cast=self._cast(family, child, children), received_at=received_at)
         channel = "online" if demo else self.synth.weighted(CHANNELS.get(kind, OTHER_CHANNELS))
-        urgent = self.synth.chance(URGENT_SHARE)
         contact = Contact(
             id=self.synth.uuid(), reference=self.synth.contact_reference(), channel=channel, status=status,
             received_at=received_at, decision_due_at=working_deadline(received_at, 1), is_urgent=urgent,
