@@ -138,6 +138,7 @@ def _measures(tool: Tool, facts: Mapping[str, Any], history: Sequence[Mapping[st
         current_grade=value_at(facts, config["current_grade_field"]),
         window_months=int(config["window_months"]),
         grade_order=config["grade_order"],
+        frequency_rising_gap_ratio=float(config["frequency_rising_gap_ratio"]),
     )
 
 

@@ -69,6 +69,7 @@ def history_measures(
     current_grade: str | None,
     window_months: int,
     grade_order: Sequence[str],
+    frequency_rising_gap_ratio: float,
 ) -> dict[str, Measure]:
     """Counts and trends of the incidents before this one, each with a sentence saying so."""
     incidents = [_prior_incident(raw, index) for index, raw in enumerate(history, 1)]
@@ -82,7 +83,7 @@ def history_measures(
         "prior_total": Measure(len(prior), f"{_count(prior)} before this one{_listing(prior)}"),
         "prior_in_window": Measure(len(in_window),
                                    f"{_count(in_window)} in the {when}{_listing(in_window)}"),
-        "frequency_rising": _frequency_rising(prior, occurred_at),
+        "frequency_rising": _frequency_rising(prior, occurred_at, frequency_rising_gap_ratio),
         "severity_rising": _severity_rising(prior, current_grade, grade_order),
     }
 
@@ -175,14 +176,15 @@ def _describe(incident: PriorIncident) -> str:
     return f"{incident.at:%d %b %Y}{grade}{summary}"
 
 
-def _frequency_rising(prior: list[PriorIncident], occurred_at: datetime | None) -> Measure:
-    """Incidents coming closer together: the latest gap is shorter than the one before it."""
+def _frequency_rising(prior: list[PriorIncident], occurred_at: datetime | None,
+                      gap_ratio: float) -> Measure:
+    """Incidents coming closer together: the latest gap is at most `gap_ratio` of the one before."""
     if occurred_at is None or len(prior) < 2:
         return Measure(False, "")
     times = [incident.at for incident in prior[-2:]] + [occurred_at]
     earlier_gap, latest_gap = ((later - earlier).days for earlier, later in zip(times, times[1:]))
     return Measure(
-        latest_gap < earlier_gap,
+        latest_gap <= earlier_gap * gap_ratio,
         f"incidents are coming closer together: {earlier_gap} days apart, then {latest_gap} days",
     )
 
