@@ -304,6 +304,7 @@ def contact_page(request, contact, *, decision_form=None, return_form=None, erro
         "children": children,
         "family": contact.family_members.all(),
         "decision": decision,
+        "outcome": decision_outcome_texts(decision=decision) if decision else {},
         "decision_form": decision_form,
         "authorise_form": AuthoriseForm(initial=version),
         "return_form": return_form or ReturnForm(initial=version),

@@ -1,6 +1,9 @@
 """Where outbound messages go: Django's email backend (a local folder in the demo) or GOV.UK Notify."""
+import io
+
 from django.conf import settings
 from django.core.mail import EmailMessage
+from notifications_python_client import notifications, prepare_upload
 
 from frontdoor.messaging.models import OutboxMessage
 
@@ -23,21 +26,19 @@ class EmailChannel:
 
 
 class NotifyChannel:
-    """GOV.UK Notify: one email template with ((subject)) and ((body)) placeholders."""
+    """GOV.UK Notify: one email template with ((subject)), ((body)) and ((link_to_file)) placeholders."""
 
     name = "notify"
 
     def __init__(self):
-        from notifications_python_client.notifications import NotificationsAPIClient
-
-        self.client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
+        self.client = notifications.NotificationsAPIClient(settings.NOTIFY_API_KEY)
 
     def send(self, message: OutboxMessage) -> str:
-        from notifications_python_client import prepare_upload
-
         personalisation = {"subject": message.subject, "body": message.body}
         if message.attachment:
-            personalisation["link_to_file"] = prepare_upload(bytes(message.attachment), filename=message.attachment_name)
+            personalisation["link_to_file"] = prepare_upload(
+                io.BytesIO(bytes(message.attachment)), filename=message.attachment_name
+            )
         response = self.client.send_email_notification(
             email_address=message.to_address,
             template_id=settings.NOTIFY_EMAIL_TEMPLATE_ID,
