@@ -292,7 +292,8 @@ class ContactBuilder:
         decided_at = self._decided_at(contact)
         decision = Decision(
             id=self.synth.uuid(), contact=contact, tool_id="levels_of_need", tool_version="1", level=level,
-            outcome_codes=codes, rationale=self._rationale(codes, story, subject, family, decided_at),
+            # Level 4's strategy-discussion outcome is ticked through its option, as on the letter.
+            outcome_codes=codes[-1:], rationale=self._rationale(codes, story, subject, family, decided_at),
             social_worker_name=decided_by.get_full_name(), decided_by=decided_by, decided_at=decided_at,
             status=contact.status,
         )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework.models import Case
 from frontdoor.decisions.models import Decision
+from frontdoor.intake.services import contact_quality_flags
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
 
@@ -116,6 +117,15 @@ def _build_and_save(synth: Synth, *, today: date, scale: float) -> None:
     _save(ContactFamilyMember, records.family_members)
     _save(Decision, records.decisions)
     _save(Case, cases)
+    _flag_referral_quality()
+
+
+def _flag_referral_quality() -> None:
+    """Run the referral-quality coach over the demo contacts, as submission does for real ones."""
+    contacts = list(Contact.objects.select_related("referrer_agency").prefetch_related("children"))
+    for contact in contacts:
+        contact.quality_flags = contact_quality_flags(contact=contact)
+    Contact.objects.bulk_update(contacts, ["quality_flags"], batch_size=BATCH)
 
 
 def _save(model, objects: list) -> None:

@@ -101,6 +101,28 @@ def referral_quality_flags(*, draft: ContactDraft, agency_kind: str, now: dateti
     return coach.flags_as_dicts(coach.check(referral))
 
 
+def contact_quality_flags(*, contact: Contact) -> list[dict]:
+    """The coach's flags for a stored contact (for contacts that did not come through the form)."""
+    draft = ContactDraft(
+        referrer_agency_id=str(contact.referrer_agency_id),
+        referrer_name=contact.referrer_name,
+        referrer_phone=contact.referrer_phone,
+        referrer_email=contact.referrer_email,
+        concern_now=contact.concern_now,
+        concern_past=contact.concern_past,
+        incident_at=contact.incident_at,
+        disclosure_at=contact.disclosure_at,
+        agency_actions=contact.agency_actions,
+        consent=contact.consent,
+        consent_reason=contact.consent_reason,
+        agency_answers=contact.agency_answers,
+        children=tuple(
+            ChildDraft(**{f: getattr(c, f) for f in ChildDraft.__dataclass_fields__}) for c in contact.children.all()
+        ),
+    )
+    return referral_quality_flags(draft=draft, agency_kind=contact.referrer_agency.kind, now=contact.received_at)
+
+
 def _validate(draft: ContactDraft) -> None:
     if not draft.children:
         raise ContactInvalid("Add at least one child")
