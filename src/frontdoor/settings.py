@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "frontdoor.decisions",
     "frontdoor.messaging",
     "frontdoor.casework",
+    "frontdoor.triage",
     "frontdoor.api",
 ]
 

@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("frontdoor.decisions.urls")),
     path("", include("frontdoor.people.urls")),
     path("", include("frontdoor.messaging.urls")),
+    path("", include("frontdoor.triage.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
 ]

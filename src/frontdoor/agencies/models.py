@@ -47,6 +47,10 @@ class Membership(models.Model):
         PRACTITIONER = "practitioner", "Front Door practitioner"
         MANAGER = "manager", "Front Door manager"
         ADMINISTRATOR = "administrator", "Administrator"
+        # Domestic-abuse triage (seed 001): the Initial Screening and Contact Officer, and the
+        # police, health, probation and IDVA members of the daily triage meeting.
+        ISCO = "isco", "Initial Screening and Contact Officer"
+        TRIAGE_MEMBER = "triage_member", "Triage meeting member"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")
@@ -57,6 +61,11 @@ class Membership(models.Model):
     @property
     def is_front_door(self) -> bool:
         return self.role in (self.Role.PRACTITIONER, self.Role.MANAGER)
+
+    @property
+    def is_school_dsl(self) -> bool:
+        """A referrer at a school is its designated safeguarding lead for DA notifications."""
+        return self.role == self.Role.REFERRER and self.agency.kind == Agency.Kind.SCHOOL
 
     def __str__(self):
         return f"{self.user.get_full_name()} ({self.get_role_display()}, {self.agency})"

@@ -26,3 +26,24 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_on is None
+
+
+class StrategyDiscussion(models.Model):
+    """A strategy discussion to be held (police, social care, health at least), with what asked for it.
+
+    Peer-on-peer domestic abuse between young people always gets one (seed 002).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    children = models.ManyToManyField("people.Person", related_name="strategy_discussions", blank=True)
+    reason = models.CharField(max_length=300)
+    source_notification = models.ForeignKey(
+        "triage.PoliceNotification", null=True, blank=True, on_delete=models.PROTECT, related_name="strategy_discussions"
+    )
+    requested_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    held_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["due_at"]

@@ -1,0 +1,224 @@
+"""Police domestic-abuse notifications, their grading, the daily triage meeting, and schools told (seed 001)."""
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Grade(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class Relationship(models.TextChoices):
+    PARTNER = "partner", "Partner"
+    EX_PARTNER = "ex_partner", "Former partner"
+    FAMILY_MEMBER = "family_member", "Family member"
+    YOUNG_PEOPLE_PARTNERS = "young_people_partners", "Young people in a relationship (both under 18)"
+    OTHER = "other", "Other"
+
+
+class ImportBatch(models.Model):
+    """One file (or API call) of police notifications and what became of its rows."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    source = models.CharField(max_length=200)
+    format = models.CharField(max_length=10)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    stored = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    quarantined = models.PositiveIntegerField(default=0)
+
+
+class PoliceNotification(models.Model):
+    """A police domestic-abuse notification: stored as received, resolved to people, graded by a person."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        GRADED = "graded", "Graded"
+        OUTCOME_RECORDED = "outcome_recorded", "Triage outcome recorded"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    force = models.CharField(max_length=100)
+    police_reference = models.CharField(max_length=60)
+    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="notifications")
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    reported_at = models.DateTimeField()
+    location = models.CharField(max_length=300, blank=True)
+    relationship = models.CharField(max_length=30, choices=Relationship.choices)
+    victim = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    perpetrator = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    victim_pregnant = models.BooleanField(default=False)
+    dash_level = models.CharField("officer's DASH level", max_length=10, choices=Grade.choices)
+    dash_answers = models.JSONField(default=dict, blank=True)
+    offences = models.JSONField(default=list, blank=True)
+    narrative = models.TextField(blank=True)
+    payload = models.JSONField(help_text="The record exactly as the police sent it")
+
+    # The screening tool's suggestion, kept beside the decision (DESIGN: the software informs).
+    tool_id = models.CharField(max_length=40, blank=True)
+    tool_version = models.CharField(max_length=10, blank=True)
+    suggested_grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    suggestion = models.JSONField(default=dict, blank=True)
+
+    grade = models.CharField(max_length=10, choices=Grade.choices, blank=True, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["force", "police_reference"], name="unique_police_reference")
+        ]
+        ordering = ["-occurred_at"]
+
+    def __str__(self):
+        return f"{self.force} {self.police_reference}"
+
+
+class NotificationChild(models.Model):
+    """A child in the household or present at the incident, as the police described them."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.CASCADE, related_name="children")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=10, blank=True)
+    school = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    school_urn = models.CharField(max_length=8, blank=True)
+    school_name = models.CharField(max_length=200, blank=True)
+    present = models.BooleanField(default=False)
+    disability = models.BooleanField(default=False)
+    injured = models.BooleanField(default=False)
+
+
+class QuarantinedRow(models.Model):
+    """A row that could not be stored, with a specific reason per field; corrected and re-imported later."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="quarantined_rows")
+    line_number = models.PositiveIntegerField()
+    raw = models.JSONField(help_text="The row as received (CSV columns or JSON object)")
+    errors = models.JSONField(help_text="[{field, message}]")
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_notification = models.ForeignKey(PoliceNotification, null=True, blank=True, on_delete=models.PROTECT,
+                                              related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+
+class GradeDecision(models.Model):
+    """A person's grade for a notification, with the tool's suggestion it confirmed or overrode."""
+
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.CASCADE, related_name="grade_decisions")
+    suggested_grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    grade = models.CharField(max_length=10, choices=Grade.choices)
+    rationale = models.TextField()
+    tool_id = models.CharField(max_length=40)
+    tool_version = models.CharField(max_length=10)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+    at_meeting = models.ForeignKey("TriageMeeting", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    @property
+    def is_override(self) -> bool:
+        return bool(self.suggested_grade) and self.grade != self.suggested_grade
+
+    class Meta:
+        ordering = ["-decided_at"]
+
+
+class TriageMeeting(models.Model):
+    """The daily multi-agency triage meeting (police, health, probation, children's social care)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    date = models.DateField(unique=True)
+    agenda_cutoff = models.DateTimeField(help_text="Medium and high notifications received before this are on the agenda")
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date"]
+
+
+class MeetingAttendance(models.Model):
+    meeting = models.ForeignKey(TriageMeeting, on_delete=models.CASCADE, related_name="attendance")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    attendee_name = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "agency"], name="one_attendance_per_agency")]
+
+
+class MeetingOutcome(models.Model):
+    """The single record of outcome for an incident discussed at triage (seed 001)."""
+
+    class Decision(models.TextChoices):
+        SOCIAL_WORK_ASSESSMENT = "social_work_assessment", "Social work assessment"
+        STRATEGY_DISCUSSION = "strategy_discussion", "Strategy discussion"
+        EARLY_HELP_OFFER = "early_help_offer", "Early help offer"
+        MARAC_REFERRAL = "marac_referral", "MARAC referral"
+        INFORMATION_ONLY = "information_only", "Information only"
+
+    notification = models.OneToOneField(PoliceNotification, on_delete=models.PROTECT, related_name="outcome")
+    meeting = models.ForeignKey(TriageMeeting, on_delete=models.PROTECT, related_name="outcomes")
+    final_grade = models.CharField(max_length=10, choices=Grade.choices)
+    decision = models.CharField(max_length=30, choices=Decision.choices)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+
+class TriageAction(models.Model):
+    outcome = models.ForeignKey(MeetingOutcome, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(max_length=500)
+    owner_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="triage_actions")
+    due_date = models.DateField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+
+class SchoolNotification(models.Model):
+    """Operation Encompass: the child's school told before the next school day (ISCO role, seed 001)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged"
+        CHALLENGED = "challenged", "Grade challenged"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.PROTECT, related_name="school_notifications")
+    child = models.OneToOneField(NotificationChild, on_delete=models.PROTECT, related_name="school_notification")
+    school = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="da_notifications")
+    grade = models.CharField(max_length=10, choices=Grade.choices)
+    deadline = models.DateTimeField(help_text="Start of the next school day after the incident was received")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    outbox_message = models.ForeignKey("messaging.OutboxMessage", null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    challenge_reason = models.TextField(blank=True)
+    challenge_contact = models.ForeignKey("intake.Contact", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+
+class MaracReferral(models.Model):
+    """MARAC and IDVA referrals made together (seed 002) when the DASH criteria are met."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.PROTECT, related_name="marac_referrals")
+    victim = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    criteria = models.JSONField(help_text="Which SafeLives criteria were met")
+    dash_yes_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_repeat = models.BooleanField(default=False, help_text="Another MARAC referral for this victim within 12 months")
+    idva_referred_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
