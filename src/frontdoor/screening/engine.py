@@ -7,7 +7,7 @@ suggests; a named person decides (DESIGN.md, "Professional judgement decides").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from frontdoor.screening.conditions import Context, holds, unique
@@ -40,6 +40,10 @@ class Finding:
     start: int | None = None
     end: int | None = None
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "evidence": self.evidence,
+                "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -53,7 +57,15 @@ class Suggestion:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form, as the console command and the API return it."""
-        return asdict(self)
+        return {
+            "tool_id": self.tool_id,
+            "tool_version": self.tool_version,
+            "suggested_grade": self.suggested_grade,
+            "indicators": [finding.as_dict() for finding in self.indicators],
+            "risk_factors": [finding.as_dict() for finding in self.risk_factors],
+            "protective_factors": [finding.as_dict() for finding in self.protective_factors],
+            "explanation": list(self.explanation),
+        }
 
 
 def evaluate(

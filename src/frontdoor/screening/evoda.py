@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, TextIO
 
-from frontdoor.screening.engine import Finding, evaluate
+from frontdoor.screening.engine import evaluate
 from frontdoor.screening.facts import ScreeningInputError, parse_datetime
 from frontdoor.screening.tools import load_tool
 
@@ -39,13 +39,7 @@ def screen_evoda_record(notification: Mapping[str, Any], *, version: str | None 
     return {
         "force": notification.get("force"),
         "police_reference": notification["police_reference"],
-        "tool_id": suggestion.tool_id,
-        "tool_version": suggestion.tool_version,
-        "suggested_grade": suggestion.suggested_grade,
-        "indicators": _as_dicts(suggestion.indicators),
-        "risk_factors": _as_dicts(suggestion.risk_factors),
-        "protective_factors": _as_dicts(suggestion.protective_factors),
-        "explanation": list(suggestion.explanation),
+        **suggestion.as_dict(),
     }
 
 
@@ -154,7 +148,3 @@ def _check_dash_answers(answers: Mapping[str, Any] | None) -> None:
 
 def _kind_name(kind: type) -> str:
     return {str: "a string", list: "a list", dict: "an object", bool: "true or false"}[kind]
-
-
-def _as_dicts(findings: tuple[Finding, ...]) -> list[dict]:
-    return [asdict(finding) for finding in findings]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[\w/]+(?:['’]\w+)*|[^\w\s]")
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\s*\n\s*")
 _TERM = re.compile(r"\{([a-z_]+)\}")
+_ESCAPE_OR_LETTER = re.compile(r"\\.|[A-Z]")
 _MAX_TERM_DEPTH = 5
 
 
@@ -98,7 +99,7 @@ def scan(lexicon: Lexicon, narrative: str) -> list[tuple[str, int, int]]:
     document = _Document(narrative, lexicon)
     found = []
     for finding_id, pattern, unless in lexicon.entries:
-        for match in pattern.finditer(narrative):
+        for match in pattern.finditer(document.folded):
             start, end = match.span()
             if document.stands(start, end, unless):
                 found.append((finding_id, start, end))
@@ -111,6 +112,7 @@ class _Document:
 
     def __init__(self, text: str, lexicon: Lexicon):
         self.text = text
+        self.folded = _fold_case(text)
         self.scope = lexicon.scope
         tokens = [(m.start(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
         self.token_starts = [start for start, _ in tokens]
@@ -136,7 +138,7 @@ class _Document:
         if scope.hypothetical_before.occur_in(lead + words, skip_before=len(lead),
                                               pseudo=scope.hypothetical_pseudo):
             return False
-        return unless is None or not unless.search(self.text, sentence_start, sentence_end)
+        return unless is None or not unless.search(self.folded, sentence_start, sentence_end)
 
     def _sentence_around(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, position) - 1
@@ -227,11 +229,27 @@ def _flatten(items: Sequence) -> list[str]:
 def _compile(sources: list[str], terms: Mapping[str, str], finding_id: str) -> re.Pattern | None:
     if not sources:
         return None
-    body = "|".join(f"(?:{_expand(source, terms)})" for source in sources)
+    body = "|".join(f"(?:{_lower_outside_escapes(_expand(source, terms))})" for source in sources)
     try:
-        return re.compile(rf"(?<![\w/])(?:{body})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<![\w/])(?:{body})(?!\w)")
     except re.error as error:
         raise ValueError(f"Pattern for {finding_id!r} does not compile: {error}") from error
+
+
+def _fold_case(text: str) -> str:
+    """Lower case with offsets unchanged. Matching lower-cased text with lower-cased patterns is
+    about twice as fast as re.IGNORECASE; the few characters whose lower case is longer
+    (such as "İ") are kept as they are so that offsets still point into the original."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _lower_outside_escapes(pattern: str) -> str:
+    """Lower-case a pattern's letters but not its escapes (\\S and \\s differ)."""
+    return _ESCAPE_OR_LETTER.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(),
+                                 pattern)
 
 
 def _expand(source: str, terms: Mapping[str, str]) -> str:
