@@ -14,7 +14,7 @@ from pathlib import Path
 from splink import DuckDBAPI, Linker
 
 from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER
-from .model import MatchModel, feature_table
+from .model import MatchModel, feature_table, train_model
 from .resolver import Decision, Thresholds, conflicting_levels, decide
 
 OUTPUT_COLUMNS = ("query_id", "index_id", "match_probability", "decision")
@@ -141,7 +141,6 @@ def link_files(index_csv: str | Path, queries_csv: str | Path, out_csv: str | Pa
     trained on the two files together."""
     index, queries = read_records(index_csv), read_records(queries_csv)
     if model is None:
-        from .model import train_model
         model = train_model(index + queries)
     matches = match_records(model, index, queries, thresholds=thresholds)
     write_matches(matches, out_csv)
