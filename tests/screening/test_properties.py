@@ -1,4 +1,6 @@
 """What must always hold, whatever the narrative, facts or history."""
+from datetime import date
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +16,7 @@ PHRASES = ["DP", "IP", "I/P", "the children", "were present", "in front of", "th
            "drunk", "depression", "pregnant", "not only", "the baby", "asleep upstairs", "\n",
            "stalking", "her phone", "controls", "previous incidents", "ABH", "’", "'"]
 narratives = st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=8)), max_size=40).map(" ".join)
-dates = st.dates(min_value=__import__("datetime").date(2015, 1, 1),
-                 max_value=__import__("datetime").date(2026, 12, 31)).map(str)
+dates = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)).map(str)
 children = st.fixed_dictionaries({
     "given_name": st.text(max_size=5), "family_name": st.text(max_size=5), "dob": dates,
     "present": st.booleans(), "disability": st.booleans(), "injured": st.booleans()})

@@ -144,7 +144,8 @@ class _Blank(dict):
 
 
 def _say(rule: Mapping[str, Any], item: Any, value: Any) -> str:
-    template = rule.get("says") or f"{rule.get('each', '')}{'.' if 'each' in rule else ''}{rule.get('field', '')} is {{value}}"
+    path = ".".join(part for part in (rule.get("each"), rule.get("field")) if part)
+    template = rule.get("says") or f"{path} is {{value}}"
     fields = _Blank(item) if isinstance(item, Mapping) else _Blank()
     fields["value"] = value
     return " ".join(string.Formatter().vformat(template, (), fields).split())
