@@ -115,6 +115,12 @@ FRONTDOOR_AREA = {
     "levels_of_need_tool": "levels_of_need",
 }
 
+# Operation Encompass deadlines: term dates as [{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}, ...];
+# empty means every weekday except English bank holidays is a school day.
+FRONTDOOR_SCHOOL_TERMS = []
+# Medium and high notifications received before this time (Europe/London) are on that day's triage agenda.
+FRONTDOOR_TRIAGE_CUTOFF = os.environ.get("FRONTDOOR_TRIAGE_CUTOFF", "09:30")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,110 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.messaging.models import OutboxMessage
+from frontdoor.triage.errors import NotificationInvalid
+from frontdoor.triage.models import (
+    Grade,
+    MeetingOutcome,
+    NotificationChild,
+    PoliceNotification,
+    TriageAction,
+    TriageMeeting,
+)
+from frontdoor.triage.schools import school_notifications_send
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+NARRATIVE = "DP Mark Stone punched IP in the face and threatened to kill her; he has a conviction for GBH."
+
+
+def _notification(*, grade=Grade.STANDARD, received_at=datetime(2026, 3, 6, 22, 0, tzinfo=LONDON), school=None,
+                  reference="WM/2026/000123"):
+    school = school or Agency.objects.create(kind=Agency.Kind.SCHOOL, name="Oakfield Primary", urn="123456",
+                                             email="dsl@oakfield.example")
+    notification = PoliceNotification.objects.create(
+        force="West Mercia", police_reference=reference, occurred_at=datetime(2026, 3, 6, 21, 15, tzinfo=LONDON),
+        reported_at=datetime(2026, 3, 6, 21, 40, tzinfo=LONDON), location="14 Elm Road, Fictionton",
+        relationship="partner", dash_level="high", narrative=NARRATIVE, grade=grade, payload={},
+        offences=["Assault occasioning actual bodily harm"],
+    )
+    PoliceNotification.objects.filter(pk=notification.pk).update(received_at=received_at)
+    notification.refresh_from_db()
+    NotificationChild.objects.create(notification=notification, given_name="Ruby", family_name="Hartley",
+                                     date_of_birth=date(2017, 3, 14), school=school, present=True)
+    NotificationChild.objects.create(notification=notification, given_name="Baby", family_name="Hartley")
+    return notification
+
+
+def test_school_email_has_what_the_school_needs_and_nothing_else():
+    notification = _notification()
+    [sent] = school_notifications_send(notification=notification)
+    message = OutboxMessage.objects.get()
+    assert sent.outbox_message == message and message.to_address == "dsl@oakfield.example"
+    for needed in ("Ruby Hartley", "14 March 2017", "WM/2026/000123", "06 March 2026 at 21:15", "14 Elm Road",
+                   "Was the child present: yes", "Grade: Standard", "Relationship of the adults involved: Partner"):
+        assert needed in message.body
+    for private in ("Mark Stone", "punched", "threatened", "GBH", "Assault occasioning", "Baby"):
+        assert private not in message.body and private not in message.subject
+
+
+def test_medium_lists_the_triage_actions():
+    notification = _notification(grade=Grade.MEDIUM)
+    author = factories.user(role=Membership.Role.ISCO)
+    meeting = TriageMeeting.objects.create(date=date(2026, 3, 9), agenda_cutoff=datetime(2026, 3, 9, 9, 30, tzinfo=LONDON))
+    outcome = MeetingOutcome.objects.create(notification=notification, meeting=meeting, final_grade="medium",
+                                            decision="early_help_offer", recorded_by=author)
+    health = Agency.objects.create(kind=Agency.Kind.HEALTH_TRUST, name="Fictionton Health")
+    action = TriageAction.objects.create(outcome=outcome, description="Health visitor to visit mother",
+                                         owner_agency=health, due_date=date(2026, 3, 13))
+    school_notifications_send(notification=notification, actions=[action])
+    body = OutboxMessage.objects.get().body
+    assert "Health visitor to visit mother (owner: Fictionton Health; due 13 March 2026)" in body
+
+
+def test_sending_twice_changes_nothing():
+    notification = _notification()
+    school_notifications_send(notification=notification)
+    school_notifications_send(notification=notification)
+    assert notification.school_notifications.count() == 1 and OutboxMessage.objects.count() == 1
+
+
+def test_school_without_inbox_emails_each_active_user_there():
+    school = Agency.objects.create(kind=Agency.Kind.SCHOOL, name="Brook Academy", urn="654321")
+    dsl_one = factories.user(agency_=school)
+    dsl_two = factories.user(agency_=school)
+    gone = factories.user(agency_=school)
+    gone.is_active = False
+    gone.save()
+    school_notifications_send(notification=_notification(school=school))
+    assert set(OutboxMessage.objects.values_list("to_address", flat=True)) == {dsl_one.email, dsl_two.email}
+
+
+def test_ungraded_notification_is_refused():
+    with pytest.raises(NotificationInvalid):
+        school_notifications_send(notification=_notification(grade=""))
+
+
+def test_deadline_after_friday_night_is_monday_morning():
+    [sent] = school_notifications_send(notification=_notification())  # Friday 6 March 2026, 22:00
+    assert sent.deadline == datetime(2026, 3, 9, 8, 30, tzinfo=LONDON)
+
+
+def test_deadline_skips_a_bank_holiday_weekend():
+    # Thursday 2 April 2026, evening: Good Friday, the weekend and Easter Monday follow.
+    [sent] = school_notifications_send(notification=_notification(received_at=datetime(2026, 4, 2, 19, 0, tzinfo=LONDON)))
+    assert sent.deadline == datetime(2026, 4, 7, 8, 30, tzinfo=LONDON)
+
+
+def test_deadline_follows_configured_term_dates(settings):
+    settings.FRONTDOOR_SCHOOL_TERMS = [{"start": "2026-01-05", "end": "2026-02-13"}, {"start": "2026-02-23", "end": "2026-03-27"}]
+    [sent] = school_notifications_send(notification=_notification(received_at=datetime(2026, 2, 12, 18, 0, tzinfo=LONDON)))
+    assert sent.deadline == datetime(2026, 2, 13, 8, 30, tzinfo=LONDON)
+    second = _notification(received_at=datetime(2026, 2, 13, 18, 0, tzinfo=LONDON),
+                           school=Agency.objects.get(urn="123456"), reference="WM/2026/000124")
+    [half_term] = school_notifications_send(notification=second)
+    assert half_term.deadline == datetime(2026, 2, 23, 8, 30, tzinfo=LONDON)
