@@ -129,5 +129,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     # Request logs would carry query strings; pages never put personal data in URLs,
     # but django.request error logs can include POST data, so they go to WARNING only.
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
