@@ -1,0 +1,89 @@
+import pytest
+from django.test import Client
+
+from frontdoor.agencies.models import Agency
+from frontdoor.decisions.models import Decision
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.intake.models import Contact
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _phone_contact_form(agency):
+    return {
+        "channel": "phone", "referrer_agency": str(agency.pk), "immediate_risk": "no",
+        "referrer_name": "PC Kate Wilson", "referrer_phone": "01632 960001", "referrer_email": "",
+        "child-TOTAL_FORMS": "1", "child-INITIAL_FORMS": "0", "child-MIN_NUM_FORMS": "1", "child-MAX_NUM_FORMS": "1000",
+        "child-0-given_name": "Leo", "child-0-family_name": "Okafor",
+        "child-0-date_of_birth_0": "2", "child-0-date_of_birth_1": "5", "child-0-date_of_birth_2": "2022",
+        "family-TOTAL_FORMS": "0", "family-INITIAL_FORMS": "0", "family-MIN_NUM_FORMS": "0", "family-MAX_NUM_FORMS": "1000",
+        "concern_now": "Called at 10:20 today: Leo was found alone in the flat at 07:30 by a neighbour.",
+        "agency_actions": "Officers attended and Leo is with his grandmother.", "consent": "given",
+    }
+
+
+def test_front_door_officer_records_a_phone_contact_on_the_same_model():
+    practitioner = factories.user(role="practitioner")
+    police = factories.agency(kind=Agency.Kind.POLICE, name="Fictional Shire Police")
+
+    response = _client(practitioner).post("/front-door/record-contact", _phone_contact_form(police))
+
+    contact = Contact.objects.get()
+    assert response.status_code == 302 and response.url == f"/front-door/contacts/{contact.pk}"
+    assert (contact.channel, contact.referrer_agency, contact.submitted_by) == ("phone", police, practitioner)
+    assert contact.children.get().date_of_birth.year == 2022
+
+
+def test_bad_date_of_birth_gets_a_specific_message_and_nothing_is_stored():
+    practitioner = factories.user(role="practitioner")
+    form = {**_phone_contact_form(factories.agency(kind=Agency.Kind.POLICE)), "child-0-date_of_birth_1": "13"}
+
+    response = _client(practitioner).post("/front-door/record-contact", form)
+
+    assert response.status_code == 200
+    assert "Date of birth must be a real date" in response.content.decode()
+    assert Contact.objects.count() == 0
+
+
+def test_second_decider_gets_conflict_and_keeps_their_text():
+    first, second = factories.user(role="practitioner"), factories.user(role="practitioner")
+    contact = factories.contact()
+    stale = {"level": "1", "outcome_codes": ["L1.1"], "rationale": "My careful reasoning about Ruby",
+             "social_worker_name": "Jo Evans", "version": str(contact.version)}
+    _client(first).post(f"/front-door/contacts/{contact.pk}/decide",
+                        {**stale, "level": "3", "outcome_codes": ["L3.2"], "rationale": "Assess"})
+
+    response = _client(second).post(f"/front-door/contacts/{contact.pk}/decide", stale)
+
+    page = response.content.decode()
+    assert "Someone else changed this contact" in page
+    assert "My careful reasoning about Ruby" in page
+    assert Decision.objects.get().level == 3
+
+
+def test_contact_page_is_logged_and_no_personal_data_is_in_its_url():
+    practitioner = factories.user(role="practitioner")
+    contact = factories.contact()
+
+    response = _client(practitioner).get(f"/front-door/contacts/{contact.pk}")
+
+    assert "Ruby Hartley" in response.content.decode()
+    assert AccessLogEntry.objects.filter(user=practitioner, target_id=str(contact.pk), action="view").count() == 1
+
+
+@pytest.mark.parametrize("path", ["/front-door/queue", "/front-door/record-contact", "/front-door/authorisations"])
+def test_referrers_cannot_reach_front_door_pages(path):
+    response = _client(factories.user()).get(path)
+    assert response.status_code == 404
+
+
+def test_signed_out_users_are_sent_to_sign_in():
+    response = Client().get("/front-door/queue")
+    assert response.status_code == 302 and response.url.startswith("/sign-in")
