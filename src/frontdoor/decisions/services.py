@@ -8,7 +8,7 @@ from frontdoor.decisions.models import Decision, OutcomeLetter
 from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
-from frontdoor.intake.models import Contact
+from frontdoor.intake.models import DECIDABLE_STATUSES, Contact
 from frontdoor.messaging.services import outbox_enqueue
 
 CONFLICT = "Someone else changed this contact while you were working on it. Reload the page to see their changes; your text is kept below."
@@ -39,7 +39,7 @@ def decision_record(
     _check_outcomes(level, outcome_codes)
     updated = Contact.objects.filter(
         pk=contact.pk, version=contact_version,
-        status__in=[Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED],
+        status__in=DECIDABLE_STATUSES,
     ).update(status=Contact.Status.AWAITING_AUTHORISATION, version=F("version") + 1)
     if not updated:
         raise DecisionConflict(CONFLICT)

@@ -77,6 +77,13 @@ class Contact(models.Model):
     def __str__(self):
         return self.reference
 
+    @property
+    def can_be_decided(self) -> bool:
+        return self.status in DECIDABLE_STATUSES
+
+
+DECIDABLE_STATUSES = (Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED)
+
 
 class ContactChild(models.Model):
     """One child named in a contact, as the referrer described them, and the person it was linked to."""

@@ -305,7 +305,6 @@ def contact_page(request, contact, *, decision_form=None, return_form=None, erro
         "family": contact.family_members.all(),
         "decision": decision,
         "outcome": decision_outcome_texts(decision=decision) if decision else {},
-        "can_decide": contact.status in (Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED),
         "decision_form": decision_form,
         "authorise_form": AuthoriseForm(initial=version),
         "return_form": return_form or ReturnForm(initial=version),
