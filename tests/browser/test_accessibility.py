@@ -1,0 +1,43 @@
+"""axe-core (shipped inside axe-playwright-python) on the pages of the concern-to-outcome journey."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BLOCKING = {"serious", "critical"}
+
+
+def _blocking_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} element(s), first: {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+def test_referrer_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
+    teacher = factories.user(agency_=factories.agency(name="Oakfield Primary"))
+    factories.contact(submitted_by=teacher)
+    page.goto(f"{live_server.url}/sign-in")
+    assert _blocking_violations(page) == []
+    sign_in(teacher)
+    for path in ("/", "/concern/start", "/my-contacts"):
+        page.goto(f"{live_server.url}{path}")
+        assert _blocking_violations(page) == [], path
+    page.goto(f"{live_server.url}/concern/start")
+    page.get_by_role("button", name="Continue").click()  # the error summary state
+    assert _blocking_violations(page) == []
+
+
+def test_front_door_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
+    contact = factories.contact()
+    factories.person()
+    sign_in(factories.user(role="practitioner"))
+    child = contact.children.get()
+    for path in ("/front-door/queue", f"/front-door/contacts/{contact.pk}",
+                 f"/front-door/contacts/{contact.pk}/children/{child.pk}/find", "/front-door/record-contact"):
+        page.goto(f"{live_server.url}{path}")
+        assert _blocking_violations(page) == [], path
