@@ -1,0 +1,91 @@
+"""Reads of police notifications that the import, the pages and the API share."""
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from frontdoor.agencies.models import Membership
+from frontdoor.casework.models import Case
+from frontdoor.governance.services import access_log_record
+from frontdoor.people.models import Person
+from frontdoor.screening.facts import months_before
+from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+
+HISTORY_MONTHS = 12  # EVODA history window: "3 or more in 12 months" (issue 3, seed 001)
+TRIAGE_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+
+
+def notification_history(*, people: Iterable[Person], before: datetime) -> list[dict]:
+    """Earlier notifications naming any of these people as victim or perpetrator, in the 12 months before."""
+    ids = [person.pk for person in people if person is not None]
+    earlier = PoliceNotification.objects.filter(
+        Q(victim_id__in=ids) | Q(perpetrator_id__in=ids),
+        occurred_at__lt=before,
+        occurred_at__gte=months_before(before, HISTORY_MONTHS),
+    ).order_by("occurred_at")
+    return [
+        {"occurred_at": n.occurred_at.isoformat(), "grade": n.grade or n.suggested_grade or None,
+         "summary": _summary(n)}
+        for n in earlier.only("police_reference", "occurred_at", "grade", "suggested_grade", "relationship", "offences")
+    ]
+
+
+def _summary(notification: PoliceNotification) -> str:
+    offences = ", ".join(notification.offences) or "no offence recorded"
+    return f"{notification.police_reference}: {notification.get_relationship_display()}; {offences}"[:500]
+
+
+def open_cp_plan_for(*, children: Iterable[Person]) -> bool:
+    ids = [child.pk for child in children if child is not None]
+    return bool(ids) and Case.objects.filter(
+        person_id__in=ids, kind=Case.Kind.CHILD_PROTECTION, closed_on__isnull=True
+    ).exists()
+
+
+def may_triage(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.role in TRIAGE_ROLES
+
+
+def notifications_visible_to(*, user) -> QuerySet[PoliceNotification]:
+    """The ISCO and Front Door staff see every notification; nobody else sees them through these pages."""
+    if not may_triage(user):
+        return PoliceNotification.objects.none()
+    return PoliceNotification.objects.all()
+
+
+def notification_get_for(*, user, notification_id, reason: str) -> PoliceNotification:
+    notification = (
+        notifications_visible_to(user=user)
+        .select_related("victim", "perpetrator", "batch")
+        .prefetch_related("children__school", "grade_decisions__decided_by")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is None:
+        raise Http404
+    access_log_record(user=user, target=notification, reason=reason)
+    return notification
+
+
+def notifications_list(*, user, to_grade: bool = False) -> QuerySet[PoliceNotification]:
+    """Newest received first; to_grade keeps those no person has graded yet."""
+    notifications = notifications_visible_to(user=user).order_by("-received_at", "-occurred_at")
+    if to_grade:
+        notifications = notifications.filter(status=PoliceNotification.Status.RECEIVED)
+    return notifications.prefetch_related("children")
+
+
+def quarantine_list(*, user) -> QuerySet[QuarantinedRow]:
+    if not may_triage(user):
+        return QuarantinedRow.objects.none()
+    return QuarantinedRow.objects.filter(resolved_at__isnull=True).select_related("batch").order_by("-created_at")
+
+
+def quarantined_row_get_for(*, user, row_id) -> QuarantinedRow:
+    row = quarantine_list(user=user).filter(pk=row_id).first() if may_triage(user) else None
+    if row is None:
+        raise Http404
+    access_log_record(user=user, target=row, reason="Opened a quarantined notification row to correct it")
+    return row

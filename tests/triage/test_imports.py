@@ -1,0 +1,219 @@
+from datetime import date
+
+import pytest
+
+from frontdoor.agencies.models import Agency
+from frontdoor.casework.models import Case
+from frontdoor.people.models import Person
+from frontdoor.triage.errors import NotificationConflict, RowInvalid
+from frontdoor.triage.imports import (
+    notifications_import_file,
+    notifications_import_records,
+    quarantined_row_fields,
+    quarantined_row_reimport,
+)
+from frontdoor.triage.models import (
+    NotificationChild,
+    PoliceNotification,
+    QuarantinedRow,
+)
+from frontdoor.triage.notification_format import FileUnreadable
+from tests.triage.records import csv_text, jsonl, record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def school():
+    return Agency.objects.create(kind=Agency.Kind.SCHOOL, name="St Mary's Primary", urn="116789")
+
+
+def _import(text, file_format="jsonl"):
+    return notifications_import_file(text=text, file_format=file_format, source="test file")
+
+
+@pytest.mark.parametrize("file_format", ["jsonl", "csv"])
+def test_good_rows_are_stored_resolved_and_suggested(file_format, school):
+    text = (jsonl if file_format == "jsonl" else csv_text)(record("A1"), record("A2", children=[]))
+    result = _import(text, file_format)
+    assert (result.batch.stored, result.batch.duplicates, result.batch.quarantined) == (2, 0, 0)
+    notification = PoliceNotification.objects.get(police_reference="A1")
+    assert notification.victim.given_name == "Jo" and notification.victim.kind == Person.Kind.ADULT
+    assert notification.perpetrator.family_name == "Bloggs"
+    [child] = notification.children.all()
+    assert child.person.date_of_birth == date(2017, 9, 10) and child.school == school and child.present
+    assert notification.tool_id == "evoda" and notification.tool_version == "1"
+    assert notification.suggested_grade == "high"  # a child present: children_witnessed
+    assert any(i["id"] == "children_witnessed" and i["source"] == "structured"
+               for i in notification.suggestion["indicators"])
+    assert notification.suggestion["explanation"]
+
+
+def test_the_same_file_twice_changes_nothing(school):
+    text = jsonl(record("A1"), record("A2"), {"force": "West Mercia Police"})
+    _import(text)
+    counts = (PoliceNotification.objects.count(), Person.objects.count(), QuarantinedRow.objects.count())
+    second = _import(text)
+    assert (second.batch.stored, second.batch.duplicates, second.batch.quarantined) == (0, 3, 0)
+    assert (PoliceNotification.objects.count(), Person.objects.count(), QuarantinedRow.objects.count()) == counts
+
+
+def test_school_matched_by_exact_name_when_no_urn():
+    school = Agency.objects.create(kind=Agency.Kind.SCHOOL, name="Brook Academy", urn="222222")
+    child = {"given_name": "Amy", "family_name": "Bloggs", "school_name": "brook academy", "present": False}
+    _import(jsonl(record(children=[child])))
+    assert NotificationChild.objects.get().school == school
+
+
+def test_a_bad_row_is_quarantined_with_reasons_and_the_good_ones_stored():
+    bad = record("B1", occurred_at="2025-03-01 22:15", victim={"given_name": "", "family_name": "Bloggs"})
+    result = _import(jsonl(record("A1"), bad, "{not json", record("A2")))
+    assert (result.batch.stored, result.batch.quarantined) == (2, 2)
+    rows = {row.line_number: row for row in QuarantinedRow.objects.all()}
+    assert rows[2].raw == bad
+    assert {e["field"] for e in rows[2].errors} == {"occurred_at", "victim.given_name"}
+    assert rows[3].errors == [{"field": "", "message": "This line is not a notification: each line must be one JSON object"}]
+    assert not PoliceNotification.objects.filter(police_reference="B1").exists()
+
+
+def test_nothing_is_half_written_when_storing_fails(monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr("frontdoor.triage.imports.NotificationChild.objects.bulk_create", fail)
+    with pytest.raises(RuntimeError):
+        _import(jsonl(record("A1")))
+    assert not PoliceNotification.objects.exists() and not Person.objects.exists()
+
+
+MESSAGES = [
+    ({"force": ""}, "force", "Enter the police force"),
+    ({"police_reference": "x" * 51}, "police_reference", "The police reference must be 50 characters or fewer"),
+    ({"occurred_at": "2025-03-01"}, "occurred_at", "Enter when the incident happened as a date and time with its offset, like 2025-03-01T22:15:00Z (an offset is needed because the clocks change)"),
+    ({"reported_at": None}, "reported_at", "Enter when the incident was reported to the police, as a date and time with its offset, like 2025-03-01T22:15:00Z"),
+    ({"location": "x" * 301}, "location", "Where the incident happened must be 300 characters or fewer"),
+    ({"relationship": "spouse"}, "relationship", "Choose the relationship between victim and perpetrator: partner, ex_partner, family_member, young_people_partners or other"),
+    ({"victim": None}, "victim", "Enter the victim's details"),
+    ({"perpetrator": {"family_name": "Bloggs"}}, "perpetrator.given_name", "Enter the perpetrator's given name"),
+    ({"victim": {"given_name": "Jo", "family_name": ""}}, "victim.family_name", "Enter the victim's family name"),
+    ({"victim": {"given_name": "Jo", "family_name": "B", "dob": "01/02/1990"}}, "victim.dob", "Enter the victim's date of birth as YYYY-MM-DD"),
+    ({"victim": {"given_name": "Jo", "family_name": "B", "sex": "f"}}, "victim.sex", "Enter the victim's sex as female, male or unknown"),
+    ({"victim": {"given_name": "Jo", "family_name": "B", "postcode": "12345"}}, "victim.postcode", "Enter the victim's postcode as a UK postcode, like WR1 2AB"),
+    ({"victim": {"given_name": "Jo", "family_name": "B", "pregnant": "unsure"}}, "victim.pregnant", "Say whether the victim is pregnant with true or false"),
+    ({"victim": {"given_name": "Jo", "family_name": "B", "nhs": "1"}}, "victim.nhs", "victim.nhs is not a field of the notification format: check its spelling"),
+    ({"children": None}, "children", "Enter the children as a list (an empty list when there are none)"),
+    ({"children": ["Amy"]}, "children[0]", "Enter child 1 as an object with their details"),
+    ({"children": [{"given_name": "Amy", "family_name": "B", "dob": "2017-13-01", "present": True}]}, "children[0].dob", "Enter the child's date of birth as YYYY-MM-DD"),
+    ({"children": [{"given_name": "Amy", "family_name": "B", "present": True, "school_urn": "1234"}]}, "children[0].school_urn", "Enter the child's school URN as 6 digits"),
+    ({"children": [{"given_name": "Amy", "family_name": "B"}]}, "children[0].present", "Say whether the child was present at the incident (true or false)"),
+    ({"children": [{"given_name": "Amy", "family_name": "B", "present": True, "injured": "no"}]}, "children[0].injured", "Say whether the child was injured with true or false"),
+    ({"children": [{"given_name": "Amy", "family_name": "B", "present": True, "disability": 1}]}, "children[0].disability", "Say whether the child has a disability with true or false"),
+    ({"dash_level": "very high"}, "dash_level", "Choose the officer's DASH level: standard, medium or high"),
+    ({"dash_answers": {"q25": True}}, "dash_answers.q25", "q25 is not a DASH question: use q1 to q24"),
+    ({"dash_answers": {"q1": "yes"}}, "dash_answers.q1", "Answer DASH question q1 with true or false"),
+    ({"offences": "Common assault"}, "offences", "Enter the offences as a list (an empty list when there are none)"),
+    ({"offences": [""]}, "offences", "Enter each offence as text of 1 to 200 characters"),
+    ({"narrative": ""}, "narrative", "Enter the officer's narrative"),
+    ({"prior_incidents": [{"occurred_at": "last May"}]}, "prior_incidents[0].occurred_at", "Enter when the earlier incident happened as YYYY-MM-DD or a date and time"),
+    ({"prior_incidents": [{"occurred_at": "2024-05-01", "grade": "low"}]}, "prior_incidents[0].grade", "Enter the earlier incident's grade as standard, medium or high"),
+    ({"open_cp_plan": "yes"}, "open_cp_plan", "Say whether a child in the household has an open child protection plan with true or false"),
+    ({"colour": "red"}, "colour", "colour is not a field of the notification format: check its spelling"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "field", "message"), MESSAGES, ids=[m[1] for m in MESSAGES])
+def test_each_field_has_its_own_plain_english_reason(overrides, field, message):
+    _import(jsonl(record(**overrides)))
+    assert QuarantinedRow.objects.get().errors == [{"field": field, "message": message}]
+
+
+def test_csv_cells_use_the_documented_forms():
+    row = {"force": "WMP", "police_reference": "C1", "occurred_at": "2025-03-01T22:15:00+00:00",
+           "reported_at": "2025-03-01T23:00:00+00:00", "relationship": "ex_partner", "dash_level": "standard",
+           "narrative": "Verbal argument.\nNo injuries.", "victim_given_name": "Jo", "victim_family_name": "B",
+           "victim_pregnant": "Yes", "perpetrator_given_name": "Sam", "perpetrator_family_name": "B",
+           "child1_given_name": "Amy", "child1_family_name": "B", "child1_present": "n",
+           "offences": "Criminal damage; ; Harassment", "dash_q3": "1"}
+    _import(csv_text(rows=[row]), "csv")
+    notification = PoliceNotification.objects.get()
+    assert notification.victim_pregnant and notification.offences == ["Criminal damage", "Harassment"]
+    assert notification.dash_answers == {"q3": True} and notification.narrative == "Verbal argument.\nNo injuries."
+    assert not notification.children.get().present
+
+
+def test_csv_child_gap_and_missing_present_are_reasons():
+    base = {"force": "WMP", "police_reference": "C2", "occurred_at": "2025-03-01T22:15:00Z",
+            "reported_at": "2025-03-01T23:00:00Z", "relationship": "partner", "dash_level": "standard",
+            "narrative": "Argument.", "victim_given_name": "Jo", "victim_family_name": "B",
+            "perpetrator_given_name": "Sam", "perpetrator_family_name": "B"}
+    _import(csv_text(rows=[base | {"child2_given_name": "Amy", "child2_family_name": "B", "child2_present": "true"},
+                           base | {"police_reference": "C3", "child1_given_name": "Amy", "child1_family_name": "B"}]),
+            "csv")
+    first, second = QuarantinedRow.objects.order_by("line_number")
+    assert first.line_number == 2 and first.errors == [
+        {"field": "children[1]", "message": "Item 2 of children is given but item 1 is empty: fill them in order"}]
+    assert second.errors == [{"field": "children[0].present",
+                              "message": "Say whether the child was present at the incident (true or false)"}]
+
+
+def test_a_csv_file_with_a_wrong_header_is_refused_whole():
+    with pytest.raises(FileUnreadable, match="does not define: colour"):
+        _import(csv_text(record()).replace("force,", "colour,force,", 1), "csv")
+    assert not PoliceNotification.objects.exists()
+
+
+def test_a_corrected_row_is_reimported_and_resolved():
+    _import(jsonl(record("B1", victim={"given_name": "Jo", "family_name": "B", "dob": "01/02/1990"})))
+    row = QuarantinedRow.objects.get()
+    fields = quarantined_row_fields(row)
+    assert fields["victim.dob"] == "01/02/1990" and fields["children[0].present"] == "true"
+    with pytest.raises(RowInvalid) as still_bad:
+        quarantined_row_reimport(row=row, corrected=fields | {"victim.dob": "1 Feb 1990"}, version=row.version)
+    assert still_bad.value.errors == [{"field": "victim.dob", "message": "Enter the victim's date of birth as YYYY-MM-DD"}]
+    notification = quarantined_row_reimport(row=row, corrected=fields | {"victim.dob": "1990-02-01"}, version=row.version)
+    row.refresh_from_db()
+    assert row.resolved_at and row.resolved_notification == notification
+    assert notification.victim.date_of_birth == date(1990, 2, 1) and notification.children.get().present
+    with pytest.raises(NotificationConflict):
+        quarantined_row_reimport(row=row, corrected=fields | {"victim.dob": "1990-02-01"}, version=1)
+
+
+def test_a_corrected_csv_row_is_reimported():
+    _import(csv_text(record("B2", dash_level="extreme")), "csv")
+    row = QuarantinedRow.objects.get()
+    fields = quarantined_row_fields(row)
+    assert fields["dash_level"] == "extreme"
+    quarantined_row_reimport(row=row, corrected=fields | {"dash_level": "high"}, version=row.version)
+    assert PoliceNotification.objects.get().dash_level == "high"
+
+
+def test_api_records_are_numbered_and_stored():
+    result = notifications_import_records(records=enumerate([record("A1"), record("A1")], start=1), source="api")
+    assert [row.status for row in result.rows] == ["stored", "duplicate"]
+
+
+def _at(when):
+    return f"{when}T21:00:00Z"
+
+
+def test_suggestion_uses_history_of_the_same_people_in_the_last_12_months():
+    no_children = {"children": [], "narrative": "Verbal argument overheard by a neighbour.", "dash_level": "standard"}
+    for n, day in enumerate(["2023-12-01", "2024-03-01", "2024-06-01", "2024-11-01", "2025-01-20"], start=1):
+        _import(jsonl(record(f"H{n}", occurred_at=_at(day), reported_at=_at(day), **no_children)))
+    latest = PoliceNotification.objects.get(police_reference="H5")
+    ids = {i["id"]: i for i in latest.suggestion["indicators"]}
+    # 2023-12-01 is more than 12 months before: three earlier incidents in the window.
+    assert ids["repeat_police_callouts"]["source"] == "history"
+    assert "H4" in ids["repeat_police_callouts"]["evidence"] and "H1" not in ids["repeat_police_callouts"]["evidence"]
+    assert latest.suggested_grade == "high"
+    second = PoliceNotification.objects.get(police_reference="H2")
+    assert [i["id"] for i in second.suggestion["indicators"] if i["source"] == "history"] == ["history_minor_incidents"]
+
+
+def test_an_open_child_protection_plan_is_a_risk_factor():
+    child = Person.objects.create(kind=Person.Kind.CHILD, given_name="Amy", family_name="Bloggs",
+                                  date_of_birth=date(2017, 9, 10))
+    Case.objects.create(person=child, kind=Case.Kind.CHILD_PROTECTION, opened_on=date(2024, 12, 1))
+    _import(jsonl(record()))
+    notification = PoliceNotification.objects.get()
+    assert notification.children.get().person == child
+    assert "rf_cp_plan_or_csc_history" in {f["id"] for f in notification.suggestion["risk_factors"]}

@@ -1,0 +1,57 @@
+import pytest
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.messaging.models import OutboxMessage
+from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
+from frontdoor.triage.imports import notifications_import_file
+from frontdoor.triage.models import GradeDecision, PoliceNotification
+from frontdoor.triage.services import notification_grade
+from tests import factories
+from tests.triage.records import jsonl, record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def notification():
+    Agency.objects.create(kind=Agency.Kind.SCHOOL, name="St Mary's Primary", urn="116789", email="dsl@stmarys.example")
+    notifications_import_file(text=jsonl(record()), file_format="jsonl", source="test")
+    return PoliceNotification.objects.get()
+
+
+@pytest.fixture
+def isco():
+    return factories.user(role=Membership.Role.ISCO)
+
+
+def test_confirming_the_suggestion_needs_no_rationale_and_keeps_the_suggestion(notification, isco):
+    decision = notification_grade(user=isco, notification=notification, grade="high", rationale="", version=1)
+    notification.refresh_from_db()
+    assert notification.grade == "high" and notification.status == "graded" and notification.version == 2
+    assert (decision.suggested_grade, decision.tool_id, decision.tool_version, decision.is_override) == ("high", "evoda", "1", False)
+    assert not OutboxMessage.objects.exists()  # medium and high wait for the triage meeting
+    assert AccessLogEntry.objects.filter(action="update", target_id=str(notification.pk)).exists()
+
+
+def test_overriding_needs_a_rationale(notification, isco):
+    with pytest.raises(NotificationInvalid, match="Enter why you are changing the suggested grade"):
+        notification_grade(user=isco, notification=notification, grade="standard", rationale=" ", version=1)
+    assert not GradeDecision.objects.exists()
+
+
+def test_standard_is_recorded_and_the_school_told(notification, isco):
+    decision = notification_grade(user=isco, notification=notification, grade="standard",
+                                  rationale="Children were upstairs asleep; police say no one saw it.", version=1)
+    assert decision.is_override and decision.rationale.startswith("Children were upstairs")
+    message = OutboxMessage.objects.get()
+    assert message.to_address == "dsl@stmarys.example" and "Grade: Standard" in message.body
+
+
+def test_second_grader_gets_a_conflict_and_nothing_is_overwritten(notification, isco):
+    other = factories.user(role=Membership.Role.PRACTITIONER)
+    notification_grade(user=isco, notification=notification, grade="high", rationale="", version=1)
+    with pytest.raises(NotificationConflict, match="Someone else graded this notification"):
+        notification_grade(user=other, notification=notification, grade="medium", rationale="Less serious", version=1)
+    notification.refresh_from_db()
+    assert notification.grade == "high" and GradeDecision.objects.count() == 1
