@@ -7,6 +7,7 @@ import pytest
 
 from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 from django.db import transaction
 from django.utils import timezone
 from nhs_number import is_valid
@@ -155,7 +156,7 @@ def test_the_newest_contacts_are_still_waiting_for_a_decision(summary):
 
 @pytest.mark.parametrize("login", DEMO_LOGINS, ids=lambda login: login["email"])
 def test_each_demo_user_can_sign_in_with_the_demo_password(summary, login):
-    user = authenticate(username=login["email"], password=DEMO_PASSWORD)
+    user = authenticate(RequestFactory().post("/sign-in"), username=login["email"], password=DEMO_PASSWORD)
     assert user is not None
     assert user.get_full_name() == login["name"]
     assert user.membership.agency.name == login["agency"]

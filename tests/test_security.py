@@ -1,0 +1,36 @@
+import pytest
+from django.test import Client
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_carry_a_content_security_policy_with_a_script_nonce():
+    response = Client().get("/sign-in")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "'nonce-" in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_repeated_failed_sign_ins_lock_the_account_out():
+    teacher = factories.user(email="chris@oakfield.example")
+    client = Client()
+    for _ in range(5):
+        client.post("/sign-in", {"username": teacher.username, "password": "wrong-password"})
+
+    response = client.post("/sign-in", {"username": teacher.username, "password": factories.PASSWORD})
+
+    assert response.status_code == 429
+    assert "Sign-in is locked" in response.content.decode()
+
+
+def test_wrong_password_gets_a_plain_message():
+    factories.user(email="chris@oakfield.example")
+    response = Client().post("/sign-in", {"username": "chris@oakfield.example", "password": "nope"})
+    assert "Enter a correct email address and password" in response.content.decode()
+
+
+def test_healthz_answers_ok():
+    assert Client().get("/healthz").content == b"ok"
