@@ -1,0 +1,78 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from frontdoor.agencies.models import Membership
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+from tests import factories
+from tests.triage.records import csv_text, jsonl, record
+
+pytestmark = pytest.mark.django_db
+NARRATIVE = "DP threatened to kill IP. No weapons were used. The children were asleep upstairs."
+
+
+@pytest.fixture
+def isco_client(client):
+    client.force_login(factories.user(role=Membership.Role.ISCO))
+    return client
+
+
+def _upload(client, name, text):
+    return client.post("/notifications/import", {"file": SimpleUploadedFile(name, text.encode())}, follow=True)
+
+
+def test_upload_shows_counts_and_reasons_per_field(isco_client):
+    text = csv_text(record("A1"), record("A2", victim={"given_name": "Jo", "family_name": "B", "dob": "1/2/90"}))
+    page = _upload(isco_client, "night.csv", text).content.decode()
+    assert 'id="count-stored">1<' in page and 'id="count-quarantined">1<' in page
+    assert "Enter the victim&#x27;s date of birth as YYYY-MM-DD" in page
+
+
+def test_a_file_that_cannot_be_read_is_one_error_and_nothing_stored(isco_client):
+    page = _upload(isco_client, "night.csv", "colour,force\n").content.decode()
+    assert "There is a problem" in page and "does not define: colour" in page
+    assert not PoliceNotification.objects.exists()
+
+
+def test_correcting_a_row_imports_it(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1", dash_level="severe")))
+    row = QuarantinedRow.objects.get()
+    page = isco_client.get(f"/notifications/quarantine/{row.pk}").content.decode()
+    assert 'href="#field-dash-level"' in page
+    fields = {"force": "West Mercia Police", "police_reference": "A1", "occurred_at": "2025-03-01T22:15:00Z",
+              "reported_at": "2025-03-01T22:40:00Z", "relationship": "partner", "victim.given_name": "Jo",
+              "victim.family_name": "B", "perpetrator.given_name": "Sam", "perpetrator.family_name": "B",
+              "dash_level": "high", "narrative": "Argument.", "version": row.version}
+    response = isco_client.post(f"/notifications/quarantine/{row.pk}", fields)
+    notification = PoliceNotification.objects.get()
+    assert response.status_code == 302 and response.url == f"/notifications/{notification.pk}"
+
+
+def test_notification_page_marks_the_words_and_logs_the_view(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1", narrative=NARRATIVE, children=[])))
+    notification = PoliceNotification.objects.get()
+    page = isco_client.get(f"/notifications/{notification.pk}").content.decode()
+    assert 'data-factor="threats_to_kill_or_harm">threatened to kill</mark>' in page
+    assert "No weapons were used" in page and "weapons</mark>" not in page
+    assert AccessLogEntry.objects.filter(target_id=str(notification.pk), action="view").count() == 1
+
+
+def test_overriding_without_a_rationale_is_refused_on_the_page(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1")))
+    notification = PoliceNotification.objects.get()
+    page = isco_client.post(f"/notifications/{notification.pk}", {"grade": "standard", "rationale": "", "version": 1})
+    assert "Enter why you are changing the suggested grade" in page.content.decode()
+    notification.refresh_from_db()
+    assert notification.grade == ""
+
+
+def test_to_grade_filter(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1"), record("A2")))
+    PoliceNotification.objects.filter(police_reference="A1").update(grade="high", status="graded")
+    page = isco_client.get("/notifications/?status=to_grade").content.decode()
+    assert "A2" in page and ">A1<" not in page
+
+
+def test_other_roles_do_not_see_the_pages(client):
+    client.force_login(factories.user(role=Membership.Role.REFERRER))
+    assert client.get("/notifications/").status_code == 404
