@@ -1,1 +1,245 @@
-urlpatterns = []
+"""The daily triage meeting's pages: the day (attendance, agenda, outcomes), one incident, past meetings, MARAC."""
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.forms.utils import ErrorDict
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import path, register_converter
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from frontdoor.agencies.decorators import role_required
+from frontdoor.triage import marac, meetings
+from frontdoor.triage.errors import TriageError
+from frontdoor.triage.forms_meeting import (
+    ActionFormSet,
+    AttendanceForm,
+    DashForm,
+    MeetingDayForm,
+    OutcomeForm,
+)
+from frontdoor.triage.meetings import MEETING_ROLES, ActionDraft, MeetingInvalid
+
+
+class IsoDateConverter:
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(value) from None  # Django answers 404 for a converter's ValueError
+
+    def to_url(self, value: date) -> str:
+        return value.isoformat()
+
+
+register_converter(IsoDateConverter, "isodate")
+
+
+def error_links(*forms) -> list[tuple[str, str]]:
+    """Every error of the page's forms, in page order, for the page's one error summary."""
+    links = []
+    for form in forms:
+        links += [(field.auto_id, error) for field in form for error in field.errors]
+        links += [("main-form", error) for error in form.non_field_errors()]
+    return links
+
+
+# --- The day's meeting ----------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+def meeting_today(request):
+    """Today's meeting, or the date chosen in the form on the meeting page."""
+    if "day_0" in request.GET:
+        day_form = MeetingDayForm(request.GET)
+        if day_form.is_valid():
+            return redirect("triage:meeting_day", day=day_form.cleaned_data["day"])
+        return _meeting_page(request, timezone.localdate(), day_form=day_form)
+    return _meeting_page(request, timezone.localdate())
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+def meeting_day(request, day):
+    return _meeting_page(request, day)
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+@require_POST
+def attendance_record(request, day):
+    meeting = meetings.meeting_for_day(day)
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            meetings.meeting_attendance_record(meeting=meeting, **form.cleaned_data)
+        except MeetingInvalid as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(request, f"Attendance recorded for {form.cleaned_data['agency'].name}")
+            return redirect("triage:meeting_day", day=day)
+    return _meeting_page(request, day, attendance_form=form)
+
+
+def _meeting_page(request, day, *, day_form=None, attendance_form=None):
+    meeting = meetings.meeting_for_day(day)
+    day_form = day_form or MeetingDayForm(initial={"day": day})
+    attendance_form = attendance_form or AttendanceForm()
+    return render(request, "triage/meeting_day.html", {
+        "meeting": meeting,
+        "attendance": meetings.meeting_attendance(meeting=meeting),
+        "agenda": meetings.meeting_agenda(meeting=meeting).prefetch_related("children"),
+        "outcomes": meetings.outcomes_visible_to(user=request.user).filter(meeting=meeting),
+        "day_form": day_form,
+        "attendance_form": attendance_form,
+        "error_links": error_links(day_form, attendance_form),
+        "page_title": f"Triage meeting, {meeting.date:%A %d %B %Y}",
+    })
+
+
+# --- One incident ---------------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+@require_http_methods(["GET", "POST"])
+def incident(request, day, notification_id):
+    meeting = meetings.meeting_for_day(day)
+    notification = meetings.incident_get_for(
+        user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident"
+    )
+    if request.method == "GET":
+        if hasattr(notification, "outcome"):
+            return _incident_page(request, meeting, notification)
+        form = OutcomeForm(initial={"final_grade": notification.grade or notification.suggested_grade,
+                                    "version": notification.version})
+        return _incident_page(request, meeting, notification, form, ActionFormSet(prefix="action"))
+    if "add_action" in request.POST:
+        post = _with_another_action(request.POST)
+        form, actions = OutcomeForm(post), ActionFormSet(post, prefix="action")
+        _unvalidated(form, *actions.forms)
+        return _incident_page(request, meeting, notification, form, actions)
+    return _incident_record(request, meeting, notification)
+
+
+def _incident_record(request, meeting, notification):
+    form, actions = OutcomeForm(request.POST), ActionFormSet(request.POST, prefix="action")
+    if form.is_valid() and actions.is_valid():
+        data = form.cleaned_data
+        try:
+            meetings.meeting_outcome_record(
+                user=request.user, meeting=meeting, notification=notification,
+                final_grade=data["final_grade"], decision=data["decision"], notes=data["notes"],
+                rationale=data["rationale"], version=data["version"],
+                actions=[ActionDraft(**action.cleaned_data) for action in actions.forms if action.cleaned_data],
+            )
+        except MeetingInvalid as error:
+            form.add_error(error.field, str(error))
+        except TriageError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Outcome recorded for {notification.police_reference}")
+            return redirect("triage:meeting_day", day=meeting.date)
+    return _incident_page(request, meeting, notification, form, actions)
+
+
+def _with_another_action(post):
+    """Without JavaScript, 'Add another action' posts the form back with one more empty action."""
+    data = post.copy()
+    data["action-TOTAL_FORMS"] = str(int(data.get("action-TOTAL_FORMS", 0)) + 1)
+    return data
+
+
+def _unvalidated(*forms) -> None:
+    """'Add another action' is not a submission: show what was typed, without error messages yet."""
+    for form in forms:
+        form._errors = ErrorDict()
+
+
+def _incident_page(request, meeting, notification, form=None, actions=None):
+    links = error_links(form, *actions.forms) if form is not None else []
+    return render(request, "triage/meeting_incident.html", {
+        "meeting": meeting,
+        "notification": notification,
+        "children": notification.children.select_related("school"),
+        "suggestion": meetings.suggestion_evidence(notification=notification),
+        "outcomes": [notification.outcome] if hasattr(notification, "outcome") else [],
+        "marac_referrals": marac.marac_referrals_for(notification=notification),
+        "form": form,
+        "actions": actions,
+        "error_links": links,
+        "page_title": f"Incident {notification.police_reference}",
+    })
+
+
+# --- Past meetings --------------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+def past_meetings(request):
+    """Outcomes and actions of the meetings this user's agency attended (Front Door staff: all)."""
+    outcomes = meetings.outcomes_visible_to(user=request.user)
+    visible = (
+        meetings.meetings_visible_to(user=request.user)
+        .filter(outcomes__isnull=False)
+        .distinct()
+        .order_by("-date")
+        .prefetch_related(Prefetch("outcomes", queryset=outcomes), "attendance__agency")
+    )
+    page = Paginator(visible, 10).get_page(request.GET.get("page"))
+    for meeting in page:
+        meetings.meeting_read_record(user=request.user, meeting=meeting)
+    return render(request, "triage/meeting_past.html", {"page": page, "page_title": "Past triage meetings"})
+
+
+# --- MARAC and IDVA -------------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+@require_http_methods(["GET", "POST"])
+def marac_checklist(request, notification_id):
+    notification = meetings.incident_get_for(
+        user=request.user, notification_id=notification_id, reason="Dash risk checklist for MARAC"
+    )
+    form = DashForm(request.POST or None)
+    assessment = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment, referral = marac.marac_referral_make(
+                user=request.user, notification=notification, answers=form.answers(),
+                professional_judgement=form.cleaned_data["professional_judgement"],
+            )
+        except TriageError as error:
+            form.add_error(None, str(error))
+        else:
+            if referral is not None:
+                messages.success(request, "MARAC and IDVA referrals made" + (" (repeat MARAC)" if referral.is_repeat else ""))
+                return redirect("triage:marac", notification_id=notification.pk)
+    return render(request, "triage/marac_checklist.html", {
+        "notification": notification,
+        "form": form,
+        "assessment": assessment,
+        "callouts_12m": marac.police_callouts_12m(notification=notification),
+        "previous_referral": marac.previous_marac_referral(notification=notification),
+        "referrals": marac.marac_referrals_for(notification=notification),
+        "error_links": error_links(form),
+        "page_title": f"MARAC and IDVA: {notification.police_reference}",
+    })
+
+
+urlpatterns = [
+    path("triage/meeting", meeting_today, name="meeting_today"),
+    path("triage/meetings/past", past_meetings, name="past_meetings"),
+    path("triage/meetings/<isodate:day>", meeting_day, name="meeting_day"),
+    path("triage/meetings/<isodate:day>/attendance", attendance_record, name="attendance_record"),
+    path("triage/meetings/<isodate:day>/incidents/<uuid:notification_id>", incident, name="incident"),
+    path("triage/notifications/<uuid:notification_id>/marac", marac_checklist, name="marac"),
+]

@@ -1,0 +1,90 @@
+"""The triage meeting's forms: the day, attendance, one incident's outcome with its actions, the Dash checklist."""
+from django import forms
+
+from frontdoor.agencies.models import Agency
+from frontdoor.forms_govuk import (
+    GovukCheckboxes,
+    GovukDateField,
+    GovukRadios,
+    GovukSelect,
+    GovukTextarea,
+    GovukTextInput,
+    yes_no_field,
+)
+from frontdoor.triage.marac import dash_questions
+from frontdoor.triage.models import Grade, MeetingOutcome
+
+
+def partner_agencies():
+    """Agencies that attend triage and own its actions: schools are told, not represented (seed 001)."""
+    return Agency.objects.exclude(kind=Agency.Kind.SCHOOL).order_by("name")
+
+
+class MeetingDayForm(forms.Form):
+    day = GovukDateField(label="Meeting date", help_text="For example, 27 3 2026",
+                         error_messages={"required": "Enter the meeting date"})
+
+
+class AttendanceForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label="Agency", queryset=partner_agencies(), widget=GovukSelect(), empty_label="Select an agency",
+        error_messages={"required": "Select the agency"},
+    )
+    attendee_name = forms.CharField(
+        label="Name of the person attending", max_length=200, widget=GovukTextInput(),
+        error_messages={"required": "Enter the name of the person attending"},
+    )
+
+
+class OutcomeForm(forms.Form):
+    final_grade = forms.ChoiceField(
+        label="Final grade", choices=Grade.choices, widget=GovukRadios(),
+        error_messages={"required": "Select the final grade"},
+    )
+    rationale = forms.CharField(
+        label="Rationale for the grade", required=False, widget=GovukTextarea(rows=4),
+        help_text="Required when the final grade is not the EVODA suggestion",
+    )
+    decision = forms.ChoiceField(
+        label="Decision", choices=MeetingOutcome.Decision.choices, widget=GovukRadios(),
+        error_messages={"required": "Select the meeting's decision"},
+    )
+    notes = forms.CharField(label="Notes of the discussion", required=False, widget=GovukTextarea(rows=5))
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(
+        label="Action", max_length=500, widget=GovukTextInput(),
+        error_messages={"required": "Enter what the action is"},
+    )
+    owner_agency = forms.ModelChoiceField(
+        label="Owner agency", queryset=partner_agencies(), widget=GovukSelect(), empty_label="Select an agency",
+        error_messages={"required": "Select the agency that owns the action"},
+    )
+    due_date = GovukDateField(label="Due date", error_messages={"required": "Enter the date the action is due"})
+
+
+ActionFormSet = forms.formset_factory(ActionForm, extra=1)
+
+
+class DashForm(forms.Form):
+    """The SafeLives Dash risk checklist as the victim answered it, and the professional's judgement."""
+
+    yes_answers = forms.MultipleChoiceField(
+        label="Tick each question the victim answered yes", required=False, widget=GovukCheckboxes(),
+    )
+    professional_judgement = yes_no_field(
+        "Do you have serious concerns about the victim's situation (professional judgement)?",
+        help_text="Professional judgement can refer a case to MARAC whatever the count; it never lowers one.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["yes_answers"].choices = [
+            (question.id, f"{number}. {question.text}") for number, question in enumerate(dash_questions(), 1)
+        ]
+
+    def answers(self) -> dict[str, bool]:
+        ticked = set(self.cleaned_data["yes_answers"])
+        return {question.id: question.id in ticked for question in dash_questions()}

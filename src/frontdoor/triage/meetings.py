@@ -1,0 +1,264 @@
+"""The daily triage meeting: its agenda, attendance by agency, and one outcome per incident (seed 001).
+
+Medium and high notifications received before the agenda cut-off are discussed by police, health,
+probation and children's social care; the meeting keeps "a single record of the outcome" (seed
+001, letter to head teachers): the final grade beside the EVODA suggestion, the decision, and the
+actions with their owners, readable afterwards by every agency that attended.
+"""
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.casework.calendar import LONDON, working_deadline
+from frontdoor.casework.models import StrategyDiscussion
+from frontdoor.governance.services import access_log_record
+from frontdoor.screening.tools import load_tool
+from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
+from frontdoor.triage.models import (
+    Grade,
+    MeetingAttendance,
+    MeetingOutcome,
+    PoliceNotification,
+    Relationship,
+    TriageAction,
+    TriageMeeting,
+)
+from frontdoor.triage.schools import school_notifications_send
+from frontdoor.triage.services import notification_grade
+
+AGENDA_GRADES = (Grade.MEDIUM, Grade.HIGH)
+MEETING_ROLES = (
+    Membership.Role.TRIAGE_MEMBER,
+    Membership.Role.ISCO,
+    Membership.Role.PRACTITIONER,
+    Membership.Role.MANAGER,
+)
+# The Front Door's own staff run the meeting and see every one; partner agencies' members see
+# the meetings their agency attended (need to know).
+SEES_EVERY_MEETING = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+
+
+class MeetingInvalid(NotificationInvalid):
+    """Invalid meeting input; `field` names the form field the message belongs to, if any."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    description: str
+    owner_agency: Agency
+    due_date: date
+
+
+def agenda_cutoff(day: date) -> datetime:
+    hour, minute = (int(part) for part in settings.FRONTDOOR_TRIAGE_CUTOFF.split(":"))
+    return datetime.combine(day, time(hour, minute), tzinfo=LONDON)
+
+
+def meeting_for_day(day: date) -> TriageMeeting:
+    """The day's meeting, created with its agenda cut-off the first time anyone opens it."""
+    meeting, _ = TriageMeeting.objects.get_or_create(date=day, defaults={"agenda_cutoff": agenda_cutoff(day)})
+    return meeting
+
+
+def meeting_agenda(*, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
+    """Medium and high notifications received before the cut-off and not yet decided, oldest first.
+
+    A notification not yet graded by a person is on the agenda by its suggested grade; one left
+    undecided at an earlier meeting stays on the agenda until it has an outcome.
+    """
+    by_grade = Q(grade__in=AGENDA_GRADES) | Q(grade="", suggested_grade__in=AGENDA_GRADES)
+    return PoliceNotification.objects.filter(
+        by_grade, received_at__lt=meeting.agenda_cutoff, outcome__isnull=True
+    ).order_by("received_at")
+
+
+@transaction.atomic
+def meeting_attendance_record(*, meeting: TriageMeeting, agency: Agency, attendee_name: str) -> MeetingAttendance:
+    """Who attended for an agency; recording the agency again replaces the name."""
+    name = attendee_name.strip()
+    if not name:
+        raise MeetingInvalid("Enter the name of the person attending", field="attendee_name")
+    attendance, _ = MeetingAttendance.objects.update_or_create(
+        meeting=meeting, agency=agency, defaults={"attendee_name": name}
+    )
+    return attendance
+
+
+@transaction.atomic
+def meeting_outcome_record(
+    *,
+    user,
+    meeting: TriageMeeting,
+    notification: PoliceNotification,
+    final_grade: str,
+    decision: str,
+    notes: str,
+    actions: Sequence[ActionDraft],
+    rationale: str,
+    version: int,
+) -> MeetingOutcome:
+    """The meeting's one outcome for an incident: grade decision, outcome, actions, then the schools told.
+
+    `version` is the notification's version the page showed: if another member recorded first,
+    the compare-and-set in `notification_grade` refuses, and nothing of this outcome is stored.
+    """
+    _check_outcome(final_grade, decision)
+    notification_grade(
+        user=user, notification=notification, grade=final_grade, version=version, meeting=meeting,
+        rationale=_grade_rationale(notification, meeting, final_grade, rationale),
+    )
+    outcome = _outcome_create(user, meeting, notification, final_grade, decision, notes)
+    created_actions = TriageAction.objects.bulk_create(
+        TriageAction(outcome=outcome, description=a.description.strip(), owner_agency=a.owner_agency,
+                     due_date=a.due_date)
+        for a in actions
+    )
+    PoliceNotification.objects.filter(pk=notification.pk).update(status=PoliceNotification.Status.OUTCOME_RECORDED)
+    notification.refresh_from_db()
+    if notification.relationship == Relationship.YOUNG_PEOPLE_PARTNERS:
+        _peer_on_peer_strategy_discussion(notification)
+    school_notifications_send(notification=notification, actions=created_actions)
+    return outcome
+
+
+def _check_outcome(final_grade: str, decision: str) -> None:
+    if final_grade not in Grade.values:
+        raise MeetingInvalid("Select the final grade", field="final_grade")
+    if decision not in MeetingOutcome.Decision.values:
+        raise MeetingInvalid("Select the meeting's decision", field="decision")
+
+
+def _grade_rationale(notification: PoliceNotification, meeting: TriageMeeting, final_grade: str,
+                     rationale: str) -> str:
+    """Overriding the suggestion needs the meeting's reason; confirming it is recorded as such."""
+    rationale = rationale.strip()
+    if rationale:
+        return rationale
+    if notification.suggested_grade and final_grade != notification.suggested_grade:
+        raise MeetingInvalid(
+            f"Enter why the meeting graded this incident {Grade(final_grade).label.lower()} when EVODA "
+            f"suggested {Grade(notification.suggested_grade).label.lower()}",
+            field="rationale",
+        )
+    return f"Grade agreed at the triage meeting on {meeting.date:%d %B %Y}"
+
+
+def _outcome_create(user, meeting, notification, final_grade, decision, notes) -> MeetingOutcome:
+    try:
+        with transaction.atomic():
+            return MeetingOutcome.objects.create(
+                notification=notification, meeting=meeting, final_grade=final_grade, decision=decision,
+                notes=notes.strip(), recorded_by=user,
+            )
+    except IntegrityError:
+        raise NotificationConflict(
+            "Someone else has already recorded the outcome for this incident. Your text is below: "
+            "reload the page to see their outcome."
+        ) from None
+
+
+def _peer_on_peer_strategy_discussion(notification: PoliceNotification) -> StrategyDiscussion:
+    """Domestic abuse between young people always gets a strategy meeting, whatever the decision (seed 002)."""
+    now = timezone.now()
+    discussion = StrategyDiscussion.objects.create(
+        reason=f"Peer-on-peer domestic abuse between young people: police reference {notification.police_reference}",
+        source_notification=notification,
+        requested_at=now,
+        # Seed 002: the young people's pathway convenes the strategy meeting without delay.
+        due_at=working_deadline(now, 1),
+    )
+    discussion.children.set(_young_people(notification))
+    return discussion
+
+
+def _young_people(notification: PoliceNotification) -> list:
+    people = [notification.victim, notification.perpetrator]
+    people += [child.person for child in notification.children.select_related("person")]
+    return [person for person in people if person is not None]
+
+
+# --- Reads ----------------------------------------------------------------------------------------
+
+
+def meetings_visible_to(*, user) -> QuerySet[TriageMeeting]:
+    """The one place that says whose outcomes a user may read: Front Door staff all, members their agency's."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None:
+        return TriageMeeting.objects.none()
+    if membership.role in SEES_EVERY_MEETING:
+        return TriageMeeting.objects.all()
+    if membership.role == Membership.Role.TRIAGE_MEMBER:
+        return TriageMeeting.objects.filter(attendance__agency_id=membership.agency_id).distinct()
+    return TriageMeeting.objects.none()
+
+
+def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
+    return (
+        MeetingOutcome.objects.filter(meeting__in=meetings_visible_to(user=user))
+        .select_related("notification", "meeting", "recorded_by")
+        .prefetch_related("actions__owner_agency")
+        .order_by("notification__received_at")
+    )
+
+
+def incident_get_for(*, user, notification_id, reason: str) -> PoliceNotification:
+    """A notification for the meeting's incident page.
+
+    Before its outcome it is on the agenda of every member; afterwards only agencies that
+    attended the meeting which decided it may read it. Anything else is 404, as for a missing one.
+    """
+    notification = PoliceNotification.objects.filter(pk=notification_id).first()
+    if notification is None or not _may_read(user, notification):
+        raise Http404
+    access_log_record(user=user, target=notification, reason=reason)
+    return notification
+
+
+def _may_read(user, notification: PoliceNotification) -> bool:
+    if not hasattr(notification, "outcome"):
+        return getattr(getattr(user, "membership", None), "role", None) in MEETING_ROLES
+    return outcomes_visible_to(user=user).filter(pk=notification.outcome.pk).exists()
+
+
+def meeting_attendance(*, meeting: TriageMeeting) -> QuerySet[MeetingAttendance]:
+    return meeting.attendance.select_related("agency").order_by("agency__name")
+
+
+def meeting_read_record(*, user, meeting: TriageMeeting) -> None:
+    access_log_record(user=user, target=meeting, reason="Read a triage meeting's outcomes")
+
+
+def suggestion_evidence(*, notification: PoliceNotification) -> dict:
+    """The EVODA suggestion stored on the notification, each finding named as the matrix words it."""
+    suggestion = notification.suggestion or {}
+    tool = load_tool(notification.tool_id or "evoda", notification.tool_version or None)
+
+    def findings(kind: str) -> list[dict]:
+        return [{**finding, "text": _factor_text(tool, finding["id"])} for finding in suggestion.get(kind, [])]
+
+    return {
+        "grade": notification.suggested_grade,
+        "tool": f"{tool.title} (version {tool.version})",
+        "indicators": findings("indicators"),
+        "risk_factors": findings("risk_factors"),
+        "protective_factors": findings("protective_factors"),
+        "explanation": suggestion.get("explanation", []),
+    }
+
+
+def _factor_text(tool, factor_id: str) -> str:
+    try:
+        return tool.factor(factor_id).text
+    except KeyError:
+        return factor_id

@@ -1,0 +1,237 @@
+"""The daily triage meeting: agenda, attendance, one outcome per incident, access to outcomes, and its pages."""
+from datetime import date, time
+
+import pytest
+from django.http import Http404
+
+from frontdoor.agencies.models import Agency
+from frontdoor.casework.models import StrategyDiscussion
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.messaging.models import OutboxMessage
+from frontdoor.triage import meetings
+from frontdoor.triage.errors import NotificationConflict
+from frontdoor.triage.models import (
+    Grade,
+    GradeDecision,
+    MeetingOutcome,
+    PoliceNotification,
+    Relationship,
+    SchoolNotification,
+)
+from tests import factories
+from tests.triage import factories_triage as ft
+
+pytestmark = pytest.mark.django_db
+
+DAY = date(2026, 3, 4)  # a Wednesday in term
+
+
+@pytest.fixture
+def police():
+    return factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+
+
+@pytest.fixture
+def health():
+    return factories.agency(kind=Agency.Kind.HEALTH_TRUST, name="Fictionshire Health")
+
+
+@pytest.fixture
+def member(police):
+    return factories.user(role="triage_member", agency_=police, first="Pat", last="Officer")
+
+
+def _record(user, meeting, notification, **overrides):
+    fields = {"final_grade": Grade.MEDIUM, "decision": MeetingOutcome.Decision.EARLY_HELP_OFFER, "notes": "",
+              "actions": [], "rationale": "", "version": notification.version}
+    return meetings.meeting_outcome_record(user=user, meeting=meeting, notification=notification,
+                                           **{**fields, **overrides})
+
+
+def test_meeting_for_day_uses_the_configured_cutoff_and_is_created_once(settings):
+    settings.FRONTDOOR_TRIAGE_CUTOFF = "10:15"
+    meeting = meetings.meeting_for_day(DAY)
+    assert meetings.meeting_for_day(DAY) == meeting
+    assert meeting.agenda_cutoff == ft.at(DAY, 10, 15)
+    assert meeting.agenda_cutoff.astimezone(meetings.LONDON).time() == time(10, 15)
+
+
+def test_agenda_is_medium_and_high_received_before_the_cutoff_without_outcome_oldest_first(member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    older = ft.police_notification(received_at=ft.at(DAY, 1), suggested_grade=Grade.HIGH)
+    newer = ft.police_notification(received_at=ft.at(DAY, 8), suggested_grade=Grade.MEDIUM)
+    regraded_up = ft.police_notification(received_at=ft.at(DAY, 9), suggested_grade=Grade.STANDARD, grade=Grade.HIGH)
+    ft.police_notification(received_at=ft.at(DAY, 2), suggested_grade=Grade.STANDARD)
+    ft.police_notification(received_at=ft.at(DAY, 3), suggested_grade=Grade.HIGH, grade=Grade.STANDARD)
+    ft.police_notification(received_at=ft.at(DAY, 10), suggested_grade=Grade.HIGH)  # after the 09:30 cut-off
+    decided = ft.police_notification(received_at=ft.at(DAY, 4), suggested_grade=Grade.HIGH)
+    _record(member, meeting, decided, final_grade=Grade.HIGH)
+
+    assert list(meetings.meeting_agenda(meeting=meeting)) == [older, newer, regraded_up]
+
+
+def test_attendance_is_one_row_per_agency_and_a_second_name_replaces_the_first(police, health):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    meetings.meeting_attendance_record(meeting=meeting, agency=health, attendee_name="Nurse Lee")
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DC Jones")
+    assert [(a.agency.name, a.attendee_name) for a in meetings.meeting_attendance(meeting=meeting)] == [
+        ("Fictionshire Health", "Nurse Lee"), ("West Mercia Police", "DC Jones")]
+
+
+def test_attendance_without_a_name_is_refused(police):
+    with pytest.raises(meetings.MeetingInvalid, match="Enter the name"):
+        meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name=" ")
+
+
+def test_outcome_overrides_the_suggestion_with_rationale_records_actions_and_tells_the_school(member, health):
+    meeting = meetings.meeting_for_day(DAY)
+    school = ft.school()
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    ft.child(notification, school_=school)
+    action = meetings.ActionDraft(description="Health visitor to visit mum", owner_agency=health,
+                                  due_date=date(2026, 3, 6))
+
+    outcome = _record(member, meeting, notification, final_grade=Grade.HIGH,
+                      decision=MeetingOutcome.Decision.SOCIAL_WORK_ASSESSMENT, notes="Third incident this year",
+                      rationale="Escalating: third incident in four months", actions=[action])
+
+    decision = GradeDecision.objects.get(notification=notification)
+    assert (decision.suggested_grade, decision.grade, decision.at_meeting) == (Grade.MEDIUM, Grade.HIGH, meeting)
+    assert decision.is_override and decision.rationale == "Escalating: third incident in four months"
+    notification.refresh_from_db()
+    assert notification.grade == Grade.HIGH and notification.status == PoliceNotification.Status.OUTCOME_RECORDED
+    assert [(a.description, a.owner_agency, a.due_date) for a in outcome.actions.all()] == [
+        ("Health visitor to visit mum", health, date(2026, 3, 6))]
+    told = SchoolNotification.objects.get(notification=notification)
+    assert told.school == school and told.grade == Grade.HIGH
+    body = OutboxMessage.objects.get(about_id=str(told.pk)).body
+    assert "Grade: High" in body and "Health visitor to visit mum (owner: Fictionshire Health" in body
+
+
+def test_confirming_the_suggestion_needs_no_rationale(member):
+    meeting = meetings.meeting_for_day(DAY)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    _record(member, meeting, notification, final_grade=Grade.MEDIUM)
+    assert GradeDecision.objects.get(notification=notification).rationale.startswith("Grade agreed at the triage meeting")
+
+
+def test_overriding_without_rationale_is_refused_and_nothing_is_stored(member):
+    meeting = meetings.meeting_for_day(DAY)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    with pytest.raises(meetings.MeetingInvalid, match="EVODA suggested medium") as error:
+        _record(member, meeting, notification, final_grade=Grade.STANDARD)
+    assert error.value.field == "rationale"
+    assert not MeetingOutcome.objects.exists() and not GradeDecision.objects.exists()
+
+
+def test_second_member_recording_at_once_gets_a_conflict_and_the_first_outcome_stands(member, health):
+    meeting = meetings.meeting_for_day(DAY)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    second_view = PoliceNotification.objects.get(pk=notification.pk)  # the second member's page, same version
+    other = factories.user(role="triage_member", agency_=health)
+    _record(member, meeting, notification, notes="First member's notes")
+
+    with pytest.raises(NotificationConflict, match="Someone else"):
+        _record(other, meeting, second_view, final_grade=Grade.HIGH, rationale="Second view", notes="Second notes")
+    outcome = MeetingOutcome.objects.get()
+    assert (outcome.notes, outcome.recorded_by) == ("First member's notes", member)
+    assert GradeDecision.objects.count() == 1
+
+
+@pytest.mark.parametrize("decision", [MeetingOutcome.Decision.INFORMATION_ONLY, MeetingOutcome.Decision.EARLY_HELP_OFFER])
+def test_peer_on_peer_abuse_always_gets_a_strategy_discussion_whatever_the_decision(member, decision):
+    victim, perpetrator = ft.young_person("Mia", date(2010, 6, 1)), ft.young_person("Jay", date(2009, 2, 3))
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), relationship=Relationship.YOUNG_PEOPLE_PARTNERS,
+                                           victim=victim, perpetrator=perpetrator)
+    _record(member, meetings.meeting_for_day(DAY), notification, decision=decision)
+
+    discussion = StrategyDiscussion.objects.get(source_notification=notification)
+    assert set(discussion.children.all()) == {victim, perpetrator}
+    assert "Peer-on-peer" in discussion.reason and discussion.due_at > discussion.requested_at
+
+
+def test_adults_abuse_gets_no_automatic_strategy_discussion(member):
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    _record(member, meetings.meeting_for_day(DAY), notification)
+    assert not StrategyDiscussion.objects.exists()
+
+
+def test_outcomes_are_visible_to_attending_agencies_and_front_door_staff_only(member, police, health):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    outcome = _record(member, meeting, notification)
+    absent = factories.user(role="triage_member", agency_=health)
+    practitioner = factories.user(role="practitioner")
+    referrer = factories.user()
+
+    assert list(meetings.outcomes_visible_to(user=member)) == [outcome]
+    assert list(meetings.outcomes_visible_to(user=practitioner)) == [outcome]
+    assert not meetings.outcomes_visible_to(user=absent).exists()
+    assert not meetings.outcomes_visible_to(user=referrer).exists()
+    assert meetings.incident_get_for(user=member, notification_id=notification.pk, reason="test") == notification
+    assert AccessLogEntry.objects.filter(user=member, target_id=str(notification.pk)).exists()
+    with pytest.raises(Http404):
+        meetings.incident_get_for(user=absent, notification_id=notification.pk, reason="test")
+
+
+def test_an_undecided_incident_is_open_to_every_meeting_member_but_not_to_referrers(health):
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    member = factories.user(role="triage_member", agency_=health)
+    assert meetings.incident_get_for(user=member, notification_id=notification.pk, reason="test") == notification
+    with pytest.raises(Http404):
+        meetings.incident_get_for(user=factories.user(), notification_id=notification.pk, reason="test")
+
+
+def test_suggestion_evidence_names_each_finding_in_the_matrix_words():
+    evidence = meetings.suggestion_evidence(notification=ft.police_notification())
+    assert evidence["grade"] == Grade.MEDIUM
+    assert evidence["indicators"][0]["text"].startswith("Evidence of intimidation/bullying behaviour")
+    assert evidence["indicators"][0]["evidence"] == "pushed her"
+    assert evidence["risk_factors"][0]["text"].startswith("Substance misuse")
+
+
+# --- Pages ----------------------------------------------------------------------------------------
+
+
+def test_meeting_page_shows_attendance_and_agenda(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-AGENDA")
+    client.force_login(member)
+    page = client.get(f"/triage/meetings/{DAY.isoformat()}").content.decode()
+    assert "DS Khan" in page and "WMP-AGENDA" in page
+    assert f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}" in page
+
+
+def test_add_another_action_posts_back_with_one_more_action_and_keeps_the_text(client, member):
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    client.force_login(member)
+    url = f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}"
+    response = client.post(url, {"add_action": "1", "notes": "Kept notes", "version": notification.version,
+                                 "action-TOTAL_FORMS": "1", "action-INITIAL_FORMS": "0",
+                                 "action-0-description": "First action"})
+    page = response.content.decode()
+    assert "Action 2" in page and "Kept notes" in page and "First action" in page
+    assert "govuk-error-summary" not in page and not MeetingOutcome.objects.exists()
+
+
+def test_conflict_on_the_page_shows_one_error_summary_and_keeps_the_second_members_text(client, member, health):
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    stale_version = notification.version
+    _record(member, meetings.meeting_for_day(DAY), notification)
+    client.force_login(factories.user(role="practitioner"))
+    response = client.post(f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}", {
+        "final_grade": "medium", "decision": "early_help_offer", "notes": "My careful notes",
+        "version": stale_version, "action-TOTAL_FORMS": "1", "action-INITIAL_FORMS": "0",
+    })
+    page = response.content.decode()
+    assert page.count("govuk-error-summary__title") == 1
+    assert "Someone else" in page and "My careful notes" in page
+
+
+def test_meeting_pages_are_not_found_for_referrers(client):
+    client.force_login(factories.user())
+    assert client.get("/triage/meeting").status_code == 404
+    assert client.get("/triage/meetings/past").status_code == 404
