@@ -71,6 +71,35 @@ def cmd_worker(args) -> None:
     _run_worker_forever(args.interval)
 
 
+def cmd_import_notifications(args) -> None:
+    from frontdoor.triage.imports import QUARANTINED, notifications_import_file
+    from frontdoor.triage.notification_format import FileUnreadable
+
+    file_format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    try:
+        with open(args.file, encoding="utf-8-sig") as stream:
+            result = notifications_import_file(text=stream.read(), file_format=file_format, source=args.file)
+    except (OSError, UnicodeDecodeError, FileUnreadable) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    batch = result.batch
+    print(f"{batch.stored} stored, {batch.duplicates} already stored, {batch.quarantined} quarantined")
+    for row in (row for row in result.rows if row.status == QUARANTINED):
+        for error in row.errors:
+            print(f"line {row.line}: {error['field'] or 'row'}: {error['message']}")
+
+
+def cmd_screen(args) -> None:
+    from frontdoor.screening.evoda import screen_evoda_jsonl
+
+    try:
+        with open(args.file, encoding="utf-8-sig") as stream:
+            screen_evoda_jsonl(stream, sys.stdout)
+    except OSError as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def cmd_manage(args) -> None:
     from django.core.management import execute_from_command_line
 
@@ -96,6 +125,16 @@ def _parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="send outbox messages (letters, acknowledgements, school notifications)")
     worker.add_argument("--interval", type=float, default=2.0)
     worker.set_defaults(func=cmd_worker)
+
+    imports = commands.add_parser("import-notifications", help="import police notifications from a CSV or JSON Lines file")
+    imports.add_argument("file")
+    imports.add_argument("--format", choices=["csv", "jsonl"], help="default: from the file name")
+    imports.set_defaults(func=cmd_import_notifications)
+
+    screen = commands.add_parser("screen", help="screen notifications with a tool, without the database")
+    screen.add_argument("tool", choices=["evoda"])
+    screen.add_argument("file", help="JSON Lines, one notification per line (docs/police-notifications.md)")
+    screen.set_defaults(func=cmd_screen)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

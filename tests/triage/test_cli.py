@@ -1,0 +1,50 @@
+import json
+
+import pytest
+
+from frontdoor.cli import main
+from frontdoor.triage.models import PoliceNotification
+from tests.triage.records import csv_text, jsonl, record
+
+
+@pytest.mark.django_db
+def test_import_prints_counts_and_each_quarantined_reason(tmp_path, capsys):
+    path = tmp_path / "night.jsonl"
+    path.write_text(jsonl(record("A1"), record("A2", dash_level="")))
+    main(["import-notifications", str(path)])
+    out = capsys.readouterr().out
+    assert "1 stored, 0 already stored, 1 quarantined" in out
+    assert "line 2: dash_level: Choose the officer's DASH level: standard, medium or high" in out
+    assert PoliceNotification.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_csv_with_explicit_format(tmp_path, capsys):
+    path = tmp_path / "night.txt"
+    path.write_text(csv_text(record("A1")))
+    main(["import-notifications", str(path), "--format", "csv"])
+    assert "1 stored" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_an_unreadable_file_exits_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as missing:
+        main(["import-notifications", str(tmp_path / "absent.jsonl")])
+    path = tmp_path / "bad.csv"
+    path.write_text("colour\n")
+    with pytest.raises(SystemExit) as bad_header:
+        main(["import-notifications", str(path)])
+    assert missing.value.code == 2 and bad_header.value.code == 2
+    assert "Cannot read" in capsys.readouterr().err
+
+
+def test_screen_evoda_writes_one_line_per_notification(tmp_path, capsys):
+    path = tmp_path / "night.jsonl"
+    history = [{"occurred_at": "2025-01-01", "grade": "medium"}]
+    path.write_text(jsonl(record("A1", children=[], narrative="Verbal argument.", prior_incidents=history)))
+    main(["screen", "evoda", str(path)])
+    [line] = capsys.readouterr().out.splitlines()
+    result = json.loads(line)
+    assert result["police_reference"] == "A1" and result["suggested_grade"] in ("standard", "medium", "high")
+    assert {"id": "history_minor_incidents", "source": "history"} in [
+        {"id": i["id"], "source": i["source"]} for i in result["indicators"]]
