@@ -9,6 +9,7 @@ from ninja.security import HttpBearer
 from frontdoor.agencies.models import Membership
 from frontdoor.api.models import ApiToken
 from frontdoor.api.schemas import ContactIn, ContactOut, ErrorOut, QualityFlagOut
+from frontdoor.api.triage_routes import router as triage_router
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import IntakeError
 
@@ -108,3 +109,6 @@ def referral_quality(request, payload: ContactIn):
         return []
     draft = _draft(payload, membership)
     return services.referral_quality_flags(draft=draft, agency_kind=membership.agency.kind, now=timezone.now())
+
+
+api.add_router("", triage_router)

@@ -1,0 +1,67 @@
+import pytest
+from django.test import Client
+
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.api.models import ApiToken
+from frontdoor.triage.models import ImportBatch, PoliceNotification
+from tests import factories
+from tests.triage.records import record
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user):
+    return Client(headers={"Authorization": f"Bearer {ApiToken.issue(user=user, name='test')}"})
+
+
+@pytest.fixture
+def police():
+    return _client(factories.user(role=Membership.Role.TRIAGE_MEMBER, agency_=factories.agency(kind=Agency.Kind.POLICE)))
+
+
+def test_police_send_a_list_and_each_item_is_answered(police):
+    body = [record("A1"), record("A1"), record("A2", children="none")]
+    response = police.post("/api/v1/notifications", body, content_type="application/json")
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert (answer["stored"], answer["duplicates"], answer["quarantined"]) == (1, 1, 1)
+    assert [item["status"] for item in answer["items"]] == ["stored", "duplicate", "quarantined"]
+    assert answer["items"][0]["notification_id"] == str(PoliceNotification.objects.get().pk)
+    assert answer["items"][2]["errors"] == [
+        {"field": "children", "message": "Enter the children as a list (an empty list when there are none)"}]
+
+
+def test_one_object_is_accepted_and_sending_it_again_changes_nothing(police):
+    police.post("/api/v1/notifications", record("A1"), content_type="application/json")
+    again = police.post("/api/v1/notifications", record("A1"), content_type="application/json").json()
+    assert again["items"][0]["status"] == "duplicate" and PoliceNotification.objects.count() == 1
+
+
+def test_not_json_is_a_400(police):
+    response = police.post("/api/v1/notifications", "{oops", content_type="application/json")
+    assert response.status_code == 400 and "not valid JSON" in response.json()["detail"]
+
+
+def test_other_agencies_may_not_send():
+    school = _client(factories.user())
+    response = school.post("/api/v1/notifications", record("A1"), content_type="application/json")
+    assert response.status_code == 403 and not PoliceNotification.objects.exists()
+
+
+def test_evaluate_returns_the_suggestion_and_stores_nothing():
+    isco = _client(factories.user(role=Membership.Role.ISCO))
+    body = record("A1", children=[], narrative="DP threatened to kill IP.",
+                  prior_incidents=[{"occurred_at": "2025-01-05", "grade": "medium", "summary": "Argument"}])
+    response = isco.post("/api/v1/screening/evoda/evaluate", body, content_type="application/json")
+    answer = response.json()
+    assert response.status_code == 200 and answer["suggested_grade"] == "high"
+    threat = next(i for i in answer["indicators"] if i["id"] == "threats_to_kill_or_harm")
+    assert body["narrative"][threat["start"]:threat["end"]] == threat["evidence"] == "threatened to kill"
+    assert any(i["source"] == "history" for i in answer["indicators"])
+    assert not PoliceNotification.objects.exists() and not ImportBatch.objects.exists()
+
+
+def test_evaluate_explains_what_it_cannot_screen():
+    isco = _client(factories.user(role=Membership.Role.ISCO))
+    response = isco.post("/api/v1/screening/evoda/evaluate", {"police_reference": "A1"}, content_type="application/json")
+    assert response.status_code == 400 and "occurred_at is required" in response.json()["detail"]
