@@ -1,0 +1,102 @@
+"""MARAC and IDVA referrals from the SafeLives Dash checklist (DOMAIN.md section 7, seed 002).
+
+Fourteen or more "yes" answers, professional judgement, or potential escalation (police call-outs
+for this victim counted from our own records) refer the case; a MARAC referral and an IDVA
+referral are made together "to avoid delay in domestic abuse service support reaching the victim"
+(seed 002). A further referral within 12 months of the victim's last one is a repeat, flagged.
+"""
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from frontdoor.screening.dash import dash_marac_criteria
+from frontdoor.screening.facts import months_before
+from frontdoor.screening.tools import load_tool
+from frontdoor.triage.errors import NotificationConflict
+from frontdoor.triage.models import MaracReferral, PoliceNotification
+
+# SafeLives: potential escalation counts call-outs in 12 months; a repeat is within 12 months of the last referral.
+WINDOW_MONTHS = 12
+
+
+def dash_questions() -> list:
+    """The 24 questions of the checklist, from the tool definition."""
+    return list(load_tool("dash").indicators)
+
+
+def police_callouts_12m(*, notification: PoliceNotification) -> int:
+    """Police call-outs for this victim in the 12 months up to this incident, this one included."""
+    if notification.victim_id is None:
+        return 1
+    return PoliceNotification.objects.filter(
+        victim_id=notification.victim_id,
+        occurred_at__gt=months_before(notification.occurred_at, WINDOW_MONTHS),
+        occurred_at__lte=notification.occurred_at,
+    ).count()
+
+
+def previous_marac_referral(*, notification: PoliceNotification) -> MaracReferral | None:
+    """The victim's last MARAC referral in the 12 months before this incident (a repeat if there is one)."""
+    if notification.victim_id is None:
+        return None
+    return (
+        MaracReferral.objects.filter(victim_id=notification.victim_id, created_at__gt=months_before(notification.occurred_at, WINDOW_MONTHS))
+        .exclude(notification=notification)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class MaracAssessment:
+    criteria: dict
+    callouts_12m: int
+    previous_referral: MaracReferral | None
+
+    @property
+    def referral_due(self) -> bool:
+        return self.criteria["marac_referral_due"]
+
+    @property
+    def is_repeat(self) -> bool:
+        return self.previous_referral is not None
+
+
+def marac_assess(*, notification: PoliceNotification, answers: dict[str, bool],
+                 professional_judgement: bool) -> MaracAssessment:
+    callouts = police_callouts_12m(notification=notification)
+    previous = previous_marac_referral(notification=notification)
+    criteria = dash_marac_criteria(answers, professional_judgement, callouts,
+                                   repeat_since_last_marac=previous is not None)
+    return MaracAssessment(criteria=criteria, callouts_12m=callouts, previous_referral=previous)
+
+
+@transaction.atomic
+def marac_referral_make(*, user, notification: PoliceNotification, answers: dict[str, bool],
+                        professional_judgement: bool) -> tuple[MaracAssessment, MaracReferral | None]:
+    """Assess the checklist; when a criterion is met, refer to MARAC and IDVA at the same moment."""
+    existing = notification.marac_referrals.first()
+    if existing is not None:
+        raise NotificationConflict(
+            f"A MARAC and IDVA referral was already made for this incident on "
+            f"{timezone.localtime(existing.created_at):%d %B %Y at %H:%M}."
+        )
+    assessment = marac_assess(notification=notification, answers=answers,
+                              professional_judgement=professional_judgement)
+    if not assessment.referral_due:
+        return assessment, None
+    referral = MaracReferral.objects.create(
+        notification=notification,
+        victim_id=notification.victim_id,
+        criteria={**assessment.criteria, "callouts_12m": assessment.callouts_12m, "answers": answers},
+        dash_yes_count=assessment.criteria["yes_count"],
+        is_repeat=assessment.is_repeat,
+        idva_referred_at=timezone.now(),
+        created_by=user,
+    )
+    return assessment, referral
+
+
+def marac_referrals_for(*, notification: PoliceNotification) -> list[MaracReferral]:
+    return list(notification.marac_referrals.select_related("created_by").order_by("-created_at"))

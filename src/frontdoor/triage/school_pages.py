@@ -1,0 +1,186 @@
+"""The school's side of Operation Encompass, and the ISCO's watch over it.
+
+Seed 001's letter to head teachers: the school reviews each notification against what it knows of
+the child; if it thinks the grade is wrong it follows the Family Front Door referral procedure,
+so a challenge here opens a Front Door contact. The ISCO sees which schools have not acknowledged
+and which notifications missed the start of the next school day.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Count, F, Min, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from frontdoor.agencies.models import Membership
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.governance.services import access_log_record
+from frontdoor.intake.models import Contact
+from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
+from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
+from frontdoor.triage.models import Grade, SchoolNotification
+
+OPEN_STATUSES = (SchoolNotification.Status.QUEUED, SchoolNotification.Status.SENT)
+CHALLENGE_CONSENT_REASON = "Challenge of a police domestic abuse notification grade"
+
+
+def school_notifications_visible_to(*, user) -> QuerySet[SchoolNotification]:
+    """The one place that says who sees schools' notifications: a DSL their school's, the ISCO all."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None:
+        return SchoolNotification.objects.none()
+    if membership.is_school_dsl:
+        return SchoolNotification.objects.filter(school_id=membership.agency_id)
+    if membership.role == Membership.Role.ISCO:
+        return SchoolNotification.objects.all()
+    return SchoolNotification.objects.none()
+
+
+def school_notifications_for(*, user) -> QuerySet[SchoolNotification]:
+    """The school's list, newest first."""
+    return (
+        school_notifications_visible_to(user=user)
+        .select_related("notification", "child", "school")
+        .order_by("-created_at")
+    )
+
+
+def school_notification_get_for(*, user, school_notification_id, reason: str) -> SchoolNotification:
+    """One notification if this user may see it, otherwise 404 whether or not it exists; logs the view."""
+    school_notification = (
+        school_notifications_visible_to(user=user)
+        .select_related("notification", "child", "school", "challenge_contact")
+        .filter(pk=school_notification_id)
+        .first()
+    )
+    if school_notification is None:
+        raise Http404
+    access_log_record(user=user, target=school_notification, reason=reason)
+    return school_notification
+
+
+def school_notification_actions(*, school_notification: SchoolNotification) -> list:
+    """The triage actions the school was sent: medium and high only (seed 001)."""
+    outcome = getattr(school_notification.notification, "outcome", None)
+    if outcome is None or school_notification.grade == Grade.STANDARD:
+        return []
+    return list(outcome.actions.select_related("owner_agency").order_by("due_date"))
+
+
+@transaction.atomic
+def school_notification_acknowledge(*, user, school_notification: SchoolNotification, version: int) -> None:
+    if school_notification.status not in OPEN_STATUSES:
+        raise NotificationConflict("This notification has already been acknowledged or challenged.")
+    _compare_and_set(school_notification, version, status=SchoolNotification.Status.ACKNOWLEDGED,
+                     acknowledged_at=timezone.now(), acknowledged_by=user)
+    access_log_record(user=user, target=school_notification, reason="School acknowledged a DA notification",
+                      action=AccessLogEntry.Action.UPDATE)
+
+
+@transaction.atomic
+def school_notification_challenge(*, user, school_notification: SchoolNotification, reason: str,
+                                  version: int) -> Contact:
+    """Challenge the grade: opens a Front Door contact from the DSL about the child, linked to the notification."""
+    reason = reason.strip()
+    if not reason:
+        raise NotificationInvalid("Enter why you think the grade is wrong")
+    if school_notification.status == SchoolNotification.Status.CHALLENGED:
+        raise NotificationConflict("This notification's grade has already been challenged.")
+    contact = contact_submit(submitted_by=user, draft=_challenge_draft(user, school_notification, reason))
+    child = school_notification.child
+    if child.person_id:
+        contact.children.update(person_id=child.person_id)
+    _compare_and_set(
+        school_notification, version, status=SchoolNotification.Status.CHALLENGED, challenge_reason=reason,
+        challenge_contact=contact, acknowledged_at=school_notification.acknowledged_at or timezone.now(),
+        acknowledged_by=school_notification.acknowledged_by or user,
+    )
+    return contact
+
+
+def _compare_and_set(school_notification: SchoolNotification, version: int, **changes) -> None:
+    updated = SchoolNotification.objects.filter(pk=school_notification.pk, version=version).update(
+        **changes, version=F("version") + 1
+    )
+    if not updated:
+        raise NotificationConflict(
+            "Someone else at your school has changed this notification. Reload the page to see their changes."
+        )
+
+
+def _challenge_draft(user, school_notification: SchoolNotification, reason: str) -> ContactDraft:
+    membership, notification, child = user.membership, school_notification.notification, school_notification.child
+    return ContactDraft(
+        referrer_agency_id=str(school_notification.school_id),
+        referrer_name=user.get_full_name() or user.email,
+        referrer_role=membership.job_title,
+        referrer_phone=membership.phone,
+        referrer_email=user.email,
+        channel=Contact.Channel.ONLINE,
+        welfare_concern=True,
+        concern_now=(
+            f"The school challenges the grade of police domestic abuse notification {notification.police_reference} "
+            f"({notification.force}), graded {school_notification.get_grade_display().lower()}. "
+            f"The school's reason: {reason}"
+        ),
+        incident_at=notification.occurred_at,
+        consent=Contact.Consent.NOT_SOUGHT,
+        consent_reason=CHALLENGE_CONSENT_REASON,
+        children=(ChildDraft(given_name=child.given_name, family_name=child.family_name,
+                             date_of_birth=child.date_of_birth, sex=child.sex,
+                             school_name=school_notification.school.name),),
+    )
+
+
+# --- The ISCO's monitoring ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LateNotification:
+    school_notification: SchoolNotification
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SchoolsMonitoring:
+    schools_awaiting: list[dict]
+    late: list[LateNotification]
+
+
+def schools_monitoring(*, user, now: datetime | None = None) -> SchoolsMonitoring:
+    """Schools with notifications not yet acknowledged, and notifications late by the next-school-day deadline."""
+    now = now or timezone.now()
+    visible = school_notifications_visible_to(user=user)
+    schools_awaiting = list(
+        visible.filter(status__in=OPEN_STATUSES)
+        .values("school_id", "school__name")
+        .annotate(unacknowledged=Count("id"), oldest_deadline=Min("deadline"))
+        .order_by("oldest_deadline")
+    )
+    late = [_late(sn) for sn in _late_notifications(visible, now)]
+    for item in late:
+        access_log_record(user=user, target=item.school_notification, reason="ISCO monitored late school notifications")
+    return SchoolsMonitoring(schools_awaiting=schools_awaiting, late=late)
+
+
+def _late_notifications(visible: QuerySet[SchoolNotification], now: datetime) -> QuerySet[SchoolNotification]:
+    not_sent_in_time = Q(outbox_message__isnull=True) | Q(outbox_message__sent_at__isnull=True) | Q(
+        outbox_message__sent_at__gt=F("deadline"))
+    not_acknowledged_in_time = Q(acknowledged_at__isnull=True) | Q(acknowledged_at__gt=F("deadline"))
+    return (
+        visible.filter(not_sent_in_time | not_acknowledged_in_time, deadline__lt=now)
+        .select_related("notification", "child", "school", "outbox_message")
+        .order_by("-deadline")
+    )
+
+
+def _late(school_notification: SchoolNotification) -> LateNotification:
+    deadline, message = school_notification.deadline, school_notification.outbox_message
+    reasons = []
+    if message is None or message.sent_at is None or message.sent_at > deadline:
+        reasons.append("Not sent by the deadline")
+    acknowledged_at = school_notification.acknowledged_at
+    if acknowledged_at is None or acknowledged_at > deadline:
+        reasons.append("Not acknowledged by the deadline")
+    return LateNotification(school_notification=school_notification, reasons=tuple(reasons))

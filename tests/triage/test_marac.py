@@ -1,0 +1,115 @@
+"""MARAC and IDVA referrals together from the Dash checklist, call-outs from our records, repeats flagged."""
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from frontdoor.triage import marac
+from frontdoor.triage.errors import NotificationConflict
+from frontdoor.triage.models import MaracReferral
+from tests import factories
+from tests.triage import factories_triage as ft
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def isco():
+    return factories.user(role="isco")
+
+
+@pytest.fixture
+def victim():
+    return ft.adult()
+
+
+def _answers(yes: int) -> dict[str, bool]:
+    return {f"q{n}": n <= yes for n in range(1, 25)}
+
+
+def _refer(user, notification, *, yes=0, judgement=False):
+    return marac.marac_referral_make(user=user, notification=notification, answers=_answers(yes),
+                                     professional_judgement=judgement)
+
+
+def test_the_checklist_has_the_24_dash_questions():
+    questions = marac.dash_questions()
+    assert len(questions) == 24 and questions[0].text == "Has the current incident resulted in injury?"
+
+
+def test_fourteen_yes_answers_make_marac_and_idva_referrals_together(isco, victim):
+    notification = ft.police_notification(victim=victim)
+    assessment, referral = _refer(isco, notification, yes=14)
+    assert assessment.criteria["criteria_met"] == ["visible_high_risk"]
+    assert (referral.notification, referral.victim, referral.dash_yes_count) == (notification, victim, 14)
+    assert referral.idva_referred_at is not None and referral.created_by == isco and not referral.is_repeat
+    assert referral.criteria["answers"]["q14"] is True
+
+
+def test_thirteen_yes_answers_without_judgement_or_escalation_refer_nobody(isco, victim):
+    assessment, referral = _refer(isco, ft.police_notification(victim=victim), yes=13)
+    assert referral is None and not assessment.referral_due
+    assert not MaracReferral.objects.exists()
+
+
+def test_professional_judgement_refers_whatever_the_count(isco, victim):
+    _, referral = _refer(isco, ft.police_notification(victim=victim), yes=2, judgement=True)
+    assert referral.criteria["criteria_met"] == ["professional_judgement"]
+
+
+def test_three_police_callouts_for_the_victim_in_12_months_is_potential_escalation(isco, victim):
+    now = timezone.now()
+    ft.police_notification(victim=victim, occurred_at=now - timedelta(days=500))  # outside 12 months
+    ft.police_notification(victim=victim, occurred_at=now - timedelta(days=200))
+    ft.police_notification(victim=ft.adult("Other"), occurred_at=now - timedelta(days=100))  # another victim
+    two_callouts = ft.police_notification(victim=victim, occurred_at=now - timedelta(days=50))
+    assert marac.police_callouts_12m(notification=two_callouts) == 2
+    _, referral = _refer(isco, two_callouts)
+    assert referral is None
+
+    third = ft.police_notification(victim=victim, occurred_at=now)
+    assert marac.police_callouts_12m(notification=third) == 3
+    _, referral = _refer(isco, third)
+    assert referral.criteria["criteria_met"] == ["potential_escalation"] and referral.criteria["callouts_12m"] == 3
+
+
+def test_a_further_referral_within_12_months_is_a_repeat_and_refers_whatever_the_threshold(isco, victim):
+    _refer(isco, ft.police_notification(victim=victim), yes=14)
+    later = ft.police_notification(victim=victim, occurred_at=timezone.now() + timedelta(days=30))
+    assessment, referral = _refer(isco, later, yes=1)
+    assert assessment.is_repeat and "repeat" in assessment.criteria["criteria_met"]
+    assert referral.is_repeat
+
+
+def test_a_referral_more_than_12_months_ago_is_not_a_repeat(isco, victim):
+    _, first = _refer(isco, ft.police_notification(victim=victim), yes=14)
+    MaracReferral.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=400))
+    _, referral = _refer(isco, ft.police_notification(victim=victim), yes=14)
+    assert not referral.is_repeat
+
+
+def test_an_incident_is_referred_once(isco, victim):
+    notification = ft.police_notification(victim=victim)
+    _refer(isco, notification, yes=14)
+    with pytest.raises(NotificationConflict, match="already made"):
+        _refer(isco, notification, yes=14)
+
+
+def test_marac_page_refers_on_judgement_and_shows_the_referral(client, isco, victim):
+    notification = ft.police_notification(victim=victim)
+    client.force_login(isco)
+    url = f"/triage/notifications/{notification.pk}/marac"
+    form = client.get(url).content.decode()
+    assert "24. Do you know if (……) has ever been in trouble with the police" in form
+    response = client.post(url, {"yes_answers": ["q1", "q2"], "professional_judgement": "yes"}, follow=True)
+    page = response.content.decode()
+    assert "MARAC and IDVA referrals made" in page and "2 questions answered yes" in page
+    assert MaracReferral.objects.filter(notification=notification).count() == 1
+
+
+def test_marac_page_says_why_no_referral_was_made(client, isco, victim):
+    notification = ft.police_notification(victim=victim)
+    client.force_login(isco)
+    page = client.post(f"/triage/notifications/{notification.pk}/marac",
+                       {"yes_answers": ["q1"], "professional_judgement": "no"}).content.decode()
+    assert "No MARAC criterion is met" in page and not MaracReferral.objects.exists()
