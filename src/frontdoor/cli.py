@@ -5,6 +5,8 @@ import sys
 import threading
 import time
 
+from frontdoor.people import commands as people_commands
+
 
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
@@ -135,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     screen.add_argument("tool", choices=["evoda"])
     screen.add_argument("file", help="JSON Lines, one notification per line (docs/police-notifications.md)")
     screen.set_defaults(func=cmd_screen)
+
+    people_commands.register(commands)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

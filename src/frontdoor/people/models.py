@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from nhs_number import is_valid as nhs_number_is_valid
@@ -48,6 +49,11 @@ class Person(models.Model):
         "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="pupils"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when this record was merged into another as the same person; its history moved there
+    # (PersonMerge says what), and undoing the merge clears it.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -104,3 +110,75 @@ class Relationship(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "relative", "kind"], name="unique_relationship")]
+
+
+class MatchModelVersion(models.Model):
+    """A trained identity-resolution model (Splink settings with m/u), kept for every version."""
+
+    version = models.CharField(max_length=40, unique=True)
+    trained_at = models.DateTimeField()
+    record_count = models.PositiveIntegerField()
+    model_json = models.JSONField()
+    is_active = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-trained_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_active"], condition=models.Q(is_active=True), name="one_active_match_model")
+        ]
+
+    def __str__(self):
+        return f"Match model {self.version}"
+
+
+class PossibleMatch(models.Model):
+    """Two index records that may be one person: a person decides, the software never guesses."""
+
+    class Source(models.TextChoices):
+        RESOLUTION = "resolution", "Resolution of a new record"
+        DEDUPE = "dedupe", "Duplicate search of the index"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To review"
+        LINKED = "linked", "Merged as the same person"
+        DISMISSED = "dismissed", "Not the same person"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="possible_matches")
+    candidate = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="possible_matches_as_candidate")
+    match_probability = models.FloatField()
+    evidence = models.JSONField(default=list)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-match_probability", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["person", "candidate"], name="unique_possible_match")]
+
+
+class PersonMerge(models.Model):
+    """`merged` was found to be `survivor`: what moved, who decided, why; undoable."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_absorbed")
+    possible_match = models.ForeignKey(PossibleMatch, null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="merges")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    merged_at = models.DateTimeField(auto_now_add=True)
+    # [{"model": "intake.contactchild", "field": "person", "pks": [...]}, ...]: exactly the rows
+    # that pointed at `merged` and now point at `survivor`, so an undo moves back only those.
+    moved = models.JSONField(default=list)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    undo_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]

@@ -1,8 +1,10 @@
 """Resolve a described person (from a police notification, a partner list) to the person index.
 
-This is the deterministic first step: an NHS number match, or a single exact match on name and
-date of birth; otherwise a new person. Probabilistic resolution with review (issue 4) replaces
-the matching inside `person_resolve_or_create`, keeping its signature.
+Three answers, never a silent guess: `link` returns the existing person; `new` creates one;
+`review` creates one too and records a PossibleMatch against each plausible candidate, so that a
+person decides on the "Possible duplicates" page whether to merge them. With no trained model and
+too little to train one (a new area), a deterministic rule decides: an NHS number match, or a
+single exact match on name and date of birth.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +12,9 @@ from datetime import date
 from django.db import transaction
 from nhs_number import is_valid as nhs_number_is_valid
 
-from frontdoor.people.models import Address, Person, Residence
+from frontdoor.people import identity
+from frontdoor.people.models import Address, Person, PossibleMatch, Residence
+from frontdoor.people.records import described_record
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,34 @@ def find_match(description: PersonDescription) -> Person | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def description_record(description: PersonDescription) -> dict:
+    return described_record(
+        record_id="description", given_name=description.given_name, family_name=description.family_name,
+        date_of_birth=description.date_of_birth, sex=description.sex, address=description.address,
+        postcode=description.postcode, nhs_number=description.nhs_number,
+    )
+
+
 @transaction.atomic
 def person_resolve_or_create(description: PersonDescription) -> tuple[Person, bool]:
     """The matching person, or a new one made from the description; the flag says whether it is new."""
-    match = find_match(description)
-    if match is not None:
-        return match, False
+    resolver = identity.app_resolver()
+    if resolver is None:
+        match = find_match(description)
+        return (match, False) if match is not None else (_person_create(description), True)
+    ranked = identity.rank(description_record(description), resolver=resolver)
+    if ranked.decision == "link":
+        return ranked.candidates[0][0], False
+    person = _person_create(description)
+    for candidate_person, candidate in ranked.candidates:
+        PossibleMatch.objects.create(
+            person=person, candidate=candidate_person, match_probability=candidate.match_probability,
+            evidence=identity.evidence_json(candidate), source=PossibleMatch.Source.RESOLUTION,
+        )
+    return person, True
+
+
+def _person_create(description: PersonDescription) -> Person:
     person = Person.objects.create(
         kind=description.kind,
         given_name=description.given_name,
@@ -59,4 +85,5 @@ def person_resolve_or_create(description: PersonDescription) -> tuple[Person, bo
     if description.address or description.postcode:
         address = Address.objects.create(line1=description.address or "Not given", postcode=description.postcode)
         Residence.objects.create(person=person, address=address)
-    return person, True
+    identity.index_note(person, created=True)
+    return person

@@ -6,7 +6,9 @@ from django.http import Http404
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
-from frontdoor.people.models import Person
+from frontdoor.people import identity
+from frontdoor.people.models import Person, PersonMerge, PossibleMatch
+from frontdoor.people.records import contact_child_record
 
 FRONT_DOOR_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 
@@ -26,9 +28,10 @@ def person_search(
     """Find people by name, date of birth, postcode or NHS number.
 
     An NHS number match is shown first; otherwise any person matching the family name (or its
-    start) plus any of the other details given. Identity resolution (issue 4) will rank these.
+    start) plus any of the other details given. The manual fallback to `person_candidates_for`.
     """
-    people = persons_visible_to(user=user).prefetch_related("residences__address", "cases")
+    people = persons_visible_to(user=user).filter(merged_into__isnull=True).prefetch_related(
+        "residences__address", "cases")
     if nhs_number:
         exact = list(people.filter(nhs_number=nhs_number.replace(" ", ""))[:limit])
         if exact:
@@ -75,3 +78,56 @@ def person_history(*, person: Person) -> dict:
 def log_search_result(*, user, person: Person) -> None:
     """A search result shows a person's details and history, so it is a view of that person."""
     access_log_record(user=user, target=person, reason="Shown in a person index search")
+
+
+def person_candidates_for(*, user, contact_child: ContactChild) -> identity.Ranked | None:
+    """The resolver's ranked candidates for a child named in a contact, each shown person logged;
+    None when there is no model yet (the page falls back to the manual search)."""
+    if not persons_visible_to(user=user).exists():
+        return None
+    resolver = identity.app_resolver()
+    if resolver is None:
+        return None
+    ranked = identity.rank(contact_child_record(contact_child), resolver=resolver)
+    for person, _ in ranked.candidates:
+        access_log_record(user=user, target=person, reason="Shown as a candidate match for a contact")
+    return ranked
+
+
+def possible_matches_open(*, user, limit: int = 25) -> list[PossibleMatch]:
+    """The "Possible duplicates" queue, likeliest first; both people in each pair are shown."""
+    if not persons_visible_to(user=user).exists():
+        return []
+    pairs = list(
+        PossibleMatch.objects.filter(status=PossibleMatch.Status.OPEN, person__merged_into__isnull=True,
+                                     candidate__merged_into__isnull=True)
+        .select_related("person", "candidate").prefetch_related("person__residences__address",
+                                                                "candidate__residences__address")[:limit]
+    )
+    for pair in pairs:
+        for person in (pair.person, pair.candidate):
+            access_log_record(user=user, target=person, reason="Shown in the possible duplicates queue")
+    return pairs
+
+
+def possible_match_get_for(*, user, possible_match_id) -> PossibleMatch:
+    if not persons_visible_to(user=user).exists():
+        raise Http404
+    pair = PossibleMatch.objects.select_related("person", "candidate").filter(pk=possible_match_id).first()
+    if pair is None:
+        raise Http404
+    return pair
+
+
+def person_merges(*, person: Person) -> list[PersonMerge]:
+    return list(
+        PersonMerge.objects.filter(Q(survivor=person) | Q(merged=person))
+        .select_related("survivor", "merged", "merged_by", "undone_by")
+    )
+
+
+def person_merge_get_for(*, user, merge_id) -> PersonMerge:
+    merge = PersonMerge.objects.select_related("survivor", "merged").filter(pk=merge_id).first()
+    if merge is None or not persons_visible_to(user=user).filter(pk=merge.survivor_id).exists():
+        raise Http404
+    return merge

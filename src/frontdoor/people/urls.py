@@ -8,4 +8,9 @@ urlpatterns = [
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/link", views.link_child, name="link_child"),
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/unlink", views.unlink_child, name="unlink_child"),
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/new-person", views.create_person, name="create_person"),
+    path("front-door/possible-duplicates", views.possible_duplicates, name="possible_duplicates"),
+    path("front-door/possible-duplicates/<uuid:match_id>/merge", views.possible_duplicate_merge, name="possible_duplicate_merge"),
+    path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),
+    path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),
+    path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

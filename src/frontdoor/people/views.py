@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
@@ -8,6 +9,8 @@ from frontdoor.agencies.decorators import role_required
 from frontdoor.intake.selectors import contact_get_for
 from frontdoor.intake.views import FRONT_DOOR
 from frontdoor.people import selectors, services
+from frontdoor.people.errors import MergeNotAllowed
+from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
 from frontdoor.people.forms import PersonSearchForm
 
 
@@ -29,22 +32,42 @@ def _prefill(child) -> QueryDict:
     return data
 
 
+def _searched(request, form) -> list | None:
+    if not form.is_valid():
+        return None
+    results = selectors.person_search(user=request.user, **form.cleaned_data)
+    for person in results:
+        selectors.log_search_result(user=request.user, person=person)
+    return [(p, selectors.person_history(person=p)) for p in results]
+
+
+def _ranked_cards(ranked) -> list[dict]:
+    return [
+        {"person": person, "history": selectors.person_history(person=person), "probability": probability_text(candidate.match_probability),
+         "evidence": evidence_rows(candidate.evidence)}
+        for person, candidate in ranked.candidates
+    ]
+
+
 @login_required
 @role_required(*FRONT_DOOR)
 def find_child(request, contact_id, child_id):
-    """Search the person index for the child named in a contact (searches are POSTed: no personal data in URLs)."""
+    """The resolver's ranked candidates with their evidence; the manual search is the fallback
+    (searches are POSTed: no personal data in URLs)."""
     contact, child = _contact_child(request, contact_id, child_id, "Searched the person index for a child")
-    form = PersonSearchForm(request.POST if request.method == "POST" else _prefill(child))
-    results = None
-    if form.is_valid():
-        results = selectors.person_search(user=request.user, **form.cleaned_data)
-        for person in results:
-            selectors.log_search_result(user=request.user, person=person)
-        results = [(p, selectors.person_history(person=p)) for p in results]
+    searching = request.method == "POST"
+    ranked = None if searching else selectors.person_candidates_for(user=request.user, contact_child=child)
+    form = PersonSearchForm(request.POST if searching else _prefill(child))
+    results = _searched(request, form) if searching or ranked is None else None
     return render(request, "people/find_child.html", {
-        "contact": contact, "child": child, "form": form, "results": results,
+        "contact": contact, "child": child, "form": form, "results": results, "ranked": ranked,
+        "recommendation": ranked and RECOMMENDATIONS[ranked.decision],
+        "cards": ranked and _ranked_cards(ranked),
         "page_title": "Find the child in the person index",
     })
+
+
+LINK_BASIS = {"ranked": "chosen from the resolver's candidates", "search": "chosen from a manual search"}
 
 
 @login_required
@@ -53,7 +76,8 @@ def find_child(request, contact_id, child_id):
 def link_child(request, contact_id, child_id):
     contact, child = _contact_child(request, contact_id, child_id, "Linked a child")
     person = selectors.person_get_for(user=request.user, person_id=request.POST.get("person_id"), reason="Linked to a contact")
-    services.contact_child_link(user=request.user, contact_child=child, person=person)
+    services.contact_child_link(user=request.user, contact_child=child, person=person,
+                                why=LINK_BASIS.get(request.POST.get("basis"), ""))
     messages.success(request, f"{child.display_name} linked to {person.full_name} in the person index")
     return redirect("intake:contact", contact_id=contact.pk)
 
@@ -63,7 +87,7 @@ def link_child(request, contact_id, child_id):
 @require_POST
 def unlink_child(request, contact_id, child_id):
     contact, child = _contact_child(request, contact_id, child_id, "Unlinked a child")
-    services.contact_child_unlink(user=request.user, contact_child=child)
+    services.contact_child_unlink(user=request.user, contact_child=child, why="the practitioner unlinked it")
     messages.success(request, f"{child.display_name} is no longer linked")
     return redirect("intake:contact", contact_id=contact.pk)
 
@@ -76,3 +100,94 @@ def create_person(request, contact_id, child_id):
     person = services.person_create_from_contact_child(user=request.user, contact_child=child)
     messages.success(request, f"{person.full_name} added to the person index and linked")
     return redirect("intake:contact", contact_id=contact.pk)
+
+
+def _reason(request) -> str:
+    return request.POST.get("reason", "").strip()[:1000]
+
+
+def _duplicates_page(request, *, errors: dict | None = None, status=200):
+    errors = errors or {}
+    pairs = selectors.possible_matches_open(user=request.user)
+    return render(request, "people/possible_duplicates.html", {
+        "pairs": [{"pair": pair, "probability": probability_text(pair.match_probability),
+                   "rows": evidence_rows(pair.evidence), "error": errors.get(pair.pk)} for pair in pairs],
+        "error_links": [(f"reason-{pk}", message) for pk, message in errors.items()],
+        "page_title": "Possible duplicates",
+    }, status=status)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def possible_duplicates(request):
+    return _duplicates_page(request)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_POST
+def possible_duplicate_merge(request, match_id):
+    pair = selectors.possible_match_get_for(user=request.user, possible_match_id=match_id)
+    try:
+        merge = services.possible_match_merge(user=request.user, possible_match=pair, reason=_reason(request))
+    except MergeNotAllowed as error:
+        return _duplicates_page(request, errors={pair.pk: str(error)}, status=400)
+    messages.success(request, f"{merge.merged.full_name} merged into {merge.survivor.full_name}")
+    return redirect("people:merges", person_id=merge.survivor_id)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_POST
+def possible_duplicate_dismiss(request, match_id):
+    pair = selectors.possible_match_get_for(user=request.user, possible_match_id=match_id)
+    try:
+        services.possible_match_dismiss(user=request.user, possible_match=pair, reason=_reason(request))
+    except MergeNotAllowed as error:
+        return _duplicates_page(request, errors={pair.pk: str(error)}, status=400)
+    messages.success(request, f"{pair.person.full_name} and {pair.candidate.full_name} recorded as different people")
+    return redirect("people:possible_duplicates")
+
+
+def _moved_summary(merge) -> list[str]:
+    """What a merge moved, in words: '3 contact children', '1 residence'."""
+    summary = []
+    for entry in merge.moved:
+        meta = apps.get_model(entry["model"])._meta
+        name = meta.verbose_name if len(entry["pks"]) == 1 else meta.verbose_name_plural
+        summary.append(f"{len(entry['pks'])} {name}")
+    return summary
+
+
+def _merges_page(request, person, *, errors: dict | None = None, status=200):
+    errors = errors or {}
+    return render(request, "people/merges.html", {
+        "person": person,
+        "merges": [{"merge": m, "moved": _moved_summary(m), "error": errors.get(m.pk)}
+                   for m in selectors.person_merges(person=person)],
+        "error_links": [(f"reason-{pk}", message) for pk, message in errors.items()],
+        "page_title": f"Merge history: {person.full_name}",
+    }, status=status)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def merges(request, person_id):
+    person = selectors.person_get_for(user=request.user, person_id=person_id, reason="Viewed the merge history")
+    return _merges_page(request, person)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_POST
+def merge_undo(request, merge_id):
+    merge = selectors.person_merge_get_for(user=request.user, merge_id=merge_id)
+    reason = _reason(request)
+    try:
+        if not reason.strip():
+            raise MergeNotAllowed("Enter why this merge is being undone")
+        services.person_merge_undo(user=request.user, merge=merge, reason=reason)
+    except MergeNotAllowed as error:
+        return _merges_page(request, merge.survivor, errors={merge.pk: str(error)}, status=400)
+    messages.success(request, f"Merge undone: {merge.merged.full_name} is a separate record again")
+    return redirect("people:merges", person_id=merge.survivor_id)

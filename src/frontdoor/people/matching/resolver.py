@@ -122,6 +122,7 @@ class Resolver:
         self.scorer = Scorer(model)
         self.thresholds = thresholds
         self._features: list[dict] = []
+        self._position_by_id: dict[str, int] = {}
         self._positions_by_key: dict[tuple, list[int]] = defaultdict(list)
         for record in records:
             self.add(record)
@@ -130,10 +131,18 @@ class Resolver:
         return len(self._features)
 
     def add(self, record: Mapping) -> None:
-        """Put an index record in the candidate index (a new or updated person)."""
+        """Put an index record in the candidate index (a new or updated person).
+
+        An updated person replaces their earlier record: kept beside it, the earlier one would be
+        the runner-up to the person themselves and no lookup of them could ever `link`."""
         features = prepare_record(record, validate_nhs=self.model.validate_nhs)
-        position = len(self._features)
-        self._features.append(features)
+        position = self._position_by_id.setdefault(features["unique_id"], len(self._features))
+        if position == len(self._features):
+            self._features.append(features)
+        else:
+            for key in _blocking_keys(self._features[position]):
+                self._positions_by_key[key].remove(position)
+            self._features[position] = features
         for key in _blocking_keys(features):
             self._positions_by_key[key].append(position)
 

@@ -1,0 +1,6 @@
+class PeopleError(Exception):
+    """A problem with the person index the user can act on; the message is shown to them as-is."""
+
+
+class MergeNotAllowed(PeopleError):
+    pass

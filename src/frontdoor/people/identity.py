@@ -1,0 +1,185 @@
+"""Identity resolution for the app: the stored, versioned model and the resolver built from it.
+
+Each process builds its resolver once from the active model and the whole index, keeps it, adds
+to it the people this process creates or changes, and rebuilds it when the active model version
+or the number of people in the index changes (ADR 0004 explains the trade-off across processes).
+"""
+import threading
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from frontdoor.people.matching.features import prepare_record
+from frontdoor.people.matching.linkfile import dedupe_records
+from frontdoor.people.matching.model import MatchModel, train_model
+from frontdoor.people.matching.resolver import Candidate, Resolver
+from frontdoor.people.matching.scoring import Scorer
+from frontdoor.people.models import MatchModelVersion, Person
+from frontdoor.people.records import described_records, index_records, indexed_persons, person_record
+
+# Training needs the same people written more than one way: described records (contacts) that
+# share an NHS number with the index are what EM learns from. Below these counts a model would
+# be guesswork, so resolution stays deterministic (people.resolution.find_match).
+DEFAULT_TRAINING_MINIMUM = {"index": 1000, "shared_nhs_numbers": 100}
+
+
+@transaction.atomic
+def match_model_store(*, model: MatchModel) -> MatchModelVersion:
+    """Keep a trained model as a new version and make it the one the app uses."""
+    MatchModelVersion.objects.select_for_update().filter(is_active=True).update(is_active=False)
+    return MatchModelVersion.objects.create(
+        version=model.version, trained_at=model.metadata["trained_at"],
+        record_count=model.metadata["record_count"],
+        model_json={"metadata": model.metadata, "splink_settings": model.splink_settings}, is_active=True,
+    )
+
+
+def match_model_train() -> MatchModelVersion:
+    """Train on the index and how referrers described children (no labels), store, activate."""
+    model = train_model([*index_records(), *described_records()])
+    return match_model_store(model=model)
+
+
+def active_match_model() -> MatchModel | None:
+    row = MatchModelVersion.objects.filter(is_active=True).first()
+    return None if row is None else _model(row)
+
+
+def match_model_for_batch() -> MatchModel:
+    """The active model, trained now if there is none (console commands: the user waits anyway)."""
+    return active_match_model() or _model(match_model_train())
+
+
+def _model(row: MatchModelVersion) -> MatchModel:
+    return MatchModel(splink_settings=row.model_json["splink_settings"], metadata=row.model_json["metadata"])
+
+
+def enough_to_train(index: list[dict], described: list[dict]) -> bool:
+    minimum = getattr(settings, "FRONTDOOR_MATCH_TRAINING_MINIMUM", DEFAULT_TRAINING_MINIMUM)
+    numbers = {record["nhs_number"] for record in index if record["nhs_number"]}
+    shared = sum(1 for record in described if record["nhs_number"] in numbers)
+    return len(index) >= minimum["index"] and shared >= minimum["shared_nhs_numbers"]
+
+
+def _train_on_first_use() -> MatchModel | None:
+    index, described = index_records(), list(described_records())
+    if not enough_to_train(index, described):
+        return None
+    model = train_model(index + described)
+    match_model_store(model=model)
+    return model
+
+
+@dataclass
+class _Cached:
+    version: str
+    size: int
+    resolver: Resolver
+
+
+_cache: _Cached | None = None
+_lock = threading.Lock()
+
+
+def app_resolver() -> Resolver | None:
+    """The process's resolver, current with the active model and the index size; None when there
+    is no model and too little to train one."""
+    global _cache
+    version = MatchModelVersion.objects.filter(is_active=True).values_list("version", flat=True).first()
+    size = indexed_persons().count()
+    with _lock:
+        if _cache is not None and (_cache.version, _cache.size) == (version, size):
+            return _cache.resolver
+    model = active_match_model() or _train_on_first_use()
+    if model is None:
+        return None
+    resolver = Resolver(model, index_records())
+    with _lock:
+        _cache = _Cached(model.version, len(resolver), resolver)
+    return resolver
+
+
+def index_note(person: Person, *, created: bool) -> None:
+    """Put a person this process created or changed into its resolver, once the write is committed."""
+    transaction.on_commit(lambda: _index_add(person, created=created))
+
+
+def _index_add(person: Person, *, created: bool) -> None:
+    with _lock:
+        if _cache is None:
+            return
+        _cache.resolver.add(person_record(person))
+        _cache.size += created
+
+
+def index_forget() -> None:
+    """Drop this process's resolver (tests; a changed model is noticed without this)."""
+    global _cache
+    with _lock:
+        _cache = None
+
+
+@dataclass(frozen=True)
+class Ranked:
+    decision: str            # link | review | new
+    reason: str
+    candidates: list[tuple[Person, Candidate]]   # best first, each person once
+
+
+def rank(record: dict, *, resolver: Resolver) -> Ranked:
+    """The resolver's answer with its candidates as persons (a merged record counts as its survivor)."""
+    resolution = resolver.resolve(record)
+    worth_a_look = [c for c in resolution.candidates if c.match_probability >= resolver.thresholds.review_probability]
+    persons = Person.objects.select_related("merged_into").in_bulk([c.record_id for c in worth_a_look])
+    candidates, seen = [], set()
+    for candidate in worth_a_look:
+        person = persons.get(_uuid(candidate.record_id))
+        person = person and (person.merged_into or person)
+        if person is not None and person.pk not in seen:
+            seen.add(person.pk)
+            candidates.append((person, candidate))
+    return Ranked(_decision_for(resolution, candidates), resolution.reason, candidates)
+
+
+def _decision_for(resolution, candidates: list) -> str:
+    """The resolver's decision, unless the index changed under it (a candidate since deleted)."""
+    if resolution.decision == "link" and not (candidates and candidates[0][1] is resolution.best):
+        return "review" if candidates else "new"
+    if resolution.decision == "review" and not candidates:
+        return "new"
+    return resolution.decision
+
+
+def _uuid(record_id: str):
+    return Person._meta.pk.to_python(record_id)
+
+
+def evidence_json(candidate: Candidate) -> list[dict]:
+    return [asdict(evidence) for evidence in candidate.evidence]
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    person_id: object
+    candidate_id: object
+    match_probability: float
+    decision: str            # link (no doubt) or review
+    evidence: list[dict]
+
+
+def index_duplicates(model: MatchModel) -> list[ScoredPair]:
+    """Pairs of people in the index who may be one person (Splink, batch), with the evidence."""
+    records = index_records()
+    by_id = {record["id"]: record for record in records}
+    scorer = Scorer(model)
+    return [
+        ScoredPair(_uuid(pair.left_id), _uuid(pair.right_id), pair.match_probability, pair.decision,
+                   _pair_evidence(scorer, by_id[pair.left_id], by_id[pair.right_id]))
+        for pair in dedupe_records(model, records).pairs
+    ]
+
+
+def _pair_evidence(scorer: Scorer, left: dict, right: dict) -> list[dict]:
+    left, right = (prepare_record(r, validate_nhs=scorer.model.validate_nhs) for r in (left, right))
+    return [asdict(evidence) for evidence in scorer.evidence(left, right, scorer.score(left, right).levels)]
