@@ -49,3 +49,10 @@ def test_link_with_a_missing_file_says_so(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["link", str(tmp_path / "missing.csv"), str(tmp_path / "q.csv"), "--out", str(tmp_path / "out.csv")])
     assert "Cannot link" in capsys.readouterr().err
+
+
+def test_link_against_an_index_too_small_to_train_says_what_to_do(tmp_path, capsys):
+    write_csv(population().queries[:5], tmp_path / "queries.csv")
+    with pytest.raises(SystemExit):
+        main(["link", str(tmp_path / "queries.csv"), "--out", str(tmp_path / "out.csv")])
+    assert "too small to train a match model" in capsys.readouterr().err

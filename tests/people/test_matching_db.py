@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from frontdoor.casework.models import Case
+from frontdoor.cli import main
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
@@ -228,6 +229,16 @@ def test_dedupe_records_pairs_once_for_the_queue(area):
     added = possible_duplicates_record(pairs=pairs)
     assert added == len(pairs) == PossibleMatch.objects.filter(source=PossibleMatch.Source.DEDUPE).count()
     assert possible_duplicates_record(pairs=pairs) == 0
+
+
+def test_dedupe_command_prints_the_pairs_and_records_them(area, capsys):
+    copy = load_index([{**CHILD, "id": "copy", "given_name": "Tom", "address_history": []}])["copy"]
+    main(["dedupe", "--record"])
+    out, err = capsys.readouterr()
+    pair_line = next(line for line in out.splitlines() if str(copy.pk) in line)
+    assert "Tom Okafor" in pair_line and "Thomas Okafor" in pair_line
+    assert "new pairs added to the possible duplicates queue" in err
+    assert PossibleMatch.objects.filter(source=PossibleMatch.Source.DEDUPE, status=PossibleMatch.Status.OPEN).exists()
 
 
 def _signed_in(role):

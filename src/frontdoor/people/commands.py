@@ -5,6 +5,8 @@ Registered by frontdoor/cli.py; Django is set up before any of these runs.
 import argparse
 import sys
 
+from frontdoor.people.errors import PeopleError
+
 
 def cmd_link(args) -> None:
     """Two files: a partner list against an index file. One file: against the database's index."""
@@ -21,7 +23,7 @@ def cmd_link(args) -> None:
 
             matches = match_records(match_model_for_batch(), index_records(), read_records(args.files[0]))
             write_matches(matches, args.out)
-    except (OSError, KeyError, UnicodeDecodeError) as error:
+    except (OSError, KeyError, UnicodeDecodeError, PeopleError) as error:
         print(f"Cannot link: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     decisions = [m.decision for m in {m.query_id: m for m in matches}.values()]
@@ -34,7 +36,10 @@ def cmd_dedupe(args) -> None:
     from frontdoor.people.models import Person
     from frontdoor.people.services import possible_duplicates_record
 
-    pairs = index_duplicates(match_model_for_batch())
+    try:
+        pairs = index_duplicates(match_model_for_batch())
+    except PeopleError as error:
+        raise SystemExit(str(error)) from None
     names = Person.objects.in_bulk([pid for p in pairs for pid in (p.person_id, p.candidate_id)])
     for pair in pairs:
         first, second = names[pair.person_id], names[pair.candidate_id]

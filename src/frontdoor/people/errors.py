@@ -4,3 +4,7 @@ class PeopleError(Exception):
 
 class MergeNotAllowed(PeopleError):
     pass
+
+
+class NoMatchModel(PeopleError):
+    pass

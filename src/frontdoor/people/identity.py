@@ -10,13 +10,16 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from django.db import transaction
 
+from frontdoor.people.errors import NoMatchModel
 from frontdoor.people.matching.features import prepare_record
 from frontdoor.people.matching.linkfile import dedupe_records
 from frontdoor.people.matching.model import MatchModel, train_model
 from frontdoor.people.matching.resolver import Candidate, Resolver
 from frontdoor.people.matching.scoring import Scorer
 from frontdoor.people.models import MatchModelVersion, Person
-from frontdoor.people.records import described_records, index_records, indexed_persons, person_record
+from frontdoor.people.records import (
+    described_records, described_sharing_an_nhs_number, index_records, indexed_persons, person_record,
+)
 
 # Training needs the same people written more than one way: described records (contacts) that
 # share an NHS number with the index are what EM learns from. Below these counts a model would
@@ -48,27 +51,28 @@ def active_match_model() -> MatchModel | None:
 
 def match_model_for_batch() -> MatchModel:
     """The active model, trained now if there is none (console commands: the user waits anyway)."""
-    return active_match_model() or _model(match_model_train())
+    model = active_match_model() or _train_on_first_use()
+    if model is None:
+        raise NoMatchModel("The person index is too small to train a match model yet: run `frontdoor "
+                           "train-matcher` once it holds the area's people and contacts")
+    return model
 
 
 def _model(row: MatchModelVersion) -> MatchModel:
     return MatchModel(splink_settings=row.model_json["splink_settings"], metadata=row.model_json["metadata"])
 
 
-def enough_to_train(index: list[dict], described: list[dict]) -> bool:
+def enough_to_train() -> bool:
+    """Counted in the database: this runs before every lookup until an area has a model."""
     minimum = getattr(settings, "FRONTDOOR_MATCH_TRAINING_MINIMUM", DEFAULT_TRAINING_MINIMUM)
-    numbers = {record["nhs_number"] for record in index if record["nhs_number"]}
-    shared = sum(1 for record in described if record["nhs_number"] in numbers)
-    return len(index) >= minimum["index"] and shared >= minimum["shared_nhs_numbers"]
+    return (indexed_persons().count() >= minimum["index"]
+            and described_sharing_an_nhs_number() >= minimum["shared_nhs_numbers"])
 
 
 def _train_on_first_use() -> MatchModel | None:
-    index, described = index_records(), list(described_records())
-    if not enough_to_train(index, described):
+    if not enough_to_train():
         return None
-    model = train_model(index + described)
-    match_model_store(model=model)
-    return model
+    return _model(match_model_train())
 
 
 @dataclass

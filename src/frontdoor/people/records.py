@@ -81,3 +81,9 @@ def described_records() -> Iterable[dict]:
     """How referrers described children: the same people as the index, written differently, which is
     what the model learns from (the index alone holds each person once)."""
     return (contact_child_record(child) for child in ContactChild.objects.order_by().iterator(chunk_size=2000))
+
+
+def described_sharing_an_nhs_number() -> int:
+    """Described children whose NHS number someone in the index has: what the model learns from."""
+    numbers = indexed_persons().exclude(nhs_number="").values("nhs_number")
+    return ContactChild.objects.filter(nhs_number__in=numbers).count()
