@@ -113,3 +113,11 @@ def test_marac_page_says_why_no_referral_was_made(client, isco, victim):
     page = client.post(f"/triage/notifications/{notification.pk}/marac",
                        {"yes_answers": ["q1"], "professional_judgement": "no"}).content.decode()
     assert "No MARAC criterion is met" in page and not MaracReferral.objects.exists()
+
+
+def test_marac_page_asks_for_professional_judgement_in_plain_words(client, isco, victim):
+    notification = ft.police_notification(victim=victim)
+    client.force_login(isco)
+    page = client.post(f"/triage/notifications/{notification.pk}/marac", {"yes_answers": ["q1"]}).content.decode()
+    assert page.count("govuk-error-summary__title") == 1
+    assert "Select yes if you have serious concerns about the victim&#x27;s situation" in page

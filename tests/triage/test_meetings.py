@@ -235,3 +235,25 @@ def test_meeting_pages_are_not_found_for_referrers(client):
     client.force_login(factories.user())
     assert client.get("/triage/meeting").status_code == 404
     assert client.get("/triage/meetings/past").status_code == 404
+
+
+def test_choosing_a_date_opens_that_days_meeting_and_an_impossible_date_is_not_found(client, member):
+    client.force_login(member)
+    response = client.get("/triage/meeting", {"day_0": "4", "day_1": "3", "day_2": "2026"})
+    assert response.status_code == 302 and response["Location"] == "/triage/meetings/2026-03-04"
+    assert "Wednesday 4 March 2026" in client.get(response["Location"]).content.decode()
+    assert client.get("/triage/meetings/2026-02-30").status_code == 404
+
+
+def test_past_meetings_show_outcomes_and_actions_to_an_attending_agency(client, member, police, health):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-PAST")
+    action = meetings.ActionDraft(description="Check bail conditions", owner_agency=police, due_date=date(2026, 3, 5))
+    _record(member, meeting, notification, actions=[action])
+    client.force_login(member)
+    page = client.get("/triage/meetings/past").content.decode()
+    assert "WMP-PAST" in page and "Check bail conditions" in page and "DS Khan" in page
+    assert AccessLogEntry.objects.filter(user=member, target_id=str(meeting.pk)).exists()
+    client.force_login(factories.user(role="triage_member", agency_=health))
+    assert "WMP-PAST" not in client.get("/triage/meetings/past").content.decode()

@@ -81,6 +81,9 @@ class DashForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["professional_judgement"].error_messages["required"] = (
+            "Select yes if you have serious concerns about the victim's situation"
+        )
         self.fields["yes_answers"].choices = [
             (question.id, f"{number}. {question.text}") for number, question in enumerate(dash_questions(), 1)
         ]
