@@ -19,13 +19,22 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework.models import Case
 from frontdoor.decisions.models import Decision
-from frontdoor.intake.services import contact_quality_flags
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
+from frontdoor.intake.services import contact_quality_flags
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
+from frontdoor.triage.models import PoliceNotification, QuarantinedRow
 
-from .area import DEMO_GP, DEMO_PRIMARY, DEMO_SECONDARY, LOCAL_AUTHORITY_NAME, Area, build_area
+from .area import (
+    DEMO_GP,
+    DEMO_PRIMARY,
+    DEMO_SECONDARY,
+    LOCAL_AUTHORITY_NAME,
+    Area,
+    build_area,
+)
 from .cases import CaseBuilder
 from .contacts import ContactBuilder, DemoReferrer
+from .notifications import load_demo_notifications
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
 from .synthetic import Synth
@@ -50,12 +59,21 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "PC", "agency": "Fictional Shire Police"},
     {"email": "health@demo.test", "name": "Lucy Green", "role": Membership.Role.REFERRER.label,
      "job_title": "Health visitor", "agency": "Fictional Shire Health and Care NHS Trust"},
+    {"email": "isco@demo.test", "name": "Dana Price", "role": Membership.Role.ISCO.label,
+     "job_title": "Initial Screening and Contact Officer", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "police.triage@demo.test", "name": "Mark Bennett", "role": Membership.Role.TRIAGE_MEMBER.label,
+     "job_title": "Detective Sergeant, public protection", "agency": "Fictional Shire Police"},
+    {"email": "health.triage@demo.test", "name": "Helen Ward", "role": Membership.Role.TRIAGE_MEMBER.label,
+     "job_title": "Named nurse, safeguarding", "agency": "Fictional Shire Health and Care NHS Trust"},
+    {"email": "probation.triage@demo.test", "name": "Ian Foster", "role": Membership.Role.TRIAGE_MEMBER.label,
+     "job_title": "Probation officer", "agency": "Probation Service – Fictional Shire"},
 )
 # How many contacts each demo referrer has made at scale 1.0, so that their pages have something to show.
 DEMO_REFERRER_CONTACTS = {"teacher@demo.test": 12, "teacher2@demo.test": 8, "gp@demo.test": 5,
                           "police@demo.test": 10, "health@demo.test": 6}
 HOUSEHOLDS = 1800
 CONTACTS = 1500
+NOTIFICATIONS = 300
 BATCH = 1000
 
 
@@ -73,7 +91,8 @@ class DemoSummary:
         c = self.counts
         return (f"{c['agencies']} agencies ({c['schools']} schools), {c['people']} people "
                 f"({c['children']} children) in {c['households']} households, {c['contacts']} contacts, "
-                f"{c['decisions']} decisions, {c['open_cases']} open cases, in {self.seconds:.1f}s")
+                f"{c['decisions']} decisions, {c['open_cases']} open cases, {c['police_notifications']} police "
+                f"notifications ({c['quarantined_rows']} quarantined), in {self.seconds:.1f}s")
 
 
 def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float = 1.0) -> DemoSummary:
@@ -87,6 +106,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
             raise DatabaseNotEmpty(
                 "The database already has agencies; demo data loads only into an empty database.")
         _build_and_save(Synth(seed), today=today, scale=scale)
+    # Notifications arrive as the police file would, one committed row at a time, after the area exists.
+    load_demo_notifications(seed=seed, today=today, count=max(20, round(NOTIFICATIONS * scale)))
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
@@ -179,4 +200,6 @@ def _counts() -> dict[str, int]:
         "decisions": Decision.objects.count(),
         "cases": Case.objects.count(),
         "open_cases": Case.objects.filter(closed_on__isnull=True).count(),
+        "police_notifications": PoliceNotification.objects.count(),
+        "quarantined_rows": QuarantinedRow.objects.count(),
     }

@@ -80,6 +80,12 @@ class _Cached:
     version: str
     size: int
     resolver: Resolver
+    # People this process has created whose transaction has not committed yet: the index count may
+    # already include them (inside that transaction) without the resolver being stale.
+    pending: int = 0
+
+    def is_current(self, version: str | None, size: int) -> bool:
+        return self.version == version and self.size <= size <= self.size + self.pending
 
 
 _cache: _Cached | None = None
@@ -93,7 +99,7 @@ def app_resolver() -> Resolver | None:
     version = MatchModelVersion.objects.filter(is_active=True).values_list("version", flat=True).first()
     size = indexed_persons().count()
     with _lock:
-        if _cache is not None and (_cache.version, _cache.size) == (version, size):
+        if _cache is not None and _cache.is_current(version, size):
             return _cache.resolver
     model = active_match_model() or _train_on_first_use()
     if model is None:
@@ -106,6 +112,9 @@ def app_resolver() -> Resolver | None:
 
 def index_note(person: Person, *, created: bool) -> None:
     """Put a person this process created or changed into its resolver, once the write is committed."""
+    with _lock:
+        if _cache is not None:
+            _cache.pending += created
     transaction.on_commit(lambda: _index_add(person, created=created))
 
 
@@ -115,6 +124,7 @@ def _index_add(person: Person, *, created: bool) -> None:
             return
         _cache.resolver.add(person_record(person))
         _cache.size += created
+        _cache.pending = max(0, _cache.pending - created)
 
 
 def index_forget() -> None:
