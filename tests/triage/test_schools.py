@@ -5,12 +5,14 @@ import pytest
 
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.services import outbox_dispatch_pending
 from frontdoor.triage.errors import NotificationInvalid
 from frontdoor.triage.models import (
     Grade,
     MeetingOutcome,
     NotificationChild,
     PoliceNotification,
+    SchoolNotification,
     TriageAction,
     TriageMeeting,
 )
@@ -108,3 +110,15 @@ def test_deadline_follows_configured_term_dates(settings):
                            school=Agency.objects.get(urn="123456"), reference="WM/2026/000124")
     [half_term] = school_notifications_send(notification=second)
     assert half_term.deadline == datetime(2026, 2, 23, 8, 30, tzinfo=LONDON)
+
+
+def test_school_notification_shows_sent_once_the_worker_has_sent_it():
+    notification = _notification()
+    school_notifications_send(notification=notification)
+    school_notification = SchoolNotification.objects.get()
+    assert school_notification.status == SchoolNotification.Status.QUEUED
+
+    outbox_dispatch_pending()
+
+    school_notification.refresh_from_db()
+    assert school_notification.status == SchoolNotification.Status.SENT

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from frontdoor.messaging.channels import channel_for
 from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.signals import message_sent
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ def _deliver(message: OutboxMessage) -> None:
         provider_reference=reference or "",
         last_error="",
     )
+    message_sent.send(sender=OutboxMessage, message=message)
 
 
 def outbox_dispatch_pending(*, limit: int = 50, now: datetime | None = None) -> int:
