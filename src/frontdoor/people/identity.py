@@ -62,15 +62,15 @@ def _model(row: MatchModelVersion) -> MatchModel:
     return MatchModel(splink_settings=row.model_json["splink_settings"], metadata=row.model_json["metadata"])
 
 
-def enough_to_train() -> bool:
+def enough_to_train(index_size: int | None = None) -> bool:
     """Counted in the database: this runs before every lookup until an area has a model."""
     minimum = getattr(settings, "FRONTDOOR_MATCH_TRAINING_MINIMUM", DEFAULT_TRAINING_MINIMUM)
-    return (indexed_persons().count() >= minimum["index"]
-            and described_sharing_an_nhs_number() >= minimum["shared_nhs_numbers"])
+    size = indexed_persons().count() if index_size is None else index_size
+    return size >= minimum["index"] and described_sharing_an_nhs_number() >= minimum["shared_nhs_numbers"]
 
 
-def _train_on_first_use() -> MatchModel | None:
-    if not enough_to_train():
+def _train_on_first_use(index_size: int | None = None) -> MatchModel | None:
+    if not enough_to_train(index_size):
         return None
     return _model(match_model_train())
 
@@ -101,7 +101,7 @@ def app_resolver() -> Resolver | None:
     with _lock:
         if _cache is not None and _cache.is_current(version, size):
             return _cache.resolver
-    model = active_match_model() or _train_on_first_use()
+    model = active_match_model() if version else _train_on_first_use(size)
     if model is None:
         return None
     resolver = Resolver(model, index_records())

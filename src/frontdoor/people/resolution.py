@@ -54,7 +54,7 @@ def description_record(description: PersonDescription) -> dict:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # joins the caller's row transaction: no savepoint per person
 def person_resolve_or_create(description: PersonDescription) -> tuple[Person, bool]:
     """The matching person, or a new one made from the description; the flag says whether it is new."""
     resolver = identity.app_resolver()
