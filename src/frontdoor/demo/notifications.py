@@ -31,6 +31,10 @@ NARRATIVES = [
 ]
 OFFENCES = [[], ["Common assault"], ["Assault occasioning actual bodily harm"], ["Criminal damage"],
             ["Harassment"], ["Controlling or coercive behaviour"], ["Breach of bail conditions"]]
+# Most police call-outs are verbal arguments or low-level incidents; the weights keep the demo's mix
+# of suggested grades near a real week (many standard, 80-100 medium and high a week in a county).
+NARRATIVE_WEIGHTS = [9, 4, 1, 5, 2, 1, 1, 2]
+OFFENCE_WEIGHTS = [8, 4, 1, 2, 1, 1, 1]
 
 
 class NotificationFaker:
@@ -72,8 +76,8 @@ class NotificationFaker:
     def record(self, number: int, occurred_at: datetime) -> dict:
         rng = self.rng
         couple = rng.choice(self.couples)
-        children = [{**child, "present": rng.random() < 0.4, "disability": rng.random() < 0.05,
-                     "injured": rng.random() < 0.03} for child in couple["children"]]
+        children = [{**child, "present": rng.random() < 0.2, "disability": rng.random() < 0.05,
+                     "injured": rng.random() < 0.02} for child in couple["children"]]
         return {
             "force": FORCE, "police_reference": f"FSP-{occurred_at:%Y%m%d}-{number:06d}",
             "occurred_at": occurred_at.isoformat(),
@@ -82,7 +86,8 @@ class NotificationFaker:
             "victim": {**couple["victim"], "pregnant": rng.random() < 0.05},
             "perpetrator": couple["perpetrator"], "children": children,
             "dash_level": rng.choice(["standard", "standard", "medium", "high"]),
-            "offences": rng.choice(OFFENCES), "narrative": rng.choice(NARRATIVES),
+            "offences": rng.choices(OFFENCES, OFFENCE_WEIGHTS)[0],
+            "narrative": rng.choices(NARRATIVES, NARRATIVE_WEIGHTS)[0],
         }
 
     def records(self, count: int, *, end: datetime, days: int) -> list[dict]:
@@ -103,7 +108,7 @@ def load_demo_notifications(*, seed: int, today: date, count: int = 300, bad: in
     """About 300 notifications over the 14 days before today, a few of them quarantined."""
     schools = list(Agency.objects.filter(kind=Agency.Kind.SCHOOL).exclude(urn="").order_by("urn"))
     known = list(Person.objects.filter(kind=Person.Kind.CHILD).order_by("family_name", "given_name", "pk")[:200])
-    faker = NotificationFaker(seed, couples=max(20, count // 3), schools=schools, known_children=known)
+    faker = NotificationFaker(seed, couples=max(20, count), schools=schools, known_children=known)
     end = datetime.combine(today, datetime.min.time(), tzinfo=LONDON) + timedelta(hours=7)
     records = faker.records(count, end=end, days=14)
     for position in range(bad):
