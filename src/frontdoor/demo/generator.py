@@ -38,6 +38,7 @@ from .notifications import load_demo_notifications
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
 from .synthetic import Synth
+from .triage_history import load_demo_triage_history
 
 DEMO_PASSWORD = "frontdoor-demo"
 DEMO_LOGINS: tuple[dict[str, str], ...] = (
@@ -108,6 +109,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
         _build_and_save(Synth(seed), today=today, scale=scale)
     # Notifications arrive as the police file would, one committed row at a time, after the area exists.
     load_demo_notifications(seed=seed, today=today, count=max(20, round(NOTIFICATIONS * scale)))
+    load_demo_triage_history(seed=seed, today=today)
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
