@@ -102,6 +102,19 @@ def cmd_screen(args) -> None:
         raise SystemExit(2) from None
 
 
+def cmd_issue_token(args) -> None:
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.api.models import ApiToken
+
+    user = get_user_model().objects.filter(username=args.email, is_active=True).first()
+    if user is None or not hasattr(user, "membership"):
+        print(f"No active user with a role has the email address {args.email}", file=sys.stderr)
+        sys.exit(2)
+    print(ApiToken.issue(user=user, name=args.name))
+    print("Keep this token safe: it is shown once. Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
+
+
 def cmd_manage(args) -> None:
     from django.core.management import execute_from_command_line
 
@@ -139,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
     screen.set_defaults(func=cmd_screen)
 
     people_commands.register(commands)
+
+    token = commands.add_parser("issue-token", help="issue an API token for a user (shown once)")
+    token.add_argument("email")
+    token.add_argument("name", help="the partner system's name, e.g. 'Police case system'")
+    token.set_defaults(func=cmd_issue_token)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
