@@ -87,3 +87,17 @@ def test_referrers_cannot_reach_front_door_pages(path):
 def test_signed_out_users_are_sent_to_sign_in():
     response = Client().get("/front-door/queue")
     assert response.status_code == 302 and response.url.startswith("/sign-in")
+
+
+def test_a_linked_childs_history_on_the_contact_page_is_logged_as_a_view_of_that_person():
+    from frontdoor.people.services import contact_child_link
+
+    practitioner = factories.user(role="practitioner")
+    contact = factories.contact()
+    ruby = factories.person()
+    contact_child_link(user=practitioner, contact_child=contact.children.get(), person=ruby)
+
+    _client(practitioner).get(f"/front-door/contacts/{contact.pk}")
+
+    entry = AccessLogEntry.objects.get(action="view", target_type="people.person", target_id=str(ruby.pk))
+    assert entry.reason == f"Shown on contact {contact.reference}"

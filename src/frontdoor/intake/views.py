@@ -10,7 +10,9 @@ from django.views.decorators.http import require_http_methods
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.calendar import working_time_remaining
+from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.governance.services import access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import IntakeError
 from frontdoor.intake.forms import (
@@ -21,6 +23,7 @@ from frontdoor.intake.forms import (
     StaffContactForm,
 )
 from frontdoor.intake.models import Contact
+from frontdoor.people.selectors import person_history
 
 REFERRER = (Membership.Role.REFERRER,)
 FRONT_DOOR = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -285,13 +288,19 @@ def queue(request):
     return render(request, "intake/queue.html", {"page": page, "rows": rows, "page_title": "Contacts queue"})
 
 
+def _linked_history(user, contact, child):
+    """The linked person's details and history are a view of that person: it goes in the access log."""
+    if child.person is None:
+        return None
+    access_log_record(user=user, target=child.person, reason=f"Shown on contact {contact.reference}")
+    return person_history(person=child.person)
+
+
 def contact_page(request, contact, *, decision_form=None, return_form=None, errors=None, status=200):
     """The practitioner's and manager's page for one contact: the concern, the children, the decision."""
-    from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
-    from frontdoor.people.selectors import person_history
 
     decision = getattr(contact, "decision", None)
-    children = [(child, person_history(person=child.person) if child.person else None) for child in contact.children.all()]
+    children = [(child, _linked_history(request.user, contact, child)) for child in contact.children.select_related("person")]
     if decision_form is None:
         initial = {"version": contact.version, "social_worker_name": request.user.get_full_name()}
         if decision is not None:
