@@ -34,3 +34,12 @@ def test_wrong_password_gets_a_plain_message():
 
 def test_healthz_answers_ok():
     assert Client().get("/healthz").content == b"ok"
+
+
+def test_not_found_page_says_nothing_about_the_record():
+    teacher = factories.user()
+    client = Client()
+    client.force_login(teacher)
+    response = client.get("/my-contacts/00000000-0000-0000-0000-000000000000")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode() and "may not have access" in response.content.decode()
