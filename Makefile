@@ -18,5 +18,6 @@ demo: $(STAMP)
 	$(VENV)/bin/frontdoor demo
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
