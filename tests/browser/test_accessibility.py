@@ -25,7 +25,7 @@ def test_referrer_pages_have_no_serious_accessibility_violations(page, live_serv
     assert _blocking_violations(page) == []
     sign_in(teacher)
     for path in ("/", "/concern/start", "/my-contacts"):
-        page.goto(f"{live_server.url}{path}")
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         assert _blocking_violations(page) == [], path
     page.goto(f"{live_server.url}/concern/start")
     page.get_by_role("button", name="Continue").click()  # the error summary state
@@ -39,5 +39,35 @@ def test_front_door_pages_have_no_serious_accessibility_violations(page, live_se
     child = contact.children.get()
     for path in ("/front-door/queue", f"/front-door/contacts/{contact.pk}",
                  f"/front-door/contacts/{contact.pk}/children/{child.pk}/find", "/front-door/record-contact"):
-        page.goto(f"{live_server.url}{path}")
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        assert _blocking_violations(page) == [], path
+
+
+def test_triage_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
+    from frontdoor.agencies.models import Membership
+    from frontdoor.triage.meetings import meeting_for_day
+    from tests.triage import factories_triage as triage
+
+    school = triage.school()
+    notification = triage.police_notification()
+    triage.child(notification, school_=school)
+    sent = triage.school_notification(school_=school, reference="WMP-A11Y")
+    day = meeting_for_day(notification.received_at.date()).date
+    sign_in(factories.user(role=Membership.Role.ISCO))
+    for path in ("/notifications/", f"/notifications/{notification.pk}", "/notifications/import",
+                 "/notifications/quarantine", "/triage/schools/monitoring", "/triage/meeting",
+                 f"/triage/meetings/{day:%Y-%m-%d}/incidents/{notification.pk}",
+                 f"/triage/notifications/{notification.pk}/marac"):
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        assert _blocking_violations(page) == [], path
+    sign_in(factories.user(agency_=school))
+    for path in ("/school/da-notifications", f"/school/da-notifications/{sent.pk}"):
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        assert _blocking_violations(page) == [], path
+
+
+def test_identity_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
+    sign_in(factories.user(role="practitioner"))
+    for path in ("/front-door/possible-duplicates",):
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         assert _blocking_violations(page) == [], path

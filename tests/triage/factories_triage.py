@@ -14,11 +14,19 @@ from frontdoor.triage.models import (
 from frontdoor.triage.schools import school_notifications_send
 from tests import factories
 
+NARRATIVE = "Informant said DP pushed her after he had been drinking; her mother came round."
+
+
+def _finding(factor_id: str, evidence: str) -> dict:
+    start = NARRATIVE.index(evidence)
+    return {"id": factor_id, "source": "narrative", "evidence": evidence, "start": start, "end": start + len(evidence)}
+
+
 SUGGESTION = {
     "suggested_grade": "medium",
-    "indicators": [{"id": "intimidation", "source": "narrative", "evidence": "pushed her", "start": 14, "end": 23}],
-    "risk_factors": [{"id": "rf_substance_misuse", "source": "narrative", "evidence": "had been drinking"}],
-    "protective_factors": [{"id": "pf_family_support", "source": "narrative", "evidence": "her mother"}],
+    "indicators": [_finding("intimidation", "pushed her")],
+    "risk_factors": [_finding("rf_substance_misuse", "had been drinking")],
+    "protective_factors": [_finding("pf_family_support", "her mother")],
     "explanation": ["A targeted indicator suggests medium."],
 }
 
@@ -37,7 +45,7 @@ def police_notification(*, reference=None, received_at=None, occurred_at=None, s
         victim=victim,
         perpetrator=perpetrator,
         dash_level=Grade.MEDIUM,
-        narrative="Informant said DP pushed her after he had been drinking; her mother came round.",
+        narrative=NARRATIVE,
         payload={},
         tool_id="evoda",
         tool_version="1",
