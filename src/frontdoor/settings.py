@@ -152,6 +152,9 @@ FRONTDOOR_AREA = {
 FRONTDOOR_SCHOOL_TERMS = []
 # Medium and high notifications received before this time (Europe/London) are on that day's triage agenda.
 FRONTDOOR_TRIAGE_CUTOFF = os.environ.get("FRONTDOOR_TRIAGE_CUTOFF", "09:30")
+# Where MARAC and IDVA referrals go (seed 002: made together); the demo's addresses are placeholders.
+FRONTDOOR_MARAC_EMAIL = os.environ.get("FRONTDOOR_MARAC_EMAIL", "marac.coordinator@example.gov.uk")
+FRONTDOOR_IDVA_EMAIL = os.environ.get("FRONTDOOR_IDVA_EMAIL", "idva.service@example.org")
 
 LOGGING = {
     "version": 1,

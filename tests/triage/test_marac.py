@@ -121,3 +121,18 @@ def test_marac_page_asks_for_professional_judgement_in_plain_words(client, isco,
     page = client.post(f"/triage/notifications/{notification.pk}/marac", {"yes_answers": ["q1"]}).content.decode()
     assert page.count("govuk-error-summary__title") == 1
     assert "Select yes if you have serious concerns about the victim&#x27;s situation" in page
+
+
+def test_the_referral_reaches_the_marac_coordinator_and_the_idva_service(isco, victim, settings):
+    from frontdoor.messaging.models import OutboxMessage
+
+    settings.FRONTDOOR_MARAC_EMAIL, settings.FRONTDOOR_IDVA_EMAIL = "marac@la.example", "idva@charity.example"
+    notification = ft.police_notification(victim=victim)
+    _refer(isco, notification, yes=15)
+
+    sent = {m.kind: m for m in OutboxMessage.objects.all()}
+    assert sent["marac_referral"].to_address == "marac@la.example"
+    assert sent["idva_referral"].to_address == "idva@charity.example"
+    body = sent["idva_referral"].body
+    assert "Dawn Hartley" in body and notification.police_reference in body and "15 of 24" in body
+    assert "visible high risk" in body

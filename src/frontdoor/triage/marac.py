@@ -7,10 +7,13 @@ referral are made together "to avoid delay in domestic abuse service support rea
 """
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.screening.dash import dash_marac_criteria
+from frontdoor.messaging.services import outbox_enqueue
+
+from frontdoor.screening.dash import CRITERIA_ORDER, dash_marac_criteria
 from frontdoor.screening.facts import months_before
 from frontdoor.screening.tools import load_tool
 from frontdoor.triage.errors import NotificationConflict
@@ -95,7 +98,35 @@ def marac_referral_make(*, user, notification: PoliceNotification, answers: dict
         idva_referred_at=timezone.now(),
         created_by=user,
     )
+    _send_referrals(referral, notification, user)
     return assessment, referral
+
+
+def _send_referrals(referral: MaracReferral, notification: PoliceNotification, user) -> None:
+    """The MARAC coordinator and the IDVA service each get the referral, in the same transaction."""
+    body = _referral_text(referral, notification, user)
+    for service, address in (("MARAC", settings.FRONTDOOR_MARAC_EMAIL), ("IDVA", settings.FRONTDOOR_IDVA_EMAIL)):
+        outbox_enqueue(
+            kind=f"{service.lower()}_referral", idempotency_key=f"{service.lower()}-referral-{referral.pk}",
+            to_address=address, subject=f"{service} referral: police reference {notification.police_reference}",
+            body=body, about=referral,
+        )
+
+
+def _referral_text(referral: MaracReferral, notification: PoliceNotification, user) -> str:
+    victim = notification.victim
+    met = [name.replace("_", " ") for name in CRITERIA_ORDER if referral.criteria.get(name)]
+    return (
+        f"A MARAC referral and an IDVA referral have been made together for this victim.\n\n"
+        f"Victim: {victim.full_name if victim else 'not identified'}"
+        f"{f', born {victim.date_of_birth:%d/%m/%Y}' if victim and victim.date_of_birth else ''}\n"
+        f"Police reference: {notification.force} {notification.police_reference}\n"
+        f"Incident: {timezone.localtime(notification.occurred_at):%d %B %Y, %H:%M}\n"
+        f"Dash checklist: {referral.dash_yes_count} of 24 answered yes\n"
+        f"Criteria met: {', '.join(met) or 'none recorded'}\n"
+        f"{'REPEAT: another MARAC referral for this victim in the last 12 months.' if referral.is_repeat else ''}\n"
+        f"Referred by: {user.get_full_name()} ({user.membership.agency.name})\n"
+    )
 
 
 def marac_referrals_for(*, notification: PoliceNotification) -> list[MaracReferral]:
