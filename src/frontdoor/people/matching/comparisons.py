@@ -192,11 +192,39 @@ COMPARISONS: tuple[Comparison, ...] = (
 
 
 def prediction_blocking_rules() -> list:
-    """Pairs worth scoring. The in-process candidate index uses the same keys."""
+    """Pairs worth scoring when resolving records against the index (lookups, partner lists).
+    The in-process candidate index (`resolver.blocking_keys`) uses exactly these keys.
+
+    A full name alone is no key: in a million people the commonest given and family name pair
+    is held by thousands, so a name only narrows with part of the date of birth (the year, or
+    the day and month, so that one slip in the date still finds it) or with a postcode district.
+    """
     return [
         block_on("nhs_number"),
         block_on("dob"),
-        block_on("given_name", "family_name"),
+        block_on("given_name", "family_name", "substr(dob, 1, 4)"),
+        block_on("given_name", "family_name", "dob_month_day"),
+        block_on("given_name", "family_name", "districts", arrays_to_explode=["districts"]),
         block_on("family_name", "postcodes", arrays_to_explode=["postcodes"]),
         "l.dob_swapped = r.dob",
+    ]
+
+
+def dedupe_blocking_rules() -> list:
+    """Pairs worth scoring when looking for duplicates among a whole index (`dedupe_records`).
+
+    Tighter than `prediction_blocking_rules`: every record is paired with every other, so a
+    date of birth on its own (about 24 million pairs in a million people) or a name and
+    district would make most of the work. A merge needs the same given name or NHS number and
+    no different date of birth, and these keys still bring every such pair that shares a
+    family name, a date of birth or a home.
+    """
+    return [
+        block_on("nhs_number"),
+        block_on("dob", "family_name"),
+        block_on("dob", "given_name"),
+        block_on("given_name", "family_name", "substr(dob, 1, 4)"),
+        block_on("given_name", "family_name", "dob_month_day"),
+        block_on("family_name", "postcodes", arrays_to_explode=["postcodes"]),
+        "l.dob_swapped = r.dob and l.family_name = r.family_name",
     ]

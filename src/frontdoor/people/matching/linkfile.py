@@ -13,7 +13,7 @@ from pathlib import Path
 
 from splink import DuckDBAPI, Linker
 
-from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER
+from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER, dedupe_blocking_rules
 from .model import MatchModel, feature_table, train_model
 from .resolver import Decision, Thresholds, conflicting_levels, decide
 
@@ -52,11 +52,12 @@ class Duplicates:
     clusters: list[list[str]]   # records joined by `link` pairs, two or more each
 
 
-def _linker(model: MatchModel, tables: list, db_api) -> tuple[Linker, list]:
+def _linker(model: MatchModel, tables: list, db_api,
+            blocking_rules: list | None = None) -> tuple[Linker, list]:
     db_api = db_api or DuckDBAPI()
     frames = [db_api.register(table) for table in tables]
     # The model is a dedupe model; predict_between takes the second table at call time.
-    linker = Linker(frames[0], model.settings_for_backend(), log_level=None)
+    linker = Linker(frames[0], model.settings_for_backend(blocking_rules), log_level=None)
     return linker, frames
 
 
@@ -160,7 +161,7 @@ def dedupe_records(model: MatchModel, records: Iterable[Mapping], *,
                    thresholds: Thresholds = Thresholds(), db_api=None) -> Duplicates:
     """Pairs of index records that may be one person, and the clusters that `link` pairs form."""
     table = feature_table(records, validate_nhs=model.validate_nhs)
-    linker, _ = _linker(model, [table], db_api)
+    linker, _ = _linker(model, [table], db_api, dedupe_blocking_rules())
     predictions = linker.inference.predict(
         threshold_match_probability=thresholds.review_probability
     )

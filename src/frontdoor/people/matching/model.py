@@ -45,13 +45,17 @@ def feature_table(records: Iterable[Mapping], *, validate_nhs: bool = True) -> p
 
 
 def settings_creator(trained_levels: list[list[dict]] | None = None, *,
-                     prior: float = DEFAULT_PRIOR) -> SettingsCreator:
-    """Backend-neutral settings; with `trained_levels`, the m/u of each level are filled in."""
+                     prior: float = DEFAULT_PRIOR,
+                     blocking_rules: list | None = None) -> SettingsCreator:
+    """Backend-neutral settings; with `trained_levels`, the m/u of each level are filled in.
+    Pairs are blocked by `blocking_rules` (default: the rules for resolving records)."""
     trained_levels = trained_levels or [None] * len(COMPARISONS)
     return SettingsCreator(
         link_type="dedupe_only",
         comparisons=[c.splink_comparison(t) for c, t in zip(COMPARISONS, trained_levels)],
-        blocking_rules_to_generate_predictions=prediction_blocking_rules(),
+        blocking_rules_to_generate_predictions=(
+            prediction_blocking_rules() if blocking_rules is None else blocking_rules
+        ),
         probability_two_random_records_match=prior,
         retain_intermediate_calculation_columns=True,
     )
@@ -89,9 +93,10 @@ class MatchModel:
             for comparison in settings.comparisons
         ]
 
-    def settings_for_backend(self) -> SettingsCreator:
+    def settings_for_backend(self, blocking_rules: list | None = None) -> SettingsCreator:
         """The trained model as dialect-free settings, e.g. for Splink's Spark backend."""
-        return settings_creator(self.trained_levels(), prior=self.prior)
+        return settings_creator(self.trained_levels(), prior=self.prior,
+                                blocking_rules=blocking_rules)
 
     def save(self, path: str | Path) -> None:
         document = {"format": MODEL_FORMAT, "metadata": self.metadata,

@@ -96,14 +96,18 @@ def decide(
 def _blocking_keys(features: dict) -> list[tuple]:
     """The model's prediction blocking rules as dictionary keys (comparisons.py)."""
     keys = []
+    given, family, dob = features["given_name"], features["family_name"], features["dob"]
     if features["nhs_number"]:
         keys.append(("nhs", features["nhs_number"]))
-    if features["dob"]:
-        keys.append(("dob", features["dob"]))
-    if features["given_name"] and features["family_name"]:
-        keys.append(("name", features["given_name"], features["family_name"]))
-    if features["family_name"]:
-        keys += [("family_postcode", features["family_name"], pc) for pc in features["postcodes"] or ()]
+    if dob:
+        keys.append(("dob", dob))
+    if given and family:
+        if dob:
+            keys.append(("name_year", given, family, dob[:4]))
+            keys.append(("name_month_day", given, family, features["dob_month_day"]))
+        keys += [("name_district", given, family, d) for d in features["districts"] or ()]
+    if family:
+        keys += [("family_postcode", family, pc) for pc in features["postcodes"] or ()]
     return keys
 
 
