@@ -53,3 +53,15 @@ def test_in_process_scores_equal_splink_predictions(model, population):
         assert ours.levels == pair.levels
         assert ours.match_weight == pytest.approx(pair.match_weight, abs=1e-6)
         assert ours.match_probability == pytest.approx(pair.match_probability, abs=1e-9)
+
+
+def test_a_shared_rare_family_name_counts_for_more_than_a_common_one(model):
+    shares = model.term_frequencies["family_name"]
+    common, rare = max(shares, key=shares.get), min(shares, key=shares.get)
+    scorer = Scorer(model)
+
+    def weight(family_name):
+        record = prepare_record({"id": "a", "given_name": "Zed", "family_name": family_name})
+        return scorer.score(record, {**record, "unique_id": "b"}).match_weight
+
+    assert weight(rare) > weight(common) + 2

@@ -23,6 +23,9 @@ class Level:
     make_creator: Callable[[], object]
     holds: Predicate
     is_null: bool = False
+    # Exact agreement on a rare value counts for more than on a common one (Splink's term
+    # frequency adjustment): the column whose value frequencies adjust this level's weight.
+    tf_column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,22 @@ class Comparison:
                 return index
         raise AssertionError(f"{self.name}: the last level must be ELSE")
 
-    def splink_comparison(self, trained: list[dict] | None = None):
+    @property
+    def tf_level(self) -> int | None:
+        """Position of the level adjusted by term frequency, if any."""
+        return next((i for i, level in enumerate(self.levels) if level.tf_column), None)
+
+    def splink_comparison(self, trained: list[dict] | None = None, *,
+                          term_frequencies: bool = False):
         creators = [level.make_creator() for level in self.levels]
         for creator, params in zip(creators, trained or ()):
             if params:
                 creator.configure(**params)
+        if term_frequencies:
+            for creator, level in zip(creators, self.levels):
+                if level.tf_column:
+                    creator.configure(tf_adjustment_column=level.tf_column,
+                                      tf_adjustment_weight=1.0)
         return cl.CustomComparison(comparison_levels=creators, output_column_name=self.name)
 
 
@@ -61,13 +75,15 @@ def _fixed_m(m_probability: float | None) -> dict:
     return {"m_probability": m_probability, "fix_m_probability": True}
 
 
-def _same(column: str, label: str, m_probability: float | None = None) -> Level:
+def _same(column: str, label: str, m_probability: float | None = None, *,
+          term_frequency: bool = False) -> Level:
     return Level(
         label,
         lambda: cll.ExactMatchLevel(column).configure(
             label_for_charts=label, **_fixed_m(m_probability)
         ),
         lambda l, r: l[column] is not None and l[column] == r[column],
+        tf_column=column if term_frequency else None,
     )
 
 
@@ -129,7 +145,7 @@ def _other(label: str, m_probability: float | None = None) -> Level:
 
 GIVEN_NAME = Comparison("given_name", (
     _missing("given_name"),
-    _same("given_name", "same given name"),
+    _same("given_name", "same given name", term_frequency=True),
     _names_swapped(),
     _overlap("given_keys", "nickname or variant of the same name"),
     _similar("given_name", 0.92, "given name differs by a typing slip"),
@@ -139,7 +155,7 @@ GIVEN_NAME = Comparison("given_name", (
 
 FAMILY_NAME = Comparison("family_name", (
     _missing("family_name"),
-    _same("family_name", "same family name"),
+    _same("family_name", "same family name", term_frequency=True),
     _names_swapped(),
     _overlap("family_parts", "shares part of a double-barrelled family name"),
     _similar("family_name", 0.92, "family name differs by a typing slip"),
@@ -188,6 +204,9 @@ SCHOOL = Comparison("school", (
 
 COMPARISONS: tuple[Comparison, ...] = (
     GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH, SEX, NHS_NUMBER, ADDRESS, SCHOOL,
+)
+TF_COLUMNS: tuple[str, ...] = tuple(
+    c.levels[c.tf_level].tf_column for c in COMPARISONS if c.tf_level is not None
 )
 
 

@@ -58,6 +58,7 @@ def _linker(model: MatchModel, tables: list, db_api,
     frames = [db_api.register(table) for table in tables]
     # The model is a dedupe model; predict_between takes the second table at call time.
     linker = Linker(frames[0], model.settings_for_backend(blocking_rules), log_level=None)
+    model.register_term_frequencies(linker, db_api)
     return linker, frames
 
 

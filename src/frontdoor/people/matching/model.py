@@ -18,7 +18,7 @@ import splink
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.settings_creator import SettingsCreator as _Creator
 
-from .comparisons import COMPARISONS, prediction_blocking_rules
+from .comparisons import COMPARISONS, TF_COLUMNS, prediction_blocking_rules
 from .features import prepare_record
 
 MODEL_FORMAT = "frontdoor-match-model/1"
@@ -46,13 +46,17 @@ def feature_table(records: Iterable[Mapping], *, validate_nhs: bool = True) -> p
 
 def settings_creator(trained_levels: list[list[dict]] | None = None, *,
                      prior: float = DEFAULT_PRIOR,
-                     blocking_rules: list | None = None) -> SettingsCreator:
+                     blocking_rules: list | None = None,
+                     term_frequencies: bool = False) -> SettingsCreator:
     """Backend-neutral settings; with `trained_levels`, the m/u of each level are filled in.
-    Pairs are blocked by `blocking_rules` (default: the rules for resolving records)."""
+    Pairs are blocked by `blocking_rules` (default: the rules for resolving records). With
+    `term_frequencies`, name agreement is adjusted by how common the name is (the lookup
+    tables must then be registered: `register_term_frequencies`)."""
     trained_levels = trained_levels or [None] * len(COMPARISONS)
     return SettingsCreator(
         link_type="dedupe_only",
-        comparisons=[c.splink_comparison(t) for c, t in zip(COMPARISONS, trained_levels)],
+        comparisons=[c.splink_comparison(t, term_frequencies=term_frequencies)
+                     for c, t in zip(COMPARISONS, trained_levels)],
         blocking_rules_to_generate_predictions=(
             prediction_blocking_rules() if blocking_rules is None else blocking_rules
         ),
@@ -73,6 +77,12 @@ class MatchModel:
     @property
     def validate_nhs(self) -> bool:
         return self.metadata.get("validate_nhs", True)
+
+    @property
+    def term_frequencies(self) -> dict[str, dict[str, float]]:
+        """Column -> value -> share of the training records holding it (empty for a model
+        trained before term frequencies were used: its names are then not adjusted)."""
+        return self.metadata.get("term_frequencies") or {}
 
     @property
     def prior(self) -> float:
@@ -96,7 +106,18 @@ class MatchModel:
     def settings_for_backend(self, blocking_rules: list | None = None) -> SettingsCreator:
         """The trained model as dialect-free settings, e.g. for Splink's Spark backend."""
         return settings_creator(self.trained_levels(), prior=self.prior,
-                                blocking_rules=blocking_rules)
+                                blocking_rules=blocking_rules,
+                                term_frequencies=bool(self.term_frequencies))
+
+    def register_term_frequencies(self, linker, db_api) -> None:
+        """Give Splink the model's own frequency tables, so that batch scores equal the
+        in-process scorer's, whatever records a batch holds."""
+        for column, shares in self.term_frequencies.items():
+            table = pa.table({column: pa.array(list(shares), _TEXT),
+                              f"tf_{column}": pa.array(list(shares.values()), pa.float64())})
+            linker.table_management.register_term_frequency_lookup(
+                db_api.register(table), column
+            )
 
     def save(self, path: str | Path) -> None:
         document = {"format": MODEL_FORMAT, "metadata": self.metadata,
@@ -164,8 +185,19 @@ def train_model(
             "record_count": table.num_rows,
             "splink_version": splink.__version__,
             "validate_nhs": validate_nhs,
+            "term_frequencies": _term_frequencies(table),
         },
     )
+
+
+def _term_frequencies(table: pa.Table) -> dict[str, dict[str, float]]:
+    """Each name's share of the records that have one (as Splink computes it)."""
+    frequencies = {}
+    for column in TF_COLUMNS:
+        counts = table.column(column).drop_null().value_counts().to_pylist()
+        total = sum(row["counts"] for row in counts)
+        frequencies[column] = {row["values"]: row["counts"] / total for row in counts}
+    return frequencies
 
 
 def match_probability(match_weight: float) -> float:
