@@ -109,3 +109,18 @@ def test_candidates_are_ranked_best_first(model, population):
     weights = [c.match_weight for c in resolution.candidates]
     assert weights == sorted(weights, reverse=True)
     assert {c.record_id for c in resolution.candidates} >= {"I1", "I2"}
+
+
+def test_the_link_test_uses_a_prior_that_does_not_shrink_with_the_index():
+    from frontdoor.people.matching.model import match_probability, prior_weight
+    from frontdoor.people.matching.resolver import Thresholds, decide
+
+    tiny_prior = 1e-8   # the prior a model of a very large index learns
+    evidence = 24.0     # log2 Bayes factor: near-certain against 1e-5, not against 1e-8
+    weight = prior_weight(tiny_prior) + evidence
+    ranked = [(weight, match_probability(weight), (1, 1, 1, 1, 1, 1, 1))]
+    assert match_probability(weight) < 0.98
+    assert decide(ranked, Thresholds(), tiny_prior)[0] == "link"
+    assert decide(ranked, Thresholds(link_prior=None), tiny_prior)[0] == "review"
+    # A model whose own prior is above the floor decides with its own prior.
+    assert decide(ranked, Thresholds(), 1e-3)[0] == "review"

@@ -217,6 +217,8 @@ def prediction_blocking_rules() -> list:
     A full name alone is no key: in a million people the commonest given and family name pair
     is held by thousands, so a name only narrows with part of the date of birth (the year, or
     the day and month, so that one slip in the date still finds it) or with a postcode district.
+    Everyone who has lived at a postcode is a candidate (a few dozen people): that finds a
+    record with a mistyped name and no date of birth at the family's home.
     """
     return [
         block_on("nhs_number"),
@@ -224,7 +226,9 @@ def prediction_blocking_rules() -> list:
         block_on("given_name", "family_name", "substr(dob, 1, 4)"),
         block_on("given_name", "family_name", "dob_month_day"),
         block_on("given_name", "family_name", "districts", arrays_to_explode=["districts"]),
-        block_on("family_name", "postcodes", arrays_to_explode=["postcodes"]),
+        block_on("family_name", "dob_year_month"),
+        block_on("family_name", "dob_month_day"),
+        block_on("postcodes", arrays_to_explode=["postcodes"]),
         "l.dob_swapped = r.dob",
     ]
 

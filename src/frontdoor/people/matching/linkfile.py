@@ -119,13 +119,14 @@ def match_records(model: MatchModel, index: Iterable[Mapping], queries: Iterable
     matches: list[Match] = []
     for query in queries:
         ranked = sorted(by_query.get(str(query["id"]), ()), key=lambda p: -p.match_weight)
-        matches += _matches_for(str(query["id"]), ranked, thresholds)
+        matches += _matches_for(str(query["id"]), ranked, thresholds, model.prior)
     return matches
 
 
-def _matches_for(query_id: str, ranked: list[ScoredPair], thresholds: Thresholds) -> list[Match]:
+def _matches_for(query_id: str, ranked: list[ScoredPair], thresholds: Thresholds,
+                 prior: float | None = None) -> list[Match]:
     decision, _ = decide([(p.match_weight, p.match_probability, p.levels) for p in ranked],
-                         thresholds)
+                         thresholds, prior)
     if decision == "new":
         return [Match(query_id, None, None, "new")]
     shown = ranked[:1] if decision == "link" else ranked[:3]

@@ -14,7 +14,7 @@ from typing import Literal
 
 from .comparisons import COMPARISONS
 from .features import prepare_record
-from .model import MatchModel
+from .model import MatchModel, match_probability, prior_weight
 from .scoring import FieldEvidence, PairScore, Scorer
 
 Decision = Literal["link", "review", "new"]
@@ -34,6 +34,11 @@ class Thresholds:
     """Calibrated on generated populations (docs/adr/0004-identity-resolution.md)."""
 
     link_probability: float = 0.98
+    # The link test weighs the evidence against a prior of at least this. The model's own prior
+    # (the share of all pairs of training records that match) shrinks as the index grows, so
+    # without a floor a link would need ever more evidence as an area grows, and a million-person
+    # index sent a sixth of all lookups to review. None: the model's prior, however small.
+    link_prior: float | None = 1e-5
     # The best must be at least 2**link_margin times likelier than the runner-up.
     link_margin: float = 6.0
     review_probability: float = 0.01
@@ -77,12 +82,18 @@ def conflicting_levels(levels: tuple[int, ...], conflicts=HOUSEHOLD_CONFLICTS) -
 
 
 def decide(
-    ranked: list[tuple[float, float, tuple[int, ...]]], thresholds: Thresholds = Thresholds()
+    ranked: list[tuple[float, float, tuple[int, ...]]], thresholds: Thresholds = Thresholds(),
+    prior: float | None = None,
 ) -> tuple[Decision, str]:
-    """The answer from candidates ranked best first as (match_weight, probability, levels)."""
+    """The answer from candidates ranked best first as (match_weight, probability, levels);
+    `prior` is the model's, which the weights include."""
     if not ranked or ranked[0][1] < thresholds.review_probability:
         return "new", "no candidate is a plausible match"
     best_weight, best_probability, best_levels = ranked[0]
+    if prior is not None and thresholds.link_prior is not None and prior < thresholds.link_prior:
+        best_probability = match_probability(
+            best_weight - prior_weight(prior) + prior_weight(thresholds.link_prior)
+        )
     if best_probability < thresholds.link_probability:
         return "review", "the best candidate is not near-certain"
     if len(ranked) > 1 and best_weight - ranked[1][0] < thresholds.link_margin:
@@ -106,8 +117,10 @@ def _blocking_keys(features: dict) -> list[tuple]:
             keys.append(("name_year", given, family, dob[:4]))
             keys.append(("name_month_day", given, family, features["dob_month_day"]))
         keys += [("name_district", given, family, d) for d in features["districts"] or ()]
-    if family:
-        keys += [("family_postcode", family, pc) for pc in features["postcodes"] or ()]
+    if family and dob:
+        keys.append(("family_year_month", family, features["dob_year_month"]))
+        keys.append(("family_month_day", family, features["dob_month_day"]))
+    keys += [("postcode", pc) for pc in features["postcodes"] or ()]
     return keys
 
 
@@ -154,7 +167,8 @@ class Resolver:
         query = prepare_record(record, validate_nhs=self.model.validate_nhs)
         scored = self._scored_candidates(query)
         decision, reason = decide(
-            [(s.match_weight, s.match_probability, s.levels) for s, _ in scored], self.thresholds
+            [(s.match_weight, s.match_probability, s.levels) for s, _ in scored], self.thresholds,
+            self.model.prior,
         )
         candidates = tuple(self._candidate(query, score, found) for score, found in scored[:limit])
         return Resolution(decision, candidates, reason)
