@@ -18,7 +18,7 @@ import splink
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.settings_creator import SettingsCreator as _Creator
 
-from .comparisons import COMPARISONS, TF_COLUMNS, prediction_blocking_rules
+from .comparisons import COMPARISONS, NHS_NUMBER, TF_COLUMNS, prediction_blocking_rules
 from .features import prepare_record
 
 MODEL_FORMAT = "frontdoor-match-model/1"
@@ -162,7 +162,13 @@ def train_model(
     # Splink warns about levels EM never saw among matches; M_FLOOR deals with those.
     logging.getLogger("splink").setLevel(logging.ERROR)
     db_api = DuckDBAPI()
-    linker = Linker(db_api.register(table), settings_creator(), log_level=None)
+    settings = settings_creator()
+    if not validate_nhs:
+        # An identifier without a check digit is mistyped like any other field: how often one
+        # person's records disagree on it is learned, not fixed at near-never.
+        for level in settings.comparisons[COMPARISONS.index(NHS_NUMBER)]._comparison_levels:
+            level.configure(fix_m_probability=False)
+    linker = Linker(db_api.register(table), settings, log_level=None)
     training = linker.training
     # An NHS number, or full name and date of birth, agreeing: matches with almost no doubt.
     training.estimate_probability_two_random_records_match(
@@ -173,6 +179,13 @@ def train_model(
     # Pairs sharing an NHS number are almost all the same person, so they show how one person's
     # records vary. Blocking on date of birth or name instead lets twins and a father and son
     # of the same name pass for matches, and EM then learns that they may disagree.
+    if not validate_nhs:
+        # Learns the identifier's m from pairs agreeing on name and date of birth; the pass
+        # on the identifier below then re-learns every other comparison.
+        training.estimate_parameters_using_expectation_maximisation(
+            block_on("given_name", "family_name", "dob"),
+            fix_probability_two_random_records_match=True,
+        )
     training.estimate_parameters_using_expectation_maximisation(
         block_on("nhs_number"), fix_probability_two_random_records_match=True
     )
