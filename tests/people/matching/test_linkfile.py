@@ -41,3 +41,12 @@ def test_dedupe_finds_a_duplicate_and_keeps_twins_apart(model):
     assert decisions[("A", "B")] == "link"
     assert decisions.get(("A", "C"), "new") != "link"
     assert found.clusters == [["A", "B"]]
+
+
+def test_dedupe_never_merges_a_parent_and_child_of_one_name_sharing_a_birthday(model):
+    mother = {"id": "M", "given_name": "Megan", "family_name": "Roberts", "dob": "1997-09-18",
+              "sex": "F", "address": "3 Vine Street", "postcode": "HR1 4WT", "nhs_number": ""}
+    daughter = {**mother, "id": "D", "dob": "2022-09-18", "nhs_number": "9434765919"}
+    found = dedupe_records(model, [mother, daughter])
+    assert all(p.decision != "link" for p in found.pairs)
+    assert found.clusters == []

@@ -176,7 +176,7 @@ def dedupe_records(model: MatchModel, records: Iterable[Mapping], *,
 
 def _pair_decision(pair: ScoredPair, thresholds: Thresholds) -> Decision:
     certain = pair.match_probability >= thresholds.merge_probability
-    conflicts = conflicting_levels(pair.levels, thresholds.household_conflicts)
+    conflicts = conflicting_levels(pair.levels, thresholds.merge_conflicts)
     return "link" if certain and not conflicts and _same_name_or_number(pair) else "review"
 
 

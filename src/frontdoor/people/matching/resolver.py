@@ -29,6 +29,12 @@ HOUSEHOLD_CONFLICTS = frozenset({
 })
 
 
+# Two index records merged unseen must not be a parent and child of one name who share a
+# birthday: a year apart on the same day and month is how they differ (a typing slip in the year
+# goes to a person instead).
+MERGE_CONFLICTS = HOUSEHOLD_CONFLICTS | {("dob", "same day and month, different year")}
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Calibrated on generated populations (docs/adr/0004-identity-resolution.md)."""
@@ -46,6 +52,7 @@ class Thresholds:
     # them unseen needs more (twins named Jack and Jacob look like one boy with a nickname).
     merge_probability: float = 0.999
     household_conflicts: frozenset = HOUSEHOLD_CONFLICTS
+    merge_conflicts: frozenset = MERGE_CONFLICTS
 
 
 
