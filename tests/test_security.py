@@ -43,3 +43,10 @@ def test_not_found_page_says_nothing_about_the_record():
     response = client.get("/my-contacts/00000000-0000-0000-0000-000000000000")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode() and "may not have access" in response.content.decode()
+
+
+def test_a_stale_form_gets_a_plain_explanation_and_nothing_is_saved():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/sign-in", {"username": "a@b.example", "password": "x"})
+    assert response.status_code == 403
+    assert "This page was out of date" in response.content.decode()

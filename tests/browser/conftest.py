@@ -24,6 +24,9 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def sign_in(page, live_server):
     def _sign_in(user, password="correct-horse-battery"):
+        # Leave the previous page first: a response still in flight could otherwise set a new CSRF
+        # cookie after the sign-in form was served, and the sign-in would be refused.
+        page.goto("about:blank")
         page.context.clear_cookies()
         page.goto(f"{live_server.url}/sign-in")
         page.get_by_label("Email address").fill(user.username)
