@@ -5,6 +5,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from frontdoor.agencies.models import Agency
+from frontdoor.casework.calendar import is_working_day
+from frontdoor.triage.meetings import meeting_for_day
 from frontdoor.triage.models import GradeDecision, MeetingOutcome
 from tests import factories
 from tests.triage import factories_triage as ft
@@ -21,6 +23,16 @@ def _fill_action(page, number, description, owner, due):
     action.get_by_label("Year").fill(str(due.year))
 
 
+def _open_todays_meeting(page, today):
+    expect(page.get_by_text("Agenda preview")).to_be_visible()
+    if is_working_day(today):
+        page.get_by_role("button", name="Open today's meeting").click()
+        expect(page.get_by_text("Today's meeting is open")).to_be_visible()
+    else:  # meetings open on working days only: at a weekend the rest of the journey still runs
+        meeting_for_day(today)
+        page.reload()
+
+
 def test_meeting_grades_an_incident_with_actions_and_attending_agencies_read_it(page, live_server, sign_in):
     police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
     health = factories.agency(kind=Agency.Kind.HEALTH_TRUST, name="Fictionshire Health")
@@ -35,6 +47,7 @@ def test_meeting_grades_an_incident_with_actions_and_attending_agencies_read_it(
 
     sign_in(chair)
     page.get_by_role("link", name="Triage meeting", exact=True).click()
+    _open_todays_meeting(page, today)
     for agency, name in (("West Mercia Police", "DS Pat Khan"), ("Fictionshire Health", "Lee Nurse")):
         page.get_by_label("Agency", exact=True).select_option(label=agency)
         page.get_by_label("Name of the person attending").fill(name)

@@ -17,6 +17,7 @@ from frontdoor.triage.models import (
     PoliceNotification,
     Relationship,
     SchoolNotification,
+    TriageMeeting,
 )
 from tests import factories
 from tests.triage import factories_triage as ft
@@ -41,6 +42,14 @@ def member(police):
     return factories.user(role="triage_member", agency_=police, first="Pat", last="Officer")
 
 
+@pytest.fixture
+def today_is(monkeypatch):
+    """Pretend today is a given day (views and services read it from django.utils.timezone)."""
+    def _today_is(day):
+        monkeypatch.setattr(meetings.timezone, "localdate", lambda *args: day)
+    return _today_is
+
+
 def _record(user, meeting, notification, **overrides):
     fields = {"final_grade": Grade.MEDIUM, "decision": MeetingOutcome.Decision.EARLY_HELP_OFFER, "notes": "",
               "actions": [], "rationale": "", "version": notification.version}
@@ -54,6 +63,25 @@ def test_meeting_for_day_uses_the_configured_cutoff_and_is_created_once(settings
     assert meetings.meeting_for_day(DAY) == meeting
     assert meeting.agenda_cutoff == ft.at(DAY, 10, 15)
     assert meeting.agenda_cutoff.astimezone(meetings.LONDON).time() == time(10, 15)
+
+
+def test_only_todays_meeting_on_a_working_day_can_be_opened_and_opening_twice_keeps_one(today_is, settings):
+    settings.FRONTDOOR_TRIAGE_CUTOFF = "10:15"
+    today_is(DAY)
+    meeting = meetings.meeting_open(day=DAY)
+    assert meetings.meeting_open(day=DAY) == meeting and meeting.agenda_cutoff == ft.at(DAY, 10, 15)
+    for other_day in (date(2026, 3, 3), date(2026, 3, 5)):
+        with pytest.raises(meetings.MeetingInvalid, match="Only today's meeting"):
+            meetings.meeting_open(day=other_day)
+    today_is(date(2026, 3, 7))  # a Saturday
+    with pytest.raises(meetings.MeetingInvalid):
+        meetings.meeting_open(day=date(2026, 3, 7))
+    assert list(TriageMeeting.objects.values_list("date", flat=True)) == [DAY]
+
+
+def test_meeting_on_a_day_without_one_is_none_and_creates_nothing():
+    assert meetings.meeting_on(day=DAY) is None
+    assert not TriageMeeting.objects.exists()
 
 
 def test_agenda_is_medium_and_high_received_before_the_cutoff_without_outcome_oldest_first(member, police):
@@ -206,6 +234,7 @@ def test_meeting_page_shows_attendance_and_agenda(client, member, police):
 
 
 def test_add_another_action_posts_back_with_one_more_action_and_keeps_the_text(client, member):
+    meetings.meeting_for_day(DAY)
     notification = ft.police_notification(received_at=ft.at(DAY, 6))
     client.force_login(member)
     url = f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}"
@@ -237,7 +266,8 @@ def test_meeting_pages_are_not_found_for_referrers(client):
     assert client.get("/triage/meetings/past").status_code == 404
 
 
-def test_choosing_a_date_opens_that_days_meeting_and_an_impossible_date_is_not_found(client, member):
+def test_choosing_a_date_shows_that_days_meeting_and_an_impossible_date_is_not_found(client, member):
+    meetings.meeting_for_day(DAY)
     client.force_login(member)
     response = client.get("/triage/meeting", {"day_0": "4", "day_1": "3", "day_2": "2026"})
     assert response.status_code == 302 and response["Location"] == "/triage/meetings/2026-03-04"
@@ -257,3 +287,49 @@ def test_past_meetings_show_outcomes_and_actions_to_an_attending_agency(client, 
     assert AccessLogEntry.objects.filter(user=member, target_id=str(meeting.pk)).exists()
     client.force_login(factories.user(role="triage_member", agency_=health))
     assert "WMP-PAST" not in client.get("/triage/meetings/past").content.decode()
+
+
+def test_todays_page_without_a_meeting_previews_the_agenda_and_creates_nothing(client, member, today_is):
+    today_is(DAY)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-PREVIEW")
+    client.force_login(member)
+    page = client.get("/triage/meeting").content.decode()
+    assert "Agenda preview" in page and "WMP-PREVIEW" in page and "Open today's meeting" in page
+    assert f"/incidents/{notification.pk}" not in page  # nothing can be recorded before the meeting is open
+    assert client.get(f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}").status_code == 404
+    assert client.post(f"/triage/meetings/{DAY.isoformat()}/attendance",
+                       {"agency": "", "attendee_name": "DS Khan"}).status_code == 404
+    assert not TriageMeeting.objects.exists()
+
+
+def test_opening_todays_meeting_from_its_page(client, member, today_is):
+    today_is(DAY)
+    ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-OPENED")
+    client.force_login(member)
+    response = client.post(f"/triage/meetings/{DAY.isoformat()}/open")
+    assert response.status_code == 302 and response["Location"] == f"/triage/meetings/{DAY.isoformat()}"
+    page = client.get(response["Location"]).content.decode()
+    assert "Today&#x27;s meeting is open" in page and "Record attendance" in page and "WMP-OPENED" in page
+    assert TriageMeeting.objects.get().date == DAY
+
+
+def test_a_past_day_without_a_meeting_says_so_and_cannot_be_opened(client, member, today_is):
+    today_is(DAY)
+    yesterday = date(2026, 3, 3)
+    ft.police_notification(received_at=ft.at(yesterday, 6), reference="WMP-YESTERDAY")
+    client.force_login(member)
+    page = client.get(f"/triage/meetings/{yesterday.isoformat()}").content.decode()
+    assert "There was no triage meeting on this day" in page
+    assert "WMP-YESTERDAY" not in page and "Open today" not in page
+    refused = client.post(f"/triage/meetings/{yesterday.isoformat()}/open").content.decode()
+    assert refused.count("govuk-error-summary__title") == 1 and "Only today&#x27;s meeting can be opened" in refused
+    assert not TriageMeeting.objects.exists()
+
+
+def test_a_future_day_previews_its_agenda_without_a_button_to_open_it(client, member, today_is):
+    today_is(DAY)
+    ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-TOMORROW")
+    client.force_login(member)
+    page = client.get("/triage/meetings/2026-03-05").content.decode()
+    assert "can be opened on the day" in page and "WMP-TOMORROW" in page and "Open today" not in page
+    assert not TriageMeeting.objects.exists()

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Membership
-from frontdoor.casework.calendar import LONDON, working_deadline
+from frontdoor.casework.calendar import LONDON, is_working_day, working_deadline
 from frontdoor.casework.models import StrategyDiscussion
 from frontdoor.governance.services import access_log_record
 from frontdoor.screening.tools import load_tool
@@ -66,12 +66,34 @@ def agenda_cutoff(day: date) -> datetime:
 
 
 def meeting_for_day(day: date) -> TriageMeeting:
-    """The day's meeting, created with its agenda cut-off the first time anyone opens it."""
+    """The day's meeting, created with its agenda cut-off if it does not exist yet (the demo's history, tests)."""
     meeting, _ = TriageMeeting.objects.get_or_create(date=day, defaults={"agenda_cutoff": agenda_cutoff(day)})
     return meeting
 
 
+def meeting_may_open(day: date) -> bool:
+    """Only today's meeting can be opened, on a working day: a past day without one had no meeting."""
+    return day == timezone.localdate() and is_working_day(day)
+
+
+@transaction.atomic
+def meeting_open(*, day: date) -> TriageMeeting:
+    """Open today's meeting; opening it again (a second member at the same moment) changes nothing."""
+    if not meeting_may_open(day):
+        raise MeetingInvalid("Only today's meeting can be opened, and only on a working day")
+    return meeting_for_day(day)
+
+
+def meeting_on(*, day: date) -> TriageMeeting | None:
+    """The meeting held (or being held) on a day, if one was opened; reading never creates one."""
+    return TriageMeeting.objects.filter(date=day).first()
+
+
 def meeting_agenda(*, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
+    return agenda_before(cutoff=meeting.agenda_cutoff)
+
+
+def agenda_before(*, cutoff: datetime) -> QuerySet[PoliceNotification]:
     """Medium and high notifications received before the cut-off and not yet decided, oldest first.
 
     A notification not yet graded by a person is on the agenda by its suggested grade; one left
@@ -79,7 +101,7 @@ def meeting_agenda(*, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
     """
     by_grade = Q(grade__in=AGENDA_GRADES) | Q(grade="", suggested_grade__in=AGENDA_GRADES)
     return PoliceNotification.objects.filter(
-        by_grade, received_at__lt=meeting.agenda_cutoff, outcome__isnull=True
+        by_grade, received_at__lt=cutoff, outcome__isnull=True
     ).order_by("received_at")
 
 

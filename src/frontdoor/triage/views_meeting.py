@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.forms.utils import ErrorDict
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, register_converter
 from django.utils import timezone
@@ -70,8 +71,20 @@ def meeting_day(request, day):
 @login_required
 @role_required(*MEETING_ROLES)
 @require_POST
+def meeting_open(request, day):
+    try:
+        meetings.meeting_open(day=day)
+    except MeetingInvalid as error:
+        return _meeting_page(request, day, errors=[str(error)])
+    messages.success(request, "Today's meeting is open")
+    return redirect("triage:meeting_day", day=day)
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+@require_POST
 def attendance_record(request, day):
-    meeting = meetings.meeting_for_day(day)
+    meeting = _meeting_or_404(day)
     form = AttendanceForm(request.POST)
     if form.is_valid():
         try:
@@ -84,9 +97,18 @@ def attendance_record(request, day):
     return _meeting_page(request, day, attendance_form=form)
 
 
-def _meeting_page(request, day, *, day_form=None, attendance_form=None):
-    meeting = meetings.meeting_for_day(day)
+def _meeting_or_404(day):
+    meeting = meetings.meeting_on(day=day)
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def _meeting_page(request, day, *, day_form=None, attendance_form=None, errors=()):
+    meeting = meetings.meeting_on(day=day)
     day_form = day_form or MeetingDayForm(initial={"day": day})
+    if meeting is None:
+        return _preview_page(request, day, day_form, errors)
     attendance_form = attendance_form or AttendanceForm()
     return render(request, "triage/meeting_day.html", {
         "meeting": meeting,
@@ -100,6 +122,27 @@ def _meeting_page(request, day, *, day_form=None, attendance_form=None):
     })
 
 
+def _preview_page(request, day, day_form, errors):
+    """A day without a meeting: what would be on its agenda and, today, the button that opens it.
+
+    A past day without a meeting had none; nothing is shown as its agenda.
+    """
+    is_past = day < timezone.localdate()
+    cutoff = meetings.agenda_cutoff(day)
+    return render(request, "triage/meeting_preview.html", {
+        "day": day,
+        "cutoff": cutoff,
+        "is_past": is_past,
+        "is_today": day == timezone.localdate(),
+        "may_open": meetings.meeting_may_open(day),
+        "agenda": [] if is_past else meetings.agenda_before(cutoff=cutoff).prefetch_related("children"),
+        "day_form": day_form,
+        "error_links": error_links(day_form),
+        "errors": list(errors),
+        "page_title": f"Triage meeting, {day:%A %d %B %Y}",
+    })
+
+
 # --- One incident ---------------------------------------------------------------------------------
 
 
@@ -107,7 +150,7 @@ def _meeting_page(request, day, *, day_form=None, attendance_form=None):
 @role_required(*MEETING_ROLES)
 @require_http_methods(["GET", "POST"])
 def incident(request, day, notification_id):
-    meeting = meetings.meeting_for_day(day)
+    meeting = _meeting_or_404(day)
     notification = meetings.incident_get_for(
         user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident"
     )
@@ -236,6 +279,7 @@ urlpatterns = [
     path("triage/meeting", meeting_today, name="meeting_today"),
     path("triage/meetings/past", past_meetings, name="past_meetings"),
     path("triage/meetings/<isodate:day>", meeting_day, name="meeting_day"),
+    path("triage/meetings/<isodate:day>/open", meeting_open, name="meeting_open"),
     path("triage/meetings/<isodate:day>/attendance", attendance_record, name="attendance_record"),
     path("triage/meetings/<isodate:day>/incidents/<uuid:notification_id>", incident, name="incident"),
     path("triage/notifications/<uuid:notification_id>/marac", marac_checklist, name="marac"),
