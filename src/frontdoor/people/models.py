@@ -175,6 +175,10 @@ class PersonMerge(models.Model):
     # [{"model": "intake.contactchild", "field": "person", "pks": [...]}, ...]: exactly the rows
     # that pointed at `merged` and now point at `survivor`, so an undo moves back only those.
     moved = models.JSONField(default=list)
+    # [{"field": "nhs_number", "before": "", "after": "9434765919"}, ...]: the survivor's own fields
+    # that were empty and were filled from `merged`, with the survivor's value before, so an undo
+    # puts back exactly what it was (the merged record keeps its values: they are copied, not moved).
+    copied = models.JSONField(default=list)
     undone_at = models.DateTimeField(null=True, blank=True)
     undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")

@@ -1,6 +1,10 @@
+from datetime import date
+from uuid import UUID
+
 from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from nhs_number import is_valid as nhs_number_is_valid
 
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
@@ -95,8 +99,76 @@ def _move_everything(source: Person, target: Person) -> list[dict]:
 
 
 def _locked(*persons: Person) -> list[Person]:
-    locked = Person.objects.select_for_update().in_bulk([p.pk for p in persons])
+    """The rows again, locked until the transaction ends, so two merges (or a merge and an undo, or
+    a link) of the same person cannot interleave. Person has no version column to compare and set;
+    the locks are taken in primary-key order so two merges of one pair in opposite order wait for
+    each other instead of deadlocking."""
+    locked = {p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[p.pk for p in persons]).order_by("pk")}
     return [locked[p.pk] for p in persons]
+
+
+# The survivor's own fields a merge fills from the merged record when the survivor has no value
+# (DESIGN: nothing is lost). The family name is always recorded, and the kind is left as it is:
+# whether an unborn child has been born is a practitioner's correction, not a merge's.
+COPIED_FIELDS = ("given_name", "date_of_birth", "expected_date", "sex", "nhs_number", "school")
+
+
+def _value(person: Person, name: str):
+    """A field's value as it is stored in PersonMerge.copied (JSON: dates as ISO text, ids as text)."""
+    value = getattr(person, Person._meta.get_field(name).attname)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    return value
+
+
+def _set_value(person: Person, name: str, stored) -> None:
+    field = Person._meta.get_field(name)
+    setattr(person, field.attname, None if stored is None else field.to_python(stored))
+
+
+def _lacks(person: Person, name: str) -> bool:
+    value = _value(person, name)
+    return value in (None, "") or (name == "sex" and value == Person.Sex.UNKNOWN)
+
+
+def _copy_missing_fields(*, survivor: Person, merged: Person) -> list[dict]:
+    copied = []
+    for name in COPIED_FIELDS:
+        if _lacks(survivor, name) and not _lacks(merged, name):
+            copied.append({"field": name, "before": _value(survivor, name), "after": _value(merged, name)})
+            _set_value(survivor, name, _value(merged, name))
+    if copied:
+        survivor.save(update_fields=[Person._meta.get_field(c["field"]).attname for c in copied])
+    return copied
+
+
+def _restore_copied_fields(merge: PersonMerge, survivor: Person) -> list[str]:
+    """Put back the survivor's values from before the merge. A field someone has changed since the
+    merge keeps its newer value (never last-write-wins); the names of those are returned."""
+    restored, kept = [], []
+    for entry in merge.copied:
+        if _value(survivor, entry["field"]) == entry["after"]:
+            _set_value(survivor, entry["field"], entry["before"])
+            restored.append(Person._meta.get_field(entry["field"]).attname)
+        else:
+            kept.append(entry["field"])
+    if restored:
+        survivor.save(update_fields=restored)
+    return kept
+
+
+def field_names(names: list[str]) -> str:
+    """'date of birth, NHS number': a person's fields as a page or the access log names them."""
+    return ", ".join(Person._meta.get_field(name).verbose_name for name in names)
+
+
+def different_nhs_numbers(first: Person, second: Person) -> bool:
+    """Two valid, different NHS numbers: near-certainly two people (the check digit catches typing
+    errors), so such records are never merged."""
+    return (bool(first.nhs_number) and bool(second.nhs_number) and first.nhs_number != second.nhs_number
+            and nhs_number_is_valid(first.nhs_number) and nhs_number_is_valid(second.nhs_number))
 
 
 @transaction.atomic
@@ -107,38 +179,53 @@ def person_merge(*, user, survivor: Person, merged: Person, reason: str,
     survivor, merged = _locked(survivor, merged)
     if survivor.pk == merged.pk or survivor.merged_into_id or merged.merged_into_id:
         raise MergeNotAllowed("These records cannot be merged: one of them has already been merged. Reload the page.")
+    if different_nhs_numbers(survivor, merged):
+        raise MergeNotAllowed(
+            f"These records cannot be merged: they have different NHS numbers ({survivor.nhs_number} and "
+            f"{merged.nhs_number}), so they are almost certainly different people. If one of the numbers is "
+            "wrong, it has to be corrected before the records can be merged.")
     if not reason.strip():
         raise MergeNotAllowed("Enter why these records are the same person")
+    copied = _copy_missing_fields(survivor=survivor, merged=merged)
     moved = _move_everything(merged, survivor)
     merged.merged_into = survivor
     merged.save(update_fields=["merged_into"])
     merge = PersonMerge.objects.create(survivor=survivor, merged=merged, possible_match=possible_match,
-                                       merged_by=user, reason=reason.strip(), moved=moved)
+                                       merged_by=user, reason=reason.strip(), moved=moved, copied=copied)
     if possible_match is not None:
         _possible_match_decide(possible_match, user=user, status=PossibleMatch.Status.LINKED, reason=reason)
     for person, note in ((survivor, "Kept in a merge"), (merged, f"Merged into {survivor.full_name}")):
         access_log_record(user=user, target=person, reason=_why(note, reason), action=AccessLogEntry.Action.UPDATE)
+    if copied:  # the resolver in this process matches on the survivor's new details at once
+        identity.index_note(survivor, created=False)
     return merge
 
 
 @transaction.atomic
 def person_merge_undo(*, user, merge: PersonMerge, reason: str) -> PersonMerge:
     """Move back exactly what the merge moved; both records keep everything added since."""
-    merge = PersonMerge.objects.select_for_update().select_related("survivor", "merged").get(pk=merge.pk)
+    merge = PersonMerge.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
         raise MergeNotAllowed("This merge has already been undone")
+    merge.survivor, merge.merged = _locked(Person(pk=merge.survivor_id), Person(pk=merge.merged_id))
     for entry in merge.moved:
         model = apps.get_model(entry["model"])
         still_there = list(model.objects.filter(pk__in=entry["pks"], **{entry["field"]: merge.survivor})
                            .values_list("pk", flat=True))
         _move_rows(model, entry["field"], still_there, merge.merged)
+    merge.kept_since = _restore_copied_fields(merge, merge.survivor)
     Person.objects.filter(pk=merge.merged_id).update(merged_into=None)
+    merge.merged.merged_into = None
     merge.undone_at, merge.undone_by, merge.undo_reason = timezone.now(), user, reason.strip()
     merge.save(update_fields=["undone_at", "undone_by", "undo_reason"])
     if merge.possible_match is not None:
         PossibleMatch.objects.filter(pk=merge.possible_match_id).update(status=PossibleMatch.Status.OPEN)
+    kept = f" (kept the {field_names(merge.kept_since)} changed since)" if merge.kept_since else ""
     for person in (merge.survivor, merge.merged):
-        access_log_record(user=user, target=person, reason=_why("Merge undone", reason), action=AccessLogEntry.Action.UPDATE)
+        access_log_record(user=user, target=person, reason=_why(f"Merge undone{kept}", reason),
+                          action=AccessLogEntry.Action.UPDATE)
+    if merge.copied:
+        identity.index_note(merge.survivor, created=False)
     return merge
 
 

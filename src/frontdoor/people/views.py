@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from frontdoor.people import selectors, services
 from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
 from frontdoor.people.forms import PersonSearchForm
+from frontdoor.people.models import Person
 
 
 def _contact_child(request, contact_id, child_id, reason):
@@ -111,7 +114,9 @@ def _duplicates_page(request, *, errors: dict | None = None, status=200):
     pairs = selectors.possible_matches_open(user=request.user)
     return render(request, "people/possible_duplicates.html", {
         "pairs": [{"pair": pair, "probability": probability_text(pair.match_probability),
-                   "rows": evidence_rows(pair.evidence), "error": errors.get(pair.pk)} for pair in pairs],
+                   "rows": evidence_rows(pair.evidence), "error": errors.get(pair.pk),
+                   "different_nhs_numbers": services.different_nhs_numbers(pair.person, pair.candidate)}
+                  for pair in pairs],
         "error_links": [(f"reason-{pk}", message) for pk, message in errors.items()],
         "page_title": "Possible duplicates",
     }, status=status)
@@ -159,11 +164,28 @@ def _moved_summary(merge) -> list[str]:
     return summary
 
 
+def _copied_summary(merge) -> list[str]:
+    """What a merge filled on the kept record, in words: 'NHS number 9434765919', 'school'."""
+    summary = []
+    for entry in merge.copied:
+        field = Person._meta.get_field(entry["field"])
+        name = "First name" if field.name == "given_name" else field.verbose_name[0].upper() + field.verbose_name[1:]
+        summary.append(name if field.is_relation else f"{name}: {_shown(field, entry['after'])}")
+    return summary
+
+
+def _shown(field, stored) -> str:
+    value = field.to_python(stored)
+    if isinstance(value, date):
+        return value.strftime("%-d %B %Y")
+    return dict(field.choices).get(value, value) if field.choices else str(value)
+
+
 def _merges_page(request, person, *, errors: dict | None = None, status=200):
     errors = errors or {}
     return render(request, "people/merges.html", {
         "person": person,
-        "merges": [{"merge": m, "moved": _moved_summary(m), "error": errors.get(m.pk)}
+        "merges": [{"merge": m, "moved": _moved_summary(m), "copied": _copied_summary(m), "error": errors.get(m.pk)}
                    for m in selectors.person_merges(person=person)],
         "error_links": [(f"reason-{pk}", message) for pk, message in errors.items()],
         "page_title": f"Merge history: {person.full_name}",
@@ -186,8 +208,10 @@ def merge_undo(request, merge_id):
     try:
         if not reason.strip():
             raise MergeNotAllowed("Enter why this merge is being undone")
-        services.person_merge_undo(user=request.user, merge=merge, reason=reason)
+        undone = services.person_merge_undo(user=request.user, merge=merge, reason=reason)
     except MergeNotAllowed as error:
         return _merges_page(request, merge.survivor, errors={merge.pk: str(error)}, status=400)
-    messages.success(request, f"Merge undone: {merge.merged.full_name} is a separate record again")
+    kept = (f" The {services.field_names(undone.kept_since)} of {merge.survivor.full_name} changed after the merge"
+            " and keep their newer values." if undone.kept_since else "")
+    messages.success(request, f"Merge undone: {merge.merged.full_name} is a separate record again.{kept}")
     return redirect("people:merges", person_id=merge.survivor_id)
