@@ -10,7 +10,9 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
 from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.models import Address, Person, PersonMerge, Relationship, Residence
-from frontdoor.people.services import person_merge, person_merge_undo
+from frontdoor.people.services import (
+    LinkNotAllowed, contact_child_link, person_merge, person_merge_undo, survivor_of,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +147,22 @@ def test_a_merged_record_cannot_be_the_kept_one_of_another_merge(practitioner):
     person_merge(user=practitioner, survivor=first, merged=second, reason="Same child")
     with pytest.raises(MergeNotAllowed, match="already been merged"):
         person_merge(user=practitioner, survivor=second, merged=third, reason="Same child")
+
+
+def test_a_merged_record_is_never_linked_to_a_contact(practitioner):
+    contact = factories.contact()
+    child = contact.children.get()
+    kept, merged = _full(), _sparse(given_name="Rubie")
+    person_merge(user=practitioner, survivor=kept, merged=merged, reason="Same child")
+    with pytest.raises(LinkNotAllowed, match=r"has been merged into Ruby Hartley's record since the page was shown"):
+        contact_child_link(user=practitioner, contact_child=child, person=merged)
+    child.refresh_from_db()
+    assert child.person is None
+    assert not AccessLogEntry.objects.filter(target_id=str(merged.pk), reason__startswith="Linked").exists()
+
+
+def test_a_record_merged_twice_names_the_last_survivor(practitioner):
+    first, second, third = _sparse(given_name="Rubie"), _sparse(given_name="Ruby"), _full(given_name="Ruby-Mae")
+    person_merge(user=practitioner, survivor=second, merged=first, reason="Same child")
+    person_merge(user=practitioner, survivor=third, merged=second, reason="Same child")
+    assert survivor_of(Person.objects.get(pk=first.pk)) == third

@@ -52,3 +52,53 @@ def test_the_merge_history_says_what_was_copied_and_undo_says_what_it_kept():
             in response.content.decode())
     kept.refresh_from_db()
     assert (kept.given_name, kept.date_of_birth, kept.nhs_number) == ("", None, "9434765870")
+
+
+@pytest.fixture
+def contact_and_child():
+    contact = factories.contact()
+    return contact, contact.children.get()
+
+
+def _link(client, contact, child, person_id):
+    return client.post(f"/front-door/contacts/{contact.pk}/children/{child.pk}/link",
+                       {"person_id": person_id, "basis": "search"})
+
+
+def test_linking_a_record_merged_since_the_page_was_shown_is_refused_with_the_survivor_named(contact_and_child):
+    contact, child = contact_and_child
+    kept, merged = factories.person(given_name="Ruby"), factories.person(given_name="Rubie")
+    client, user = _signed_in()
+    person_merge(user=user, survivor=kept, merged=merged, reason="Same child")
+
+    response = _link(client, contact, child, merged.pk)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert ("Ruby Hartley was not linked: the record you chose (Rubie Hartley) has been merged into Ruby Hartley&#x27;s "
+            "record since the page was shown.") in page
+    assert "Find Ruby Hartley in the person index" in page  # still on the Find the child page
+    child.refresh_from_db()
+    assert child.person is None
+
+
+@pytest.mark.parametrize("person_id", ["7c1bc0a8-5f3c-4f59-9a4e-0d1a7f3e2b11", "not-a-uuid", ""])
+def test_linking_an_id_that_is_no_ones_is_refused(contact_and_child, person_id):
+    contact, child = contact_and_child
+    factories.person()
+    client, _ = _signed_in()
+    response = _link(client, contact, child, person_id)
+    assert response.status_code == 400
+    assert "the record you chose is not in the person index" in response.content.decode()
+    child.refresh_from_db()
+    assert child.person is None
+
+
+def test_linking_a_current_record_still_links(contact_and_child):
+    contact, child = contact_and_child
+    ruby = factories.person()
+    client, _ = _signed_in()
+    response = _link(client, contact, child, ruby.pk)
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.person == ruby

@@ -1,4 +1,5 @@
 from datetime import date
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -51,6 +52,19 @@ def person_search(
     if not query:
         return []
     return list(people.filter(query).distinct().order_by("family_name", "given_name", "date_of_birth")[:limit])
+
+
+def person_for_link(*, user, person_id) -> Person | None:
+    """The record a practitioner chose to link, merged or not (the link service says why a merged
+    one is refused); None for an id that is not a person's. Logged as a view of that person."""
+    try:
+        person_id = UUID(str(person_id))
+    except ValueError:
+        return None
+    person = persons_visible_to(user=user).filter(pk=person_id).first()
+    if person is not None:
+        access_log_record(user=user, target=person, reason="Chosen to link to a contact")
+    return person
 
 
 def person_get_for(*, user, person_id, reason: str) -> Person:

@@ -10,17 +10,42 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
-from frontdoor.people.errors import MergeNotAllowed
+from frontdoor.people.errors import MergeNotAllowed, PeopleError
 from frontdoor.people.models import Address, Person, PersonMerge, PossibleMatch, Residence
+
+
+class LinkNotAllowed(PeopleError):
+    """The chosen record cannot take the link (it has been merged into another since it was shown)."""
 
 
 def _why(reason: str, why: str) -> str:
     return f"{reason}: {why}" if why else reason
 
 
+def survivor_of(person: Person) -> Person:
+    """The record a merged record now is (following later merges of the survivor too)."""
+    seen = {person.pk}
+    while person.merged_into_id and person.merged_into_id not in seen:
+        seen.add(person.merged_into_id)
+        person = Person.objects.get(pk=person.merged_into_id)
+    return person
+
+
 @transaction.atomic
 def contact_child_link(*, user, contact_child: ContactChild, person: Person, why: str = "") -> None:
-    """Record that the child named in a contact is this person in the index."""
+    """Record that the child named in a contact is this person in the index.
+
+    A record merged into another is refused rather than silently swapped for its survivor: the
+    practitioner chose the record they checked, and the survivor (with both histories now) is for
+    them to check before linking. The row is locked so a merge running now cannot slip in between.
+    """
+    (person,) = _locked(person)
+    if person.merged_into_id:
+        survivor = survivor_of(person)
+        raise LinkNotAllowed(
+            f"{contact_child.display_name} was not linked: the record you chose ({person.full_name}) has been "
+            f"merged into {survivor.full_name}'s record since the page was shown. Check {survivor.full_name}'s "
+            f"details and link them if they are {contact_child.display_name}.")
     contact_child.person = person
     contact_child.save(update_fields=["person"])
     access_log_record(user=user, target=person, reason=_why(f"Linked to contact {contact_child.contact.reference}", why),

@@ -58,7 +58,10 @@ def find_child(request, contact_id, child_id):
     """The resolver's ranked candidates with their evidence; the manual search is the fallback
     (searches are POSTed: no personal data in URLs)."""
     contact, child = _contact_child(request, contact_id, child_id, "Searched the person index for a child")
-    searching = request.method == "POST"
+    return _find_page(request, contact, child, searching=request.method == "POST")
+
+
+def _find_page(request, contact, child, *, searching=False, errors=(), status=200):
     ranked = None if searching else selectors.person_candidates_for(user=request.user, contact_child=child)
     form = PersonSearchForm(request.POST if searching else _prefill(child))
     results = _searched(request, form) if searching or ranked is None else None
@@ -66,8 +69,9 @@ def find_child(request, contact_id, child_id):
         "contact": contact, "child": child, "form": form, "results": results, "ranked": ranked,
         "recommendation": ranked and RECOMMENDATIONS[ranked.decision],
         "cards": ranked and _ranked_cards(ranked),
+        "errors": list(errors),
         "page_title": "Find the child in the person index",
-    })
+    }, status=status)
 
 
 LINK_BASIS = {"ranked": "chosen from the resolver's candidates", "search": "chosen from a manual search"}
@@ -78,9 +82,15 @@ LINK_BASIS = {"ranked": "chosen from the resolver's candidates", "search": "chos
 @require_POST
 def link_child(request, contact_id, child_id):
     contact, child = _contact_child(request, contact_id, child_id, "Linked a child")
-    person = selectors.person_get_for(user=request.user, person_id=request.POST.get("person_id"), reason="Linked to a contact")
-    services.contact_child_link(user=request.user, contact_child=child, person=person,
-                                why=LINK_BASIS.get(request.POST.get("basis"), ""))
+    person = selectors.person_for_link(user=request.user, person_id=request.POST.get("person_id"))
+    try:
+        if person is None:
+            raise services.LinkNotAllowed(f"{child.display_name} was not linked: the record you chose is not in "
+                                          "the person index. Choose from the records below or search again.")
+        services.contact_child_link(user=request.user, contact_child=child, person=person,
+                                    why=LINK_BASIS.get(request.POST.get("basis"), ""))
+    except services.LinkNotAllowed as error:
+        return _find_page(request, contact, child, errors=[str(error)], status=400)
     messages.success(request, f"{child.display_name} linked to {person.full_name} in the person index")
     return redirect("intake:contact", contact_id=contact.pk)
 
