@@ -333,3 +333,50 @@ def test_a_future_day_previews_its_agenda_without_a_button_to_open_it(client, me
     page = client.get("/triage/meetings/2026-03-05").content.decode()
     assert "can be opened on the day" in page and "WMP-TOMORROW" in page and "Open today" not in page
     assert not TriageMeeting.objects.exists()
+
+
+# --- Actions owned by schools ---------------------------------------------------------------------
+
+
+def test_action_owners_are_the_meeting_agencies_and_the_schools_of_this_incidents_children(police):
+    oakfield, elm = ft.school("Oakfield Primary"), ft.school("Elm High")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    ft.child(notification, school_=oakfield)
+    owners = set(meetings.action_owners(notification=notification))
+    assert police in owners and oakfield in owners and elm not in owners
+
+
+def test_an_action_owned_by_a_school_not_in_the_incident_is_refused(member):
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    ft.child(notification, school_=ft.school("Oakfield Primary"))
+    elsewhere = meetings.ActionDraft(description="Watch Ruby", owner_agency=ft.school("Elm High"),
+                                     due_date=date(2026, 3, 6))
+    with pytest.raises(meetings.MeetingInvalid, match="school of a child in this incident"):
+        _record(member, meetings.meeting_for_day(DAY), notification, actions=[elsewhere])
+    assert not MeetingOutcome.objects.exists()
+
+
+def test_a_school_is_told_of_its_own_action_even_when_the_meeting_grades_standard(member, police):
+    school = ft.school("Oakfield Primary")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    ft.child(notification, school_=school)
+    actions = [meetings.ActionDraft(description="Key adult to check in with Ruby", owner_agency=school,
+                                    due_date=date(2026, 3, 5)),
+               meetings.ActionDraft(description="Check bail conditions", owner_agency=police,
+                                    due_date=date(2026, 3, 5))]
+    _record(member, meetings.meeting_for_day(DAY), notification, final_grade=Grade.STANDARD,
+            rationale="Information from health lowers the risk", actions=actions)
+    body = OutboxMessage.objects.get().body
+    assert "Grade: Standard" in body
+    assert "Key adult to check in with Ruby (owner: Oakfield Primary; due 05 March 2026)" in body
+    assert "Check bail conditions" not in body
+
+
+def test_the_incident_page_offers_the_childs_school_as_an_action_owner(client, member):
+    meetings.meeting_for_day(DAY)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    ft.child(notification, school_=ft.school("Oakfield Primary"))
+    ft.school("Elm High")
+    client.force_login(member)
+    page = client.get(f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}").content.decode()
+    assert ">Oakfield Primary</option>" in page and "Elm High" not in page

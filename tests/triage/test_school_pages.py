@@ -5,18 +5,20 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
+from frontdoor.agencies.models import Agency
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import Contact
 from frontdoor.intake.selectors import contact_queue
 from frontdoor.messaging.models import OutboxMessage
-from frontdoor.triage import school_pages
+from frontdoor.triage import meetings, school_pages
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
-from frontdoor.triage.models import Grade, SchoolNotification
+from frontdoor.triage.models import Grade, MeetingOutcome, SchoolNotification, TriageAction
 from frontdoor.triage.schools import school_notifications_send
 from tests import factories
 from tests.triage import factories_triage as ft
 
 pytestmark = pytest.mark.django_db
+DAY = date(2026, 3, 4)
 
 
 @pytest.fixture
@@ -162,3 +164,102 @@ def test_monitoring_page_for_the_isco(client, oakfield):
     client.force_login(factories.user(role="isco"))
     page = client.get("/triage/schools/monitoring").content.decode()
     assert "Oakfield Primary" in page and "Schools that have not acknowledged" in page
+
+
+# --- Actions owned by a school --------------------------------------------------------------------
+
+
+def _incident_with_actions(*schools, grade=Grade.MEDIUM):
+    """An incident with a child at each school, decided at triage with one action for each school and one for police."""
+    police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-ACTIONS")
+    for number, school in enumerate(schools):
+        ft.child(notification, school_=school, given_name=f"Child {number}")
+    drafts = [meetings.ActionDraft(description=f"{school.name} key adult to check in", owner_agency=school,
+                                   due_date=date(2026, 3, 6)) for school in schools]
+    drafts.append(meetings.ActionDraft(description="Check bail conditions", owner_agency=police,
+                                       due_date=date(2026, 3, 5)))
+    meetings.meeting_outcome_record(
+        user=factories.user(role="practitioner"), meeting=meetings.meeting_for_day(DAY), notification=notification,
+        final_grade=grade, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", actions=drafts,
+        rationale="Agreed" if grade != Grade.MEDIUM else "", version=notification.version,
+    )
+    return notification
+
+
+def _told(notification, school):
+    return SchoolNotification.objects.get(notification=notification, school=school)
+
+
+def test_a_dsl_marks_their_schools_action_done_and_who_and_when_is_kept(dsl, oakfield):
+    told = _told(_incident_with_actions(oakfield), oakfield)
+    action = school_pages.school_action_get_for(user=dsl, school_notification=told,
+                                                action_id=TriageAction.objects.get(owner_agency=oakfield).pk)
+
+    school_pages.school_action_complete(user=dsl, school_notification=told, action=action, version=action.version)
+
+    action.refresh_from_db()
+    assert action.completed_by == dsl and action.completed_at is not None and action.version == 2
+    assert AccessLogEntry.objects.filter(user=dsl, target_id=str(told.pk), action=AccessLogEntry.Action.UPDATE,
+                                         reason="School marked its triage action done").exists()
+
+
+def test_a_stale_page_cannot_mark_an_action_done_again(dsl, oakfield):
+    told = _told(_incident_with_actions(oakfield), oakfield)
+    action = TriageAction.objects.get(owner_agency=oakfield)
+    stale = TriageAction.objects.get(pk=action.pk)
+    school_pages.school_action_complete(user=dsl, school_notification=told, action=action, version=1)
+    with pytest.raises(NotificationConflict, match="changed since you opened the page"):
+        school_pages.school_action_complete(user=dsl, school_notification=told, action=stale, version=1)
+    action.refresh_from_db()
+    with pytest.raises(NotificationConflict, match="already been marked as done"):
+        school_pages.school_action_complete(user=dsl, school_notification=told, action=action, version=2)
+
+
+def test_a_dsl_cannot_reach_another_schools_or_another_agencys_action_on_the_same_incident(dsl, oakfield):
+    elm = ft.school("Elm High")
+    notification = _incident_with_actions(oakfield, elm)
+    elm_dsl = factories.user(agency_=elm)
+    oakfield_action = TriageAction.objects.get(owner_agency=oakfield)
+    police_action = TriageAction.objects.get(description="Check bail conditions")
+    with pytest.raises(Http404):
+        school_pages.school_action_get_for(user=elm_dsl, school_notification=_told(notification, elm),
+                                           action_id=oakfield_action.pk)
+    with pytest.raises(Http404):  # the right action, through another school's notification
+        school_pages.school_action_get_for(user=elm_dsl, school_notification=_told(notification, oakfield),
+                                           action_id=oakfield_action.pk)
+    with pytest.raises(Http404):
+        school_pages.school_action_get_for(user=dsl, school_notification=_told(notification, oakfield),
+                                           action_id=police_action.pk)
+
+
+def test_a_school_sees_its_own_action_when_the_meeting_graded_standard(dsl, oakfield):
+    told = _told(_incident_with_actions(oakfield, grade=Grade.STANDARD), oakfield)
+    assert [a.description for a in school_pages.school_notification_actions(school_notification=told)] == [
+        "Oakfield Primary key adult to check in"]
+
+
+def test_the_school_page_marks_its_action_done_and_the_meeting_sees_it(client, dsl, oakfield):
+    elm = ft.school("Elm High")
+    notification = _incident_with_actions(oakfield, elm)
+    told = _told(notification, oakfield)
+    own = TriageAction.objects.get(owner_agency=oakfield)
+    client.force_login(dsl)
+    page = client.get(f"/school/da-notifications/{told.pk}").content.decode()
+    assert "Actions for your school" in page and "Oakfield Primary key adult to check in" in page
+    assert "6 March 2026" in page and "Mark as done" in page
+
+    elm_action = TriageAction.objects.get(owner_agency=elm)
+    assert client.post(f"/school/da-notifications/{told.pk}/actions/{elm_action.pk}/done",
+                       {"version": 1}).status_code == 404
+    response = client.post(f"/school/da-notifications/{told.pk}/actions/{own.pk}/done", {"version": 1})
+    assert response.status_code == 302 and response["Location"] == f"/school/da-notifications/{told.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert "You have marked the action done" in page and "Mark as done" not in page
+    stale = client.post(f"/school/da-notifications/{told.pk}/actions/{own.pk}/done", {"version": 1}).content.decode()
+    assert stale.count("govuk-error-summary__title") == 1 and "already been marked as done" in stale
+    assert TriageAction.objects.get(pk=elm_action.pk).completed_at is None
+
+    client.force_login(factories.user(role="practitioner"))
+    meeting_page = client.get(f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}").content.decode()
+    assert "Done</strong>" in meeting_page and "by Chris Taylor" in meeting_page

@@ -61,9 +61,9 @@ def test_medium_lists_the_triage_actions():
     outcome = MeetingOutcome.objects.create(notification=notification, meeting=meeting, final_grade="medium",
                                             decision="early_help_offer", recorded_by=author)
     health = Agency.objects.create(kind=Agency.Kind.HEALTH_TRUST, name="Fictionton Health")
-    action = TriageAction.objects.create(outcome=outcome, description="Health visitor to visit mother",
+    TriageAction.objects.create(outcome=outcome, description="Health visitor to visit mother",
                                          owner_agency=health, due_date=date(2026, 3, 13))
-    school_notifications_send(notification=notification, actions=[action])
+    school_notifications_send(notification=notification)
     body = OutboxMessage.objects.get().body
     assert "Health visitor to visit mother (owner: Fictionton Health; due 13 March 2026)" in body
 

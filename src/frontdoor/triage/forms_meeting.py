@@ -16,7 +16,7 @@ from frontdoor.triage.models import Grade, MeetingOutcome
 
 
 def partner_agencies():
-    """Agencies that attend triage and own its actions: schools are told, not represented (seed 001)."""
+    """Agencies that attend triage: schools are told, not represented (seed 001)."""
     return Agency.objects.exclude(kind=Agency.Kind.SCHOOL).order_by("name")
 
 
@@ -59,10 +59,15 @@ class ActionForm(forms.Form):
         error_messages={"required": "Enter what the action is"},
     )
     owner_agency = forms.ModelChoiceField(
-        label="Owner agency", queryset=partner_agencies(), widget=GovukSelect(), empty_label="Select an agency",
+        label="Owner agency", queryset=Agency.objects.none(), widget=GovukSelect(), empty_label="Select an agency",
+        help_text="An agency at the meeting, or the school of a child in this incident",
         error_messages={"required": "Select the agency that owns the action"},
     )
     due_date = GovukDateField(label="Due date", error_messages={"required": "Enter the date the action is due"})
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = owners
 
 
 ActionFormSet = forms.formset_factory(ActionForm, extra=1)

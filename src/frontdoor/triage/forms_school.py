@@ -1,10 +1,12 @@
-"""The school DSL's forms: acknowledge a domestic-abuse notification, or challenge its grade."""
+"""The school DSL's forms: acknowledge a domestic-abuse notification or mark its action done, or challenge its grade."""
 from django import forms
 
 from frontdoor.forms_govuk import GovukTextarea
 
 
-class AcknowledgeForm(forms.Form):
+class VersionForm(forms.Form):
+    """A button that changes one record: the version the page showed (compare and set)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput())
 
 

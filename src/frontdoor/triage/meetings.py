@@ -130,27 +130,29 @@ def meeting_outcome_record(
     rationale: str,
     version: int,
 ) -> MeetingOutcome:
-    """The meeting's one outcome for an incident: grade decision, outcome, actions, then the schools told.
+    """The meeting's one outcome for an incident: outcome, actions, grade decision, then the schools told.
 
     `version` is the notification's version the page showed: if another member recorded first,
-    the compare-and-set in `notification_grade` refuses, and nothing of this outcome is stored.
+    the outcome's uniqueness or the compare-and-set in `notification_grade` refuses, and nothing of
+    this outcome is stored. The actions are stored before the grade, so that a school told at once
+    of a standard grade is told of its own actions too.
     """
     _check_outcome(final_grade, decision)
-    notification_grade(
-        user=user, notification=notification, grade=final_grade, version=version, meeting=meeting,
-        rationale=_grade_rationale(notification, meeting, final_grade, rationale),
-    )
+    _check_owners(notification, actions)
+    rationale = _grade_rationale(notification, meeting, final_grade, rationale)
     outcome = _outcome_create(user, meeting, notification, final_grade, decision, notes)
-    created_actions = TriageAction.objects.bulk_create(
+    TriageAction.objects.bulk_create(
         TriageAction(outcome=outcome, description=a.description.strip(), owner_agency=a.owner_agency,
                      due_date=a.due_date)
         for a in actions
     )
+    notification_grade(user=user, notification=notification, grade=final_grade, version=version, meeting=meeting,
+                       rationale=rationale)
     PoliceNotification.objects.filter(pk=notification.pk).update(status=PoliceNotification.Status.OUTCOME_RECORDED)
     notification.refresh_from_db()
     if notification.relationship == Relationship.YOUNG_PEOPLE_PARTNERS:
         _peer_on_peer_strategy_discussion(notification)
-    school_notifications_send(notification=notification, actions=created_actions)
+    school_notifications_send(notification=notification)
     return outcome
 
 
@@ -159,6 +161,12 @@ def _check_outcome(final_grade: str, decision: str) -> None:
         raise MeetingInvalid("Select the final grade", field="final_grade")
     if decision not in MeetingOutcome.Decision.values:
         raise MeetingInvalid("Select the meeting's decision", field="decision")
+
+
+def _check_owners(notification: PoliceNotification, actions: Sequence[ActionDraft]) -> None:
+    allowed = set(action_owners(notification=notification).values_list("pk", flat=True))
+    if any(action.owner_agency.pk not in allowed for action in actions):
+        raise MeetingInvalid("An action's owner must be an agency at the meeting or the school of a child in this incident")
 
 
 def _grade_rationale(notification: PoliceNotification, meeting: TriageMeeting, final_grade: str,
@@ -179,8 +187,9 @@ def _grade_rationale(notification: PoliceNotification, meeting: TriageMeeting, f
 def _outcome_create(user, meeting, notification, final_grade, decision, notes) -> MeetingOutcome:
     try:
         with transaction.atomic():
+            # By id: a refused instance must not be cached on the notification the page still shows.
             return MeetingOutcome.objects.create(
-                notification=notification, meeting=meeting, final_grade=final_grade, decision=decision,
+                notification_id=notification.pk, meeting=meeting, final_grade=final_grade, decision=decision,
                 notes=notes.strip(), recorded_by=user,
             )
     except IntegrityError:
@@ -229,7 +238,7 @@ def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
     return (
         MeetingOutcome.objects.filter(meeting__in=meetings_visible_to(user=user))
         .select_related("notification", "meeting", "recorded_by")
-        .prefetch_related("actions__owner_agency")
+        .prefetch_related("actions__owner_agency", "actions__completed_by")
         .order_by("notification__received_at")
     )
 
@@ -251,6 +260,12 @@ def _may_read(user, notification: PoliceNotification) -> bool:
     if not hasattr(notification, "outcome"):
         return getattr(getattr(user, "membership", None), "role", None) in MEETING_ROLES
     return outcomes_visible_to(user=user).filter(pk=notification.outcome.pk).exists()
+
+
+def action_owners(*, notification: PoliceNotification) -> QuerySet[Agency]:
+    """Who may own an incident's actions: the agencies that attend triage, and the schools of its children."""
+    schools = notification.children.filter(school__isnull=False).values("school_id")
+    return Agency.objects.filter(~Q(kind=Agency.Kind.SCHOOL) | Q(pk__in=schools)).order_by("name")
 
 
 def meeting_attendance(*, meeting: TriageMeeting) -> QuerySet[MeetingAttendance]:

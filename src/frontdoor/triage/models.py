@@ -175,11 +175,16 @@ class MeetingOutcome(models.Model):
 
 
 class TriageAction(models.Model):
+    """An action agreed at triage, owned by an agency at the meeting or the school of a child in the incident."""
+
     outcome = models.ForeignKey(MeetingOutcome, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(max_length=500)
     owner_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="triage_actions")
     due_date = models.DateField()
     completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    version = models.PositiveIntegerField(default=1)
 
 
 class SchoolNotification(models.Model):

@@ -19,7 +19,8 @@ from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import Contact
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
-from frontdoor.triage.models import Grade, SchoolNotification
+from frontdoor.triage.models import SchoolNotification, TriageAction
+from frontdoor.triage.schools import incident_actions, school_actions
 
 OPEN_STATUSES = (SchoolNotification.Status.QUEUED, SchoolNotification.Status.SENT)
 CHALLENGE_CONSENT_REASON = "Challenge of a police domestic abuse notification grade"
@@ -60,12 +61,40 @@ def school_notification_get_for(*, user, school_notification_id, reason: str) ->
     return school_notification
 
 
-def school_notification_actions(*, school_notification: SchoolNotification) -> list:
-    """The triage actions the school was sent: medium and high only (seed 001)."""
-    outcome = getattr(school_notification.notification, "outcome", None)
-    if outcome is None or school_notification.grade == Grade.STANDARD:
-        return []
-    return list(outcome.actions.select_related("owner_agency").order_by("due_date"))
+def school_notification_actions(*, school_notification: SchoolNotification) -> list[TriageAction]:
+    """The triage actions the school is told of (`school_actions`), soonest due first."""
+    return school_actions(grade=school_notification.grade, school_id=school_notification.school_id,
+                          actions=incident_actions(notification=school_notification.notification))
+
+
+def school_action_get_for(*, user, school_notification: SchoolNotification, action_id) -> TriageAction:
+    """An action of this notification's outcome owned by the user's own school; any other is 'not found'."""
+    membership = getattr(user, "membership", None)
+    own_school = membership is not None and membership.is_school_dsl and (
+        membership.agency_id == school_notification.school_id)
+    action = TriageAction.objects.filter(
+        pk=action_id, outcome__notification_id=school_notification.notification_id,
+        owner_agency_id=school_notification.school_id,
+    ).first() if own_school else None
+    if action is None:
+        raise Http404
+    return action
+
+
+@transaction.atomic
+def school_action_complete(*, user, school_notification: SchoolNotification, action: TriageAction,
+                           version: int) -> None:
+    """The school has done its action: who and when, for the meeting's record of the outcome."""
+    if action.completed_at is not None:
+        raise NotificationConflict("This action has already been marked as done.")
+    updated = TriageAction.objects.filter(pk=action.pk, version=version, completed_at__isnull=True).update(
+        completed_at=timezone.now(), completed_by=user, version=F("version") + 1
+    )
+    if not updated:
+        raise NotificationConflict("This action has been changed since you opened the page. "
+                                   "Reload the page to see the changes.")
+    access_log_record(user=user, target=school_notification, reason="School marked its triage action done",
+                      action=AccessLogEntry.Action.UPDATE)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from frontdoor.casework.calendar import SchoolTerms, next_school_day_start
@@ -35,14 +36,26 @@ def school_notification_deadline(received_at: datetime) -> datetime:
     return next_school_day_start(received_at, school_terms())
 
 
+def incident_actions(*, notification: PoliceNotification) -> QuerySet[TriageAction]:
+    """The actions agreed at triage for an incident, soonest due first."""
+    return (TriageAction.objects.filter(outcome__notification_id=notification.pk)
+            .select_related("owner_agency", "completed_by").order_by("due_date", "pk"))
+
+
+def school_actions(*, grade: str, actions: Iterable[TriageAction], school_id) -> list[TriageAction]:
+    """The actions a school is told of: all of them for medium and high (seed 001), and its own whatever the grade."""
+    return [action for action in actions if grade != Grade.STANDARD or action.owner_agency_id == school_id]
+
+
 @transaction.atomic
-def school_notifications_send(
-    *, notification: PoliceNotification, actions: Iterable[TriageAction] = ()
-) -> list[SchoolNotification]:
-    """Queue one notification per child whose school is known. Sending again changes nothing."""
+def school_notifications_send(*, notification: PoliceNotification) -> list[SchoolNotification]:
+    """Queue one notification per child whose school is known, with the triage actions recorded so far.
+
+    Sending again changes nothing.
+    """
     if not notification.grade:
         raise NotificationInvalid("Grade the notification before telling the school")
-    actions = list(actions) if notification.grade != Grade.STANDARD else []
+    actions = list(incident_actions(notification=notification))
     children = notification.children.filter(school__isnull=False).select_related("school")
     return [_notify_school(notification, child, actions) for child in children]
 
@@ -70,7 +83,8 @@ def _notify_school(
 def _enqueue_emails(school_notification: SchoolNotification, actions: list[TriageAction]) -> list[OutboxMessage]:
     notification, child = school_notification.notification, school_notification.child
     subject = f"Domestic abuse notification for a pupil: police reference {notification.police_reference}"
-    body = school_email_body(notification, child, actions)
+    body = school_email_body(notification, child, school_actions(grade=notification.grade, actions=actions,
+                                                                  school_id=child.school_id))
     return [
         outbox_enqueue(
             kind="school_da_notification",
@@ -113,7 +127,7 @@ def school_email_body(
         f"Relationship of the adults involved: {notification.get_relationship_display()}",
         f"Grade: {notification.get_grade_display()}",
         "",
-        *_actions_lines(notification, actions),
+        *_actions_lines(notification.grade, actions),
         (
             "Please review this against what you know of the child and the family. If you think the grade is wrong, "
             "sign in to Front Door to challenge it. If a child is at immediate risk, phone the Family Front Door on "
@@ -125,8 +139,8 @@ def school_email_body(
     return "\n".join(lines)
 
 
-def _actions_lines(notification: PoliceNotification, actions: list[TriageAction]) -> list[str]:
-    if notification.grade == Grade.STANDARD:
+def _actions_lines(grade: str, actions: list[TriageAction]) -> list[str]:
+    if not actions and grade == Grade.STANDARD:
         return ["This notification is for your records: no triage meeting is held for standard incidents.", ""]
     if not actions:
         return ["Actions agreed at the triage meeting: none.", ""]

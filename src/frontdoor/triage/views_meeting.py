@@ -159,34 +159,46 @@ def incident(request, day, notification_id):
             return _incident_page(request, meeting, notification)
         form = OutcomeForm(initial={"final_grade": notification.grade or notification.suggested_grade,
                                     "version": notification.version})
-        return _incident_page(request, meeting, notification, form, ActionFormSet(prefix="action"))
-    if "add_action" in request.POST:
-        post = _with_another_action(request.POST)
-        form, actions = OutcomeForm(post), ActionFormSet(post, prefix="action")
-        _unvalidated(form, *actions.forms)
-        return _incident_page(request, meeting, notification, form, actions)
-    return _incident_record(request, meeting, notification)
-
-
-def _incident_record(request, meeting, notification):
-    form, actions = OutcomeForm(request.POST), ActionFormSet(request.POST, prefix="action")
-    if form.is_valid() and actions.is_valid():
-        data = form.cleaned_data
-        try:
-            meetings.meeting_outcome_record(
-                user=request.user, meeting=meeting, notification=notification,
-                final_grade=data["final_grade"], decision=data["decision"], notes=data["notes"],
-                rationale=data["rationale"], version=data["version"],
-                actions=[ActionDraft(**action.cleaned_data) for action in actions.forms if action.cleaned_data],
-            )
-        except MeetingInvalid as error:
-            form.add_error(error.field, str(error))
-        except TriageError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Outcome recorded for {notification.police_reference}")
-            return redirect("triage:meeting_day", day=meeting.date)
+        return _incident_page(request, meeting, notification, form, _actions_formset(notification))
+    form, actions, adding = _posted(request, OutcomeForm, notification)
+    if not adding and _saved(form, actions, lambda data, drafts: meetings.meeting_outcome_record(
+        user=request.user, meeting=meeting, notification=notification,
+        final_grade=data["final_grade"], decision=data["decision"], notes=data["notes"],
+        rationale=data["rationale"], version=data["version"], actions=drafts,
+    )):
+        messages.success(request, f"Outcome recorded for {notification.police_reference}")
+        return redirect("triage:meeting_day", day=meeting.date)
     return _incident_page(request, meeting, notification, form, actions)
+
+
+def _actions_formset(notification, data=None, initial=None):
+    return ActionFormSet(data, initial=initial, prefix="action",
+                         form_kwargs={"owners": meetings.action_owners(notification=notification)})
+
+
+def _posted(request, form_class, notification):
+    """The posted outcome form and its actions, and whether the user only asked for another action."""
+    adding = "add_action" in request.POST
+    data = _with_another_action(request.POST) if adding else request.POST
+    form, actions = form_class(data), _actions_formset(notification, data)
+    if adding:
+        _unvalidated(form, *actions.forms)
+    return form, actions, adding
+
+
+def _saved(form, actions, save) -> bool:
+    """Validate the outcome and its actions, then `save(data, drafts)`; a domain error is shown on the form."""
+    if not (form.is_valid() and actions.is_valid()):
+        return False
+    try:
+        save(form.cleaned_data, [ActionDraft(**action.cleaned_data) for action in actions.forms if action.cleaned_data])
+    except MeetingInvalid as error:
+        form.add_error(error.field, str(error))
+    except TriageError as error:
+        form.add_error(None, str(error))
+    else:
+        return True
+    return False
 
 
 def _with_another_action(post):

@@ -14,7 +14,7 @@ from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
 from frontdoor.triage import school_pages
 from frontdoor.triage.errors import TriageError
-from frontdoor.triage.forms_school import AcknowledgeForm, ChallengeForm
+from frontdoor.triage.forms_school import ChallengeForm, VersionForm
 from frontdoor.triage.views_meeting import error_links
 
 
@@ -52,11 +52,13 @@ def school_notification(request, school_notification_id):
 
 
 def _detail_page(request, school_notification, *, errors=()):
+    actions = school_pages.school_notification_actions(school_notification=school_notification)
     return render(request, "triage/school_detail.html", {
         "school_notification": school_notification,
         "notification": school_notification.notification,
         "child": school_notification.child,
-        "actions": school_pages.school_notification_actions(school_notification=school_notification),
+        "actions": actions,
+        "own_actions": [action for action in actions if action.owner_agency_id == school_notification.school_id],
         "is_open": school_notification.status in school_pages.OPEN_STATUSES,
         "errors": list(errors),
         "page_title": f"Domestic abuse notification {school_notification.notification.police_reference}",
@@ -70,17 +72,45 @@ def school_notification_acknowledge(request, school_notification_id):
     school_notification = school_pages.school_notification_get_for(
         user=request.user, school_notification_id=school_notification_id, reason="School acknowledged a DA notification"
     )
-    form = AcknowledgeForm(request.POST)
+    return _versioned_post(
+        request, school_notification,
+        lambda version: school_pages.school_notification_acknowledge(
+            user=request.user, school_notification=school_notification, version=version),
+        success=f"You have acknowledged {school_notification.notification.police_reference}",
+        then=redirect("triage:school_notifications"),
+    )
+
+
+@login_required
+@school_dsl_required
+@require_POST
+def school_action_done(request, school_notification_id, action_id):
+    school_notification = school_pages.school_notification_get_for(
+        user=request.user, school_notification_id=school_notification_id, reason="School marked its action done"
+    )
+    action = school_pages.school_action_get_for(
+        user=request.user, school_notification=school_notification, action_id=action_id
+    )
+    return _versioned_post(
+        request, school_notification,
+        lambda version: school_pages.school_action_complete(
+            user=request.user, school_notification=school_notification, action=action, version=version),
+        success=f"You have marked the action done: {action.description}",
+        then=redirect("triage:school_notification", school_notification_id=school_notification.pk),
+    )
+
+
+def _versioned_post(request, school_notification, change, *, success, then):
+    """A button that changes one record: the page's version is compared and set; a refusal shows on the page."""
+    form = VersionForm(request.POST)
     try:
         if not form.is_valid():
             raise TriageError("The page was out of date. Reload it and try again.")
-        school_pages.school_notification_acknowledge(
-            user=request.user, school_notification=school_notification, version=form.cleaned_data["version"]
-        )
+        change(form.cleaned_data["version"])
     except TriageError as error:
         return _detail_page(request, school_notification, errors=[str(error)])
-    messages.success(request, f"You have acknowledged {school_notification.notification.police_reference}")
-    return redirect("triage:school_notifications")
+    messages.success(request, success)
+    return then
 
 
 @login_required
@@ -122,6 +152,8 @@ urlpatterns = [
     path("school/da-notifications/<uuid:school_notification_id>", school_notification, name="school_notification"),
     path("school/da-notifications/<uuid:school_notification_id>/acknowledge", school_notification_acknowledge,
          name="school_acknowledge"),
+    path("school/da-notifications/<uuid:school_notification_id>/actions/<int:action_id>/done", school_action_done,
+         name="school_action_done"),
     path("school/da-notifications/<uuid:school_notification_id>/challenge", school_notification_challenge,
          name="school_challenge"),
     path("triage/schools/monitoring", schools_monitoring, name="schools_monitoring"),
