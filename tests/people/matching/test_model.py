@@ -74,3 +74,39 @@ def test_an_identifier_without_a_check_digit_may_disagree_for_one_person(populat
     weights = dict(zip((c.name for c in COMPARISONS), unchecked.level_weights()))
     assert weights["nhs_number"][1] > 8       # agreeing still counts for a great deal
     assert -15 < weights["nhs_number"][2] < 0  # a slip is learned, not fixed at near-never
+
+
+def test_identifier_agreement_is_weighed_by_how_rarely_two_records_share_one(population):
+    """Random sampling that never meets two records with one NHS number must not leave Splink's
+    placeholder u (about 10 bits); the chance is exact from the numbers' counts."""
+    from frontdoor.people.matching.model import prior_weight, train_model
+
+    sparse = train_model(population.index + population.queries, u_sample_pairs=2_000)
+    weights = dict(zip((c.name for c in COMPARISONS), sparse.level_weights()))
+    assert weights["nhs_number"][1] > -prior_weight(sparse.prior) - 2
+    unobserved = [
+        level for comparison in sparse.splink_settings["comparisons"]
+        for level in comparison["comparison_levels"]
+        if not level.get("is_null_level") and not isinstance(level.get("u_probability"), float)
+    ]
+    assert unobserved == []
+
+
+def test_names_swapped_with_a_slip_score_as_swapped(model):
+    scorer = Scorer(model)
+    child = prepare_record({"id": "a", "given_name": "Oliver", "family_name": "Wilkinson"})
+    for given, family in (("Wilkinsno", "Olly"), ("Wilkinson", "Oliwer"), ("Wilkinson", "Oli")):
+        muddled = prepare_record({"id": "b", "given_name": given, "family_name": family})
+        levels = scorer.score(muddled, child).levels
+        assert COMPARISONS[0].levels[levels[0]].label == "names swapped, with a slip or a nickname"
+
+
+def test_a_model_trained_on_other_comparison_levels_is_refused(model):
+    import copy
+
+    settings = copy.deepcopy(model.splink_settings)
+    settings["comparisons"][0]["comparison_levels"].pop(3)
+    stale = MatchModel(splink_settings=settings, metadata=model.metadata)
+    assert model.fits_comparisons() and not stale.fits_comparisons()
+    with pytest.raises(ValueError, match="train it again"):
+        Scorer(stale)

@@ -12,6 +12,7 @@ import jellyfish
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import block_on
+from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 Record = dict
 Predicate = Callable[[Record, Record], bool]
@@ -100,6 +101,86 @@ def _names_swapped() -> Level:
     )
 
 
+class _DialectLevel(ComparisonLevelCreator):
+    """A level whose SQL is written for each backend (DuckDB and Spark name the string and array
+    functions differently)."""
+
+    def __init__(self, make_sql: Callable[[object], str], label: str):
+        self.make_sql = make_sql
+        self.label = label
+
+    def create_sql(self, sql_dialect) -> str:
+        return self.make_sql(sql_dialect)
+
+    def create_label_for_charts(self) -> str:
+        return self.label
+
+
+def _sql_overlap(sql_dialect, left: str, right: str) -> str:
+    if sql_dialect.sql_dialect_str == "spark":
+        return f"arrays_overlap({left}, {right})"
+    return f"list_has_any({left}, {right})"
+
+
+def _has_any(left, right) -> bool:
+    return left is not None and right is not None and not set(left).isdisjoint(right)
+
+
+SWAP_SIMILARITY = 0.88
+
+
+def _swapped_close(l: Record, r: Record) -> bool:
+    """`l`'s given name is `r`'s family name and `l`'s family name `r`'s given name, each allowing
+    a typing slip; the family name may be one part of a double-barrelled one and the given name a
+    nickname."""
+    if not (l["given_name"] and l["family_name"] and r["given_name"] and r["family_name"]):
+        return False
+    family_close = _has_any(l["given_parts"], r["family_parts"]) or (
+        jellyfish.jaro_winkler_similarity(l["given_name"], r["family_name"]) >= SWAP_SIMILARITY
+    )
+    given_close = (
+        l["family_name"] == r["given_name"]
+        or _has_any(l["family_keys"], r["given_keys"])
+        or jellyfish.jaro_winkler_similarity(l["family_name"], r["given_name"]) >= SWAP_SIMILARITY
+    )
+    return family_close and given_close
+
+
+def _swapped_close_sql(sql_dialect) -> str:
+    jw = sql_dialect.jaro_winkler_function_name
+
+    def one_way(a: str, b: str) -> str:
+        return (
+            f"(({_sql_overlap(sql_dialect, f'given_parts_{a}', f'family_parts_{b}')}"
+            f" OR {jw}(given_name_{a}, family_name_{b}) >= {SWAP_SIMILARITY})"
+            f" AND (family_name_{a} = given_name_{b}"
+            f" OR {_sql_overlap(sql_dialect, f'family_keys_{a}', f'given_keys_{b}')}"
+            f" OR {jw}(family_name_{a}, given_name_{b}) >= {SWAP_SIMILARITY}))"
+        )
+
+    return f"({one_way('l', 'r')} OR {one_way('r', 'l')})"
+
+
+def _names_swapped_with_slip() -> Level:
+    label = "names swapped, with a slip or a nickname"
+    return Level(
+        label,
+        lambda: _DialectLevel(_swapped_close_sql, label),
+        lambda l, r: _swapped_close(l, r) or _swapped_close(r, l),
+    )
+
+
+def _name_in_other_field() -> Level:
+    label = "one record's given name is the other's family name"
+    return Level(
+        label,
+        lambda: cll.CustomLevel("(given_name_l = family_name_r OR given_name_r = family_name_l)",
+                                label_for_charts=label),
+        lambda l, r: (l["given_name"] is not None and l["given_name"] == r["family_name"])
+        or (r["given_name"] is not None and r["given_name"] == l["family_name"]),
+    )
+
+
 def _cross(column_left: str, column_right: str, label: str) -> Level:
     """`column_left` of one record equals `column_right` of the other (a symmetric relation)."""
     return Level(
@@ -147,9 +228,11 @@ GIVEN_NAME = Comparison("given_name", (
     _missing("given_name"),
     _same("given_name", "same given name", term_frequency=True),
     _names_swapped(),
+    _names_swapped_with_slip(),
     _overlap("given_keys", "nickname or variant of the same name"),
     _similar("given_name", 0.92, "given name differs by a typing slip"),
     _similar("given_name", 0.80, "given name similar"),
+    _name_in_other_field(),
     _other("different given name"),
 ))
 
@@ -157,9 +240,11 @@ FAMILY_NAME = Comparison("family_name", (
     _missing("family_name"),
     _same("family_name", "same family name", term_frequency=True),
     _names_swapped(),
+    _names_swapped_with_slip(),
     _overlap("family_parts", "shares part of a double-barrelled family name"),
     _similar("family_name", 0.92, "family name differs by a typing slip"),
     _similar("family_name", 0.80, "family name similar"),
+    _name_in_other_field(),
     _other("different family name"),
 ))
 

@@ -21,7 +21,8 @@ _EPOCH = date(1900, 1, 1)
 _SEX_CODES = {"M": "M", "MALE": "M", "F": "F", "FEMALE": "F"}
 
 FEATURE_COLUMNS = (
-    "unique_id", "given_name", "family_name", "given_keys", "family_parts",
+    "unique_id", "given_name", "family_name", "given_keys", "family_parts", "given_parts",
+    "family_keys",
     "dob", "dob_swapped", "dob_days", "dob_year_month", "dob_month_day",
     "sex", "nhs_number", "address_key", "address_keys", "postcodes", "sectors", "districts",
     "school",
@@ -136,6 +137,10 @@ def prepare_record(record: Mapping, *, validate_nhs: bool = True) -> dict:
         "family_name": family,
         "given_keys": variant_keys(given) or None,
         "family_parts": family.split() if family else None,
+        # For names written the other way round: each part of the given name, and what the
+        # family name would stand for if it were a given name (a nickname).
+        "given_parts": given.split() if given else None,
+        "family_keys": variant_keys(family) or None,
         **_dob_columns(record.get("dob")),
         "sex": _SEX_CODES.get((record.get("sex") or "").strip().upper()),
         "nhs_number": _nhs_number(record.get("nhs_number"), validate=validate_nhs),

@@ -31,7 +31,8 @@ _TEXT = pa.string()
 _TEXT_LIST = pa.list_(pa.string())
 FEATURE_SCHEMA = pa.schema([
     ("unique_id", _TEXT), ("given_name", _TEXT), ("family_name", _TEXT),
-    ("given_keys", _TEXT_LIST), ("family_parts", _TEXT_LIST), ("dob", _TEXT),
+    ("given_keys", _TEXT_LIST), ("family_parts", _TEXT_LIST), ("given_parts", _TEXT_LIST),
+    ("family_keys", _TEXT_LIST), ("dob", _TEXT),
     ("dob_swapped", _TEXT), ("dob_days", pa.int64()), ("dob_year_month", _TEXT),
     ("dob_month_day", _TEXT), ("sex", _TEXT), ("nhs_number", _TEXT), ("address_key", _TEXT),
     ("address_keys", _TEXT_LIST), ("postcodes", _TEXT_LIST), ("sectors", _TEXT_LIST),
@@ -87,6 +88,18 @@ class MatchModel:
     @property
     def prior(self) -> float:
         return self.splink_settings["probability_two_random_records_match"]
+
+    def fits_comparisons(self) -> bool:
+        """Whether the model was trained on the comparison levels this code scores with. A model
+        trained before a level was added or removed has weights for other levels: it must be
+        retrained, not read."""
+        trained = [
+            [level.get("label_for_charts") for level in comparison["comparison_levels"]
+             if not level.get("is_null_level")]
+            for comparison in self.splink_settings["comparisons"]
+        ]
+        spec = [[level.label for level in c.levels if not level.is_null] for c in COMPARISONS]
+        return trained == spec
 
     def trained_levels(self) -> list[list[dict]]:
         """m and u of every level, comparison by comparison, in the spec's order."""
@@ -176,6 +189,7 @@ def train_model(
         recall=prior_rule_recall,
     )
     training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs, seed=seed)
+    _complete_u(linker, table, u_sample_pairs)
     # Pairs sharing an NHS number are almost all the same person, so they show how one person's
     # records vary. Blocking on date of birth or name instead lets twins and a father and son
     # of the same name pass for matches, and EM then learns that they may disagree.
@@ -201,6 +215,45 @@ def train_model(
             "term_frequencies": _term_frequencies(table),
         },
     )
+
+
+def _complete_u(linker, table: pa.Table, u_sample_pairs: float) -> None:
+    """u where random sampling cannot see it. Two random records share an NHS number about once
+    in as many pairs as there are records, so among a few million sampled pairs of a large index
+    there is often no such pair; Splink then falls back to a placeholder u (weight about 10 bits,
+    where a million-person index needs over 20). The chance that two records share an identifier
+    is exact from its value counts, as term frequencies are. Any other level the sample never
+    saw gets u = 1 / pairs sampled: the most its rarity can be told from the sample."""
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            if level._trained_u_median is None:
+                _set_u(level, 1.0 / u_sample_pairs, "not seen among the pairs sampled")
+        if comparison.output_column_name == NHS_NUMBER.name:
+            same = comparison.comparison_levels[1]
+            _set_u(same, _chance_two_records_share(table, "nhs_number"),
+                   "exact share of record pairs with the same identifier")
+            _set_u(comparison.comparison_levels[2], 1.0 - same.u_probability,
+                   "pairs with different identifiers")
+
+
+def _set_u(level, u: float, description: str) -> None:
+    """Replaces the sampled u (Splink trains with the median of a level's u estimates)."""
+    level._trained_u_probabilities = [
+        {"probability": u, "description": description, "m_or_u": "u"}
+    ]
+    level.u_probability = u
+
+
+def _chance_two_records_share(table: pa.Table, column: str) -> float:
+    counts = [row["counts"] for row in table.column(column).drop_null().value_counts().to_pylist()]
+    records = sum(counts)
+    if records < 2:
+        return 1.0 / max(records, 1)
+    shared = sum(count * (count - 1) for count in counts)
+    # At least one pair's worth, so a model trained on records that share no number still has u.
+    return max(shared, 2) / (records * (records - 1))
 
 
 def _term_frequencies(table: pa.Table) -> dict[str, dict[str, float]]:

@@ -40,6 +40,9 @@ class PairScore:
 
 class Scorer:
     def __init__(self, model: MatchModel):
+        if not model.fits_comparisons():
+            raise ValueError(f"match model {model.version} was trained on other comparison levels "
+                             "than this code scores with: train it again (frontdoor train-matcher)")
         self.model = model
         self.weights = model.level_weights()
         self.prior_weight = prior_weight(model.prior)
