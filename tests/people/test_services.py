@@ -10,9 +10,8 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
 from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.models import Address, Person, PersonMerge, Relationship, Residence
-from frontdoor.people.services import (
-    LinkNotAllowed, contact_child_link, person_merge, person_merge_undo, survivor_of,
-)
+from frontdoor.people.selectors import survivor_of
+from frontdoor.people.services import LinkNotAllowed, contact_child_link, person_merge, person_merge_undo
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -53,3 +53,16 @@ def contact_queue(*, user) -> QuerySet[Contact]:
         .prefetch_related("children")
         .order_by("-is_urgent", "decision_due_at")
     )
+
+
+from frontdoor.intake.models import ContactChild  # noqa: E402  (appended: the person page's read)
+
+
+def person_contacts(*, user, person) -> list[ContactChild]:
+    """Every contact naming this person that the user may see, newest first, each with its referrer
+    agency and decision (for the person's page: one query however many there are)."""
+    return list(
+        ContactChild.objects.filter(person=person, contact__in=contacts_visible_to(user=user))
+        .select_related("contact", "contact__referrer_agency", "contact__decision")
+        .order_by("-contact__received_at")
+    )

@@ -1,14 +1,15 @@
 from datetime import date
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
-from frontdoor.people.models import Person, PersonMerge, PossibleMatch
+from frontdoor.people.evidence import probability_text
+from frontdoor.people.models import Household, Person, PersonMerge, PossibleMatch, Relationship, Residence
 from frontdoor.people.records import contact_child_record
 
 FRONT_DOOR_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -145,3 +146,64 @@ def person_merge_get_for(*, user, merge_id) -> PersonMerge:
     if merge is None or not persons_visible_to(user=user).filter(pk=merge.survivor_id).exists():
         raise Http404
     return merge
+
+
+def survivor_of(person: Person) -> Person:
+    """The record a merged record now is (following later merges of its survivor too)."""
+    seen = {person.pk}
+    while person.merged_into_id and person.merged_into_id not in seen:
+        seen.add(person.merged_into_id)
+        person = Person.objects.get(pk=person.merged_into_id)
+    return person
+
+
+def person_page_get_for(*, user, person_id) -> Person:
+    """The person for their own page, or 404 (missing and out of scope alike); the view is logged.
+    A merged record is logged as opened too: the page then shows the record it was merged into."""
+    person = persons_visible_to(user=user).select_related("school").filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    reason = ("Opened a merged record: shown the record it was merged into" if person.merged_into_id
+              else "Viewed the person's record")
+    access_log_record(user=user, target=person, reason=reason)
+    return person
+
+
+# How a relationship reads from the other side: Lisa is Ruby's parent, so Ruby is Lisa's child.
+INVERSE_RELATIONSHIP = {
+    Relationship.Kind.PARENT: "Child", Relationship.Kind.STEP_PARENT: "Step-child",
+    Relationship.Kind.SIBLING: "Sibling", Relationship.Kind.PARTNER: "Partner",
+    Relationship.Kind.EX_PARTNER: "Former partner", Relationship.Kind.GRANDPARENT: "Grandchild",
+    Relationship.Kind.CARER: "Cared for by them", Relationship.Kind.OTHER: "Other",
+}
+
+
+def person_index_view(*, person: Person) -> dict:
+    """What the person index holds about one person, for their page, in a fixed number of queries:
+    addresses, households, relationships (who each relative is to this person), possible matches
+    and merges. The caller has checked access and logged the view."""
+    relatives = []
+    for row in Relationship.objects.filter(Q(person=person) | Q(relative=person)).select_related("person", "relative"):
+        if row.relative_id == person.pk:  # row.person is the `kind` of this person
+            relatives.append({"person": row.person, "is": row.get_kind_display()})
+        else:
+            relatives.append({"person": row.relative, "is": INVERSE_RELATIONSHIP.get(row.kind, row.get_kind_display())})
+    relatives.sort(key=lambda r: (r["person"].family_name, r["person"].given_name))
+    households = (
+        Household.objects.filter(members=person).select_related("address")
+        .prefetch_related(Prefetch("members", queryset=Person.objects.exclude(pk=person.pk), to_attr="others"))
+    )
+    matches = [
+        {"pair": pair, "other": pair.candidate if pair.person_id == person.pk else pair.person,
+         "probability": probability_text(pair.match_probability)}
+        for pair in PossibleMatch.objects.filter(Q(person=person) | Q(candidate=person))
+        .select_related("person", "candidate", "decided_by")
+    ]
+    return {
+        "residences": list(Residence.objects.filter(person=person).select_related("address")
+                           .order_by(F("to_date").desc(nulls_first=True), F("from_date").desc(nulls_last=True))),
+        "households": list(households),
+        "relatives": relatives,
+        "possible_matches": matches,
+        "merges": person_merges(person=person),
+    }

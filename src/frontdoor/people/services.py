@@ -12,6 +12,7 @@ from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
 from frontdoor.people.errors import MergeNotAllowed, PeopleError
 from frontdoor.people.models import Address, Person, PersonMerge, PossibleMatch, Residence
+from frontdoor.people.selectors import survivor_of
 
 
 class LinkNotAllowed(PeopleError):
@@ -20,15 +21,6 @@ class LinkNotAllowed(PeopleError):
 
 def _why(reason: str, why: str) -> str:
     return f"{reason}: {why}" if why else reason
-
-
-def survivor_of(person: Person) -> Person:
-    """The record a merged record now is (following later merges of the survivor too)."""
-    seen = {person.pk}
-    while person.merged_into_id and person.merged_into_id not in seen:
-        seen.add(person.merged_into_id)
-        person = Person.objects.get(pk=person.merged_into_id)
-    return person
 
 
 @transaction.atomic

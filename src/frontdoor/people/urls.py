@@ -11,6 +11,7 @@ urlpatterns = [
     path("front-door/possible-duplicates", views.possible_duplicates, name="possible_duplicates"),
     path("front-door/possible-duplicates/<uuid:match_id>/merge", views.possible_duplicate_merge, name="possible_duplicate_merge"),
     path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),
+    path("front-door/people/<uuid:person_id>", views.person, name="person"),
     path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),
     path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

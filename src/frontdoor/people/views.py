@@ -8,13 +8,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
-from frontdoor.intake.selectors import contact_get_for
+from frontdoor.casework.selectors import person_casework
+from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.views import FRONT_DOOR
 from frontdoor.people import selectors, services
 from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
 from frontdoor.people.forms import PersonSearchForm
 from frontdoor.people.models import Person
+from frontdoor.triage.selectors import person_notifications
 
 
 def _contact_child(request, contact_id, child_id, reason):
@@ -225,3 +228,43 @@ def merge_undo(request, merge_id):
             " and keep their newer values." if undone.kept_since else "")
     messages.success(request, f"Merge undone: {merge.merged.full_name} is a separate record again.{kept}")
     return redirect("people:merges", person_id=merge.survivor_id)
+
+
+MERGED_FROM = "people.opened_merged_record"  # session key: the merged record whose page was asked for
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def person(request, person_id):
+    """Everything the Front Door holds about one person, from every app, on one page. Each app's
+    selector applies its own access rule; the view composes them. A merged record's page is the
+    record it was merged into, with a notice saying so."""
+    person = selectors.person_page_get_for(user=request.user, person_id=person_id)
+    if person.merged_into_id:
+        request.session[MERGED_FROM] = str(person.pk)
+        return redirect("people:person", person_id=selectors.survivor_of(person).pk)
+    index = selectors.person_index_view(person=person)
+    return render(request, "people/person.html", {
+        "person": person,
+        **index,
+        "merged_from": _merged_from_notice(request, person, index["merges"]),
+        "contacts": [_contact_row(mention.contact) for mention in person_contacts(user=request.user, person=person)],
+        "notifications": person_notifications(user=request.user, person=person),
+        **person_casework(user=request.user, person=person),
+        "page_title": person.full_name,
+    })
+
+
+def _merged_from_notice(request, person, merges) -> dict | None:
+    opened_id = request.session.pop(MERGED_FROM, None)
+    if opened_id is None:
+        return None
+    merge = next((m for m in merges if str(m.merged_id) == opened_id and m.undone_at is None), None)
+    opened = merge.merged if merge else selectors.persons_visible_to(user=request.user).filter(pk=opened_id).first()
+    return opened and {"person": opened, "merge": merge}
+
+
+def _contact_row(contact) -> dict:
+    decision = getattr(contact, "decision", None)
+    return {"contact": contact, "decision": decision,
+            "outcome": decision_outcome_texts(decision=decision) if decision else None}

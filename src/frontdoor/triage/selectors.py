@@ -89,3 +89,27 @@ def quarantined_row_get_for(*, user, row_id) -> QuarantinedRow:
         raise Http404
     access_log_record(user=user, target=row, reason="Opened a quarantined notification row to correct it")
     return row
+
+
+from django.db.models import Exists, OuterRef  # noqa: E402  (appended: the person page's read)
+
+from frontdoor.triage.models import NotificationChild  # noqa: E402
+
+
+def person_notifications(*, user, person: Person) -> list[PoliceNotification]:
+    """Police DA notifications naming this person as victim, perpetrator or child, newest incident
+    first, each with its meeting outcome and `roles` (["Victim"], ["Child"], ...), in one query."""
+    named_as_child = NotificationChild.objects.filter(notification=OuterRef("pk"), person=person)
+    notifications = (
+        notifications_visible_to(user=user)
+        .filter(Q(victim=person) | Q(perpetrator=person) | Q(Exists(named_as_child)))
+        .annotate(person_is_child=Exists(named_as_child))
+        .select_related("outcome", "outcome__meeting")
+        .order_by("-occurred_at")
+    )
+    found = list(notifications)
+    for notification in found:
+        notification.roles = [role for role, named in (
+            ("Victim", notification.victim_id == person.pk), ("Perpetrator", notification.perpetrator_id == person.pk),
+            ("Child", notification.person_is_child)) if named]
+    return found
