@@ -58,7 +58,7 @@ def test_acknowledging_records_who_and_when_and_a_stale_page_gets_a_conflict(dsl
     notification.refresh_from_db()
     assert notification.status == SchoolNotification.Status.ACKNOWLEDGED
     assert notification.acknowledged_by == dsl and notification.acknowledged_at is not None
-    with pytest.raises(NotificationConflict, match="Someone else at your school"):
+    with pytest.raises(NotificationConflict, match="changed since you opened it"):
         school_pages.school_notification_challenge(user=dsl, school_notification=stale, reason="We know more",
                                                    version=stale.version)
     assert not Contact.objects.exists()

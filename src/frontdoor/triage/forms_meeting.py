@@ -53,7 +53,19 @@ class OutcomeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput())
 
 
+class OutcomeCorrectionForm(OutcomeForm):
+    """A recorded outcome corrected: the same fields, and why; the reason is also the rationale for a new grade."""
+
+    rationale = None
+    reason = forms.CharField(
+        label="Why are you correcting this outcome?", widget=GovukTextarea(rows=4),
+        help_text="The earlier version is kept with your reason. Schools are sent only a changed grade or actions.",
+        error_messages={"required": "Enter why you are correcting the outcome"},
+    )
+
+
 class ActionForm(forms.Form):
+    action_id = forms.IntegerField(widget=forms.HiddenInput(), required=False)
     description = forms.CharField(
         label="Action", max_length=500, widget=GovukTextInput(),
         error_messages={"required": "Enter what the action is"},
@@ -70,7 +82,26 @@ class ActionForm(forms.Form):
         self.fields["owner_agency"].queryset = owners
 
 
-ActionFormSet = forms.formset_factory(ActionForm, extra=1)
+class BaseActionFormSet(forms.BaseFormSet):
+    """Actions already recorded can be removed (when correcting); a new one left empty is simply not added."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this action"
+            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+
+    def entered(self) -> list[dict]:
+        """The actions as entered, without those removed or left empty."""
+        return [
+            {name: value for name, value in form.cleaned_data.items() if name != "DELETE"}
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+
+
+ActionFormSet = forms.formset_factory(ActionForm, formset=BaseActionFormSet, extra=1, can_delete=True,
+                                      can_delete_extra=False)
 
 
 class DashForm(forms.Form):

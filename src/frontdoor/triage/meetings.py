@@ -11,13 +11,14 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework.calendar import LONDON, is_working_day, working_deadline
 from frontdoor.casework.models import StrategyDiscussion
+from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.screening.tools import load_tool
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
@@ -25,12 +26,18 @@ from frontdoor.triage.models import (
     Grade,
     MeetingAttendance,
     MeetingOutcome,
+    OutcomeVersion,
     PoliceNotification,
     Relationship,
     TriageAction,
     TriageMeeting,
 )
-from frontdoor.triage.schools import school_notifications_send
+from frontdoor.triage.schools import (
+    incident_actions,
+    school_notifications_send,
+    school_notifications_update,
+    schools_told,
+)
 from frontdoor.triage.services import notification_grade
 
 AGENDA_GRADES = (Grade.MEDIUM, Grade.HIGH)
@@ -58,6 +65,7 @@ class ActionDraft:
     description: str
     owner_agency: Agency
     due_date: date
+    action_id: int | None = None  # the action a correction changes; None for a new one
 
 
 def agenda_cutoff(day: date) -> datetime:
@@ -141,19 +149,55 @@ def meeting_outcome_record(
     _check_owners(notification, actions)
     rationale = _grade_rationale(notification, meeting, final_grade, rationale)
     outcome = _outcome_create(user, meeting, notification, final_grade, decision, notes)
-    TriageAction.objects.bulk_create(
-        TriageAction(outcome=outcome, description=a.description.strip(), owner_agency=a.owner_agency,
-                     due_date=a.due_date)
-        for a in actions
-    )
+    _actions_create(outcome, actions)
     notification_grade(user=user, notification=notification, grade=final_grade, version=version, meeting=meeting,
                        rationale=rationale)
     PoliceNotification.objects.filter(pk=notification.pk).update(status=PoliceNotification.Status.OUTCOME_RECORDED)
     notification.refresh_from_db()
-    if notification.relationship == Relationship.YOUNG_PEOPLE_PARTNERS:
-        _peer_on_peer_strategy_discussion(notification)
+    _strategy_discussion_if_required(notification, decision)
     school_notifications_send(notification=notification)
     return outcome
+
+
+@transaction.atomic
+def meeting_outcome_correct(
+    *,
+    user,
+    outcome: MeetingOutcome,
+    final_grade: str,
+    decision: str,
+    notes: str,
+    actions: Sequence[ActionDraft],
+    reason: str,
+    version: int,
+) -> MeetingOutcome:
+    """Correct a recorded outcome, keeping the earlier version with who corrected it, when and why.
+
+    `version` is the outcome's version the page showed: a second corrector gets a conflict, never an
+    overwrite. Schools already told hear again if their grade or actions changed; a decision that
+    now needs a strategy discussion gets one, unless the incident already has one.
+    """
+    _check_outcome(final_grade, decision)
+    reason = reason.strip()
+    if not reason:
+        raise MeetingInvalid("Enter why you are correcting the outcome", field="reason")
+    _check_owners(outcome.notification, actions)
+    earlier = _outcome_claim(outcome, version)
+    notification = earlier.notification
+    told = schools_told(notification=notification)
+    _earlier_version_keep(earlier, version, user, reason)
+    MeetingOutcome.objects.filter(pk=outcome.pk).update(
+        final_grade=final_grade, decision=decision, notes=notes.strip(), recorded_by=user, recorded_at=timezone.now()
+    )
+    _actions_correct(earlier, actions)
+    if final_grade != notification.grade:
+        notification_grade(user=user, notification=notification, grade=final_grade, version=notification.version,
+                           meeting=earlier.meeting, rationale=f"Outcome corrected: {reason}")
+    school_notifications_update(notification=notification, told=told, correction=version + 1)
+    _strategy_discussion_if_required(notification, decision)
+    access_log_record(user=user, target=notification, reason="Corrected the triage meeting's outcome",
+                      action=AccessLogEntry.Action.UPDATE)
+    return MeetingOutcome.objects.get(pk=outcome.pk)
 
 
 def _check_outcome(final_grade: str, decision: str) -> None:
@@ -199,22 +243,76 @@ def _outcome_create(user, meeting, notification, final_grade, decision, notes) -
         ) from None
 
 
-def _peer_on_peer_strategy_discussion(notification: PoliceNotification) -> StrategyDiscussion:
-    """Domestic abuse between young people always gets a strategy meeting, whatever the decision (seed 002)."""
+def _actions_create(outcome: MeetingOutcome, actions: Sequence[ActionDraft]) -> None:
+    TriageAction.objects.bulk_create(
+        TriageAction(outcome=outcome, description=a.description.strip(), owner_agency=a.owner_agency,
+                     due_date=a.due_date)
+        for a in actions
+    )
+
+
+def _outcome_claim(outcome: MeetingOutcome, version: int) -> MeetingOutcome:
+    """Compare and set on the outcome's version; the outcome as it stood at that version, for keeping."""
+    claimed = MeetingOutcome.objects.filter(pk=outcome.pk, version=version).update(version=F("version") + 1)
+    if not claimed:
+        raise NotificationConflict(
+            "Someone else has corrected this outcome since you opened the page. Your changes are below and have "
+            "not been saved: reload the page to see theirs."
+        )
+    return MeetingOutcome.objects.select_related("notification", "meeting").get(pk=outcome.pk)
+
+
+def _earlier_version_keep(earlier: MeetingOutcome, version: int, user, reason: str) -> OutcomeVersion:
+    return OutcomeVersion.objects.create(
+        outcome=earlier, version=version, final_grade=earlier.final_grade, decision=earlier.decision,
+        notes=earlier.notes, recorded_by_id=earlier.recorded_by_id, recorded_at=earlier.recorded_at,
+        corrected_by=user, reason=reason,
+        actions=[
+            {"description": a.description, "owner": a.owner_agency.name, "due_date": a.due_date.isoformat(),
+             "completed_at": a.completed_at.isoformat() if a.completed_at else None}
+            for a in incident_actions(notification=earlier.notification)
+        ],
+    )
+
+
+def _actions_correct(outcome: MeetingOutcome, actions: Sequence[ActionDraft]) -> None:
+    """Actions left off are removed and new ones added; a changed one keeps whether it was done."""
+    kept = [action for action in actions if action.action_id is not None]
+    outcome.actions.exclude(pk__in=[action.action_id for action in kept]).delete()
+    for action in kept:
+        fields = {"description": action.description.strip(), "owner_agency": action.owner_agency,
+                  "due_date": action.due_date}
+        # Only a changed action gets a new version, so a school marking it done is not refused for nothing.
+        outcome.actions.filter(pk=action.action_id).exclude(**fields).update(**fields, version=F("version") + 1)
+    _actions_create(outcome, [action for action in actions if action.action_id is None])
+
+
+def _strategy_discussion_if_required(notification: PoliceNotification, decision: str) -> StrategyDiscussion | None:
+    """Peer-on-peer abuse always gets a strategy discussion, whatever the decision (seed 002), and so does a
+    decision for one; an incident never gets a second."""
+    peer_on_peer = notification.relationship == Relationship.YOUNG_PEOPLE_PARTNERS
+    if not (peer_on_peer or decision == MeetingOutcome.Decision.STRATEGY_DISCUSSION):
+        return None
+    if notification.strategy_discussions.exists():
+        return None
     now = timezone.now()
     discussion = StrategyDiscussion.objects.create(
-        reason=f"Peer-on-peer domestic abuse between young people: police reference {notification.police_reference}",
+        reason=(f"Peer-on-peer domestic abuse between young people: police reference {notification.police_reference}"
+                if peer_on_peer else
+                f"Triage meeting decided a strategy discussion: police reference {notification.police_reference}"),
         source_notification=notification,
         requested_at=now,
-        # Seed 002: the young people's pathway convenes the strategy meeting without delay.
+        # Seed 002: the young people's pathway convenes the strategy meeting without delay; the
+        # meeting's own decision for one is as urgent.
         due_at=working_deadline(now, 1),
     )
-    discussion.children.set(_young_people(notification))
+    discussion.children.set(_discussion_people(notification, peer_on_peer))
     return discussion
 
 
-def _young_people(notification: PoliceNotification) -> list:
-    people = [notification.victim, notification.perpetrator]
+def _discussion_people(notification: PoliceNotification, peer_on_peer: bool) -> list:
+    """The children of the incident; between young people, the victim and the perpetrator are children too."""
+    people = [notification.victim, notification.perpetrator] if peer_on_peer else []
     people += [child.person for child in notification.children.select_related("person")]
     return [person for person in people if person is not None]
 
@@ -254,6 +352,18 @@ def incident_get_for(*, user, notification_id, reason: str) -> PoliceNotificatio
         raise Http404
     access_log_record(user=user, target=notification, reason=reason)
     return notification
+
+
+def outcome_get_for(*, user, notification_id, reason: str) -> MeetingOutcome:
+    """An incident's recorded outcome, to a user who may read it (and so correct it); otherwise 404."""
+    outcome = getattr(incident_get_for(user=user, notification_id=notification_id, reason=reason), "outcome", None)
+    if outcome is None:
+        raise Http404
+    return outcome
+
+
+def outcome_earlier_versions(*, outcome: MeetingOutcome) -> QuerySet[OutcomeVersion]:
+    return outcome.earlier_versions.select_related("recorded_by", "corrected_by").order_by("-version")
 
 
 def _may_read(user, notification: PoliceNotification) -> bool:

@@ -1,5 +1,6 @@
 """Police domestic-abuse notifications, their grading, the daily triage meeting, and schools told (seed 001)."""
 import uuid
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
@@ -174,6 +175,36 @@ class MeetingOutcome(models.Model):
     version = models.PositiveIntegerField(default=1)
 
 
+class OutcomeVersion(models.Model):
+    """An earlier version of a meeting outcome, kept when it was corrected: what it was, who recorded it and
+    when, and who corrected it, when and why. The outcome itself always holds the current version."""
+
+    outcome = models.ForeignKey(MeetingOutcome, on_delete=models.PROTECT, related_name="earlier_versions")
+    version = models.PositiveIntegerField()
+    final_grade = models.CharField(max_length=10, choices=Grade.choices)
+    decision = models.CharField(max_length=30, choices=MeetingOutcome.Decision.choices)
+    notes = models.TextField(blank=True)
+    actions = models.JSONField(default=list, help_text="[{description, owner, due_date, completed_at}] as they were")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["outcome", "version"], name="one_row_per_outcome_version")]
+
+    @property
+    def action_rows(self) -> list[dict]:
+        """The stored actions with their dates as dates again, for the page."""
+        return [
+            {**action, "due_date": date.fromisoformat(action["due_date"]),
+             "completed_at": datetime.fromisoformat(action["completed_at"]) if action["completed_at"] else None}
+            for action in self.actions
+        ]
+
+
 class TriageAction(models.Model):
     """An action agreed at triage, owned by an agency at the meeting or the school of a child in the incident."""
 
@@ -209,6 +240,8 @@ class SchoolNotification(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                         related_name="+")
+    updated_at = models.DateTimeField(null=True, blank=True,
+                                      help_text="When the school was last sent a corrected grade or actions")
     challenge_reason = models.TextField(blank=True)
     challenge_contact = models.ForeignKey("intake.Contact", null=True, blank=True, on_delete=models.PROTECT,
                                           related_name="+")

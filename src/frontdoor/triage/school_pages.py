@@ -133,9 +133,8 @@ def _compare_and_set(school_notification: SchoolNotification, version: int, **ch
         **changes, version=F("version") + 1
     )
     if not updated:
-        raise NotificationConflict(
-            "Someone else at your school has changed this notification. Reload the page to see their changes."
-        )
+        # Someone else at the school, or a correction from the triage meeting.
+        raise NotificationConflict("This notification has changed since you opened it. Reload the page to see the changes.")
 
 
 def _challenge_draft(user, school_notification: SchoolNotification, reason: str) -> ContactDraft:

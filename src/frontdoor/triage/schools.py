@@ -10,7 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from frontdoor.casework.calendar import SchoolTerms, next_school_day_start
@@ -73,34 +73,83 @@ def _notify_school(
         },
     )
     if created:
-        messages = _enqueue_emails(school_notification, actions)
+        messages = _enqueue_emails(
+            school_notification, key=f"school-da-{child.pk}",
+            subject=f"Domestic abuse notification for a pupil: police reference {notification.police_reference}",
+            body=school_email_body(notification, child, _told_actions(school_notification, actions)),
+        )
         if messages:
             school_notification.outbox_message = messages[0]
             school_notification.save(update_fields=["outbox_message"])
     return school_notification
 
 
-def _enqueue_emails(school_notification: SchoolNotification, actions: list[TriageAction]) -> list[OutboxMessage]:
+def _told_actions(school_notification: SchoolNotification, actions: Iterable[TriageAction]) -> list[TriageAction]:
+    return school_actions(grade=school_notification.grade, actions=actions, school_id=school_notification.school_id)
+
+
+def schools_told(*, notification: PoliceNotification) -> dict:
+    """What each school told of this incident has been told so far: the grade, and each action's what, who and when."""
+    actions = list(incident_actions(notification=notification))
+    return {sn.pk: _what_school_knows(sn, actions) for sn in notification.school_notifications.all()}
+
+
+def _what_school_knows(school_notification: SchoolNotification, actions: Iterable[TriageAction]) -> tuple:
+    told = _told_actions(school_notification, actions)
+    return school_notification.grade, [(a.description, a.owner_agency_id, a.due_date) for a in told]
+
+
+@transaction.atomic
+def school_notifications_update(*, notification: PoliceNotification, told: dict,
+                                correction: int) -> list[SchoolNotification]:
+    """After the meeting corrected its outcome, tell each school again whose grade or actions changed.
+
+    `told` is `schools_told` before the correction; `correction` is the outcome's new version, so
+    one correction is sent once however often this runs. Children not yet told are told now.
+    """
+    actions = list(incident_actions(notification=notification))
+    updated = []
+    for school_notification in notification.school_notifications.filter(pk__in=told).select_related(
+            "notification", "child__school"):
+        school_notification.grade = notification.grade  # what the school would be told now
+        if _what_school_knows(school_notification, actions) != told[school_notification.pk]:
+            updated.append(_send_update(school_notification, actions, correction))
+    school_notifications_send(notification=notification)
+    return updated
+
+
+def _send_update(school_notification: SchoolNotification, actions: list[TriageAction],
+                 correction: int) -> SchoolNotification:
     notification, child = school_notification.notification, school_notification.child
-    subject = f"Domestic abuse notification for a pupil: police reference {notification.police_reference}"
-    body = school_email_body(notification, child, school_actions(grade=notification.grade, actions=actions,
-                                                                  school_id=child.school_id))
+    SchoolNotification.objects.filter(pk=school_notification.pk).update(
+        grade=notification.grade, updated_at=timezone.now(), version=F("version") + 1
+    )
+    _enqueue_emails(
+        school_notification, key=f"school-da-{child.pk}-correction-{correction}",
+        subject=f"Updated domestic abuse notification for a pupil: police reference {notification.police_reference}",
+        body=school_update_body(notification, child, _told_actions(school_notification, actions)),
+    )
+    school_notification.refresh_from_db()
+    return school_notification
+
+
+def _enqueue_emails(school_notification: SchoolNotification, *, key: str, subject: str,
+                    body: str) -> list[OutboxMessage]:
     return [
         outbox_enqueue(
             kind="school_da_notification",
-            idempotency_key=key,
+            idempotency_key=recipient_key,
             to_address=address,
             subject=subject,
             body=body,
             about=school_notification,
         )
-        for key, address in _recipients(child)
+        for recipient_key, address in _recipients(school_notification.child, key)
     ]
 
 
-def _recipients(child: NotificationChild) -> list[tuple[str, str]]:
+def _recipients(child: NotificationChild, key: str) -> list[tuple[str, str]]:
     """The school's safeguarding inbox; without one, every active user at the school (its DSLs)."""
-    key = f"school-da-{child.pk}"
     if child.school.email:
         return [(key, child.school.email)]
     users = get_user_model().objects.filter(
@@ -113,7 +162,7 @@ def school_email_body(
     notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction]
 ) -> str:
     occurred = timezone.localtime(notification.occurred_at)
-    lines = [
+    return "\n".join([
         f"Dear designated safeguarding lead at {child.school.name},",
         "",
         "The police have told the Family Front Door about a domestic abuse incident that may affect a pupil at your school.",
@@ -128,6 +177,31 @@ def school_email_body(
         f"Grade: {notification.get_grade_display()}",
         "",
         *_actions_lines(notification.grade, actions),
+        *_closing_lines(),
+    ])
+
+
+def school_update_body(
+    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction]
+) -> str:
+    """A correction: only what changed for the school, the grade and the actions, beside what identifies the child."""
+    return "\n".join([
+        f"Dear designated safeguarding lead at {child.school.name},",
+        "",
+        "The triage meeting has corrected its outcome for a domestic abuse notification we sent you about a pupil "
+        "at your school. This replaces the grade and the actions we sent before.",
+        "",
+        f"Child: {child.given_name} {child.family_name}".rstrip(),
+        f"Police reference: {notification.police_reference}",
+        f"Grade: {notification.get_grade_display()}",
+        "",
+        *_actions_lines(notification.grade, actions),
+        *_closing_lines(),
+    ])
+
+
+def _closing_lines() -> list[str]:
+    return [
         (
             "Please review this against what you know of the child and the family. If you think the grade is wrong, "
             "sign in to Front Door to challenge it. If a child is at immediate risk, phone the Family Front Door on "
@@ -136,7 +210,6 @@ def school_email_body(
         "",
         "Family Front Door",
     ]
-    return "\n".join(lines)
 
 
 def _actions_lines(grade: str, actions: list[TriageAction]) -> list[str]:

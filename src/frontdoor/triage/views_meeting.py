@@ -1,4 +1,5 @@
-"""The daily triage meeting's pages: the day (attendance, agenda, outcomes), one incident, past meetings, MARAC."""
+"""The daily triage meeting's pages: the day (attendance, agenda, outcomes), one incident and the correction of its
+outcome, past meetings, MARAC."""
 from datetime import date
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from frontdoor.triage.forms_meeting import (
     AttendanceForm,
     DashForm,
     MeetingDayForm,
+    OutcomeCorrectionForm,
     OutcomeForm,
 )
 from frontdoor.triage.meetings import MEETING_ROLES, ActionDraft, MeetingInvalid
@@ -191,7 +193,7 @@ def _saved(form, actions, save) -> bool:
     if not (form.is_valid() and actions.is_valid()):
         return False
     try:
-        save(form.cleaned_data, [ActionDraft(**action.cleaned_data) for action in actions.forms if action.cleaned_data])
+        save(form.cleaned_data, [ActionDraft(**action) for action in actions.entered()])
     except MeetingInvalid as error:
         form.add_error(error.field, str(error))
     except TriageError as error:
@@ -216,17 +218,57 @@ def _unvalidated(*forms) -> None:
 
 def _incident_page(request, meeting, notification, form=None, actions=None):
     links = error_links(form, *actions.forms) if form is not None else []
+    outcome = getattr(notification, "outcome", None)
     return render(request, "triage/meeting_incident.html", {
         "meeting": meeting,
         "notification": notification,
         "children": notification.children.select_related("school"),
         "suggestion": meetings.suggestion_evidence(notification=notification),
-        "outcomes": [notification.outcome] if hasattr(notification, "outcome") else [],
+        "outcomes": [outcome] if outcome else [],
+        "earlier_versions": meetings.outcome_earlier_versions(outcome=outcome) if outcome else [],
         "marac_referrals": marac.marac_referrals_for(notification=notification),
         "form": form,
         "actions": actions,
         "error_links": links,
         "page_title": f"Incident {notification.police_reference}",
+    })
+
+
+# --- Correcting an outcome -------------------------------------------------------------------------
+
+
+@login_required
+@role_required(*MEETING_ROLES)
+@require_http_methods(["GET", "POST"])
+def outcome_correct(request, notification_id):
+    outcome = meetings.outcome_get_for(
+        user=request.user, notification_id=notification_id, reason="Triage meeting: correct an outcome"
+    )
+    notification = outcome.notification
+    if request.method == "GET":
+        form = OutcomeCorrectionForm(initial={"final_grade": outcome.final_grade, "decision": outcome.decision,
+                                              "notes": outcome.notes, "version": outcome.version})
+        initial = [{"action_id": a.pk, "description": a.description, "owner_agency": a.owner_agency_id,
+                    "due_date": a.due_date} for a in outcome.actions.order_by("pk")]
+        return _correction_page(request, outcome, form, _actions_formset(notification, initial=initial))
+    form, actions, adding = _posted(request, OutcomeCorrectionForm, notification)
+    if not adding and _saved(form, actions, lambda data, drafts: meetings.meeting_outcome_correct(
+        user=request.user, outcome=outcome, final_grade=data["final_grade"], decision=data["decision"],
+        notes=data["notes"], reason=data["reason"], version=data["version"], actions=drafts,
+    )):
+        messages.success(request, f"Outcome corrected for {notification.police_reference}")
+        return redirect("triage:incident", day=outcome.meeting.date, notification_id=notification.pk)
+    return _correction_page(request, outcome, form, actions)
+
+
+def _correction_page(request, outcome, form, actions):
+    return render(request, "triage/meeting_correct.html", {
+        "outcome": outcome,
+        "notification": outcome.notification,
+        "form": form,
+        "actions": actions,
+        "error_links": error_links(form, *actions.forms),
+        "page_title": f"Correct the outcome for {outcome.notification.police_reference}",
     })
 
 
@@ -294,5 +336,6 @@ urlpatterns = [
     path("triage/meetings/<isodate:day>/open", meeting_open, name="meeting_open"),
     path("triage/meetings/<isodate:day>/attendance", attendance_record, name="attendance_record"),
     path("triage/meetings/<isodate:day>/incidents/<uuid:notification_id>", incident, name="incident"),
+    path("triage/incidents/<uuid:notification_id>/correct", outcome_correct, name="outcome_correct"),
     path("triage/notifications/<uuid:notification_id>/marac", marac_checklist, name="marac"),
 ]
