@@ -27,10 +27,12 @@ def _run_worker_forever(interval: float) -> None:
     from django.db import close_old_connections
 
     from frontdoor.messaging.services import outbox_dispatch_pending
+    from frontdoor.people.identity import match_model_ensure
 
     while True:
         close_old_connections()
         if not outbox_dispatch_pending():
+            match_model_ensure()  # an area's first match model: trained here, never in a web request
             time.sleep(interval)
 
 

@@ -89,18 +89,6 @@ def test_each_training_is_a_new_version_and_only_the_latest_is_active():
     assert MatchModelVersion.objects.count() == 2
 
 
-def test_a_fresh_area_trains_on_first_use_once_it_holds_enough(settings):
-    settings.FRONTDOOR_MATCH_TRAINING_MINIMUM = {"index": 400, "shared_nhs_numbers": 1000}
-    identity.index_forget()
-    load_index(population().index[:400])
-    assert identity.app_resolver() is None  # too few described children to learn from
-    settings.FRONTDOOR_MATCH_TRAINING_MINIMUM = {"index": 400, "shared_nhs_numbers": 0}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(identity, "train_model", lambda records: trained_model())
-        assert len(identity.app_resolver()) == 400
-    assert MatchModelVersion.objects.get(is_active=True).version == "test-model"
-
-
 def test_exact_description_links_to_the_existing_child(area):
     person, created = person_resolve_or_create(description(CHILD, nhs_number=""))
     assert (person, created) == (area["child"], False)

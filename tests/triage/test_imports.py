@@ -4,9 +4,12 @@ import pytest
 
 from frontdoor.agencies.models import Agency
 from frontdoor.casework.models import Case
-from frontdoor.people.models import Person
+from frontdoor.people import identity
+from frontdoor.people.models import Person, PossibleMatch
+from frontdoor.people.records import indexed_persons
 from frontdoor.triage.errors import NotificationConflict, RowInvalid
 from frontdoor.triage.imports import (
+    ImportLookups,
     notifications_import_file,
     notifications_import_records,
     quarantined_row_fields,
@@ -18,6 +21,7 @@ from frontdoor.triage.models import (
     QuarantinedRow,
 )
 from frontdoor.triage.notification_format import FileUnreadable
+from tests.people.index import load_index, population, trained_model
 from tests.triage.records import csv_text, jsonl, record
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +221,39 @@ def test_an_open_child_protection_plan_is_a_risk_factor():
     notification = PoliceNotification.objects.get()
     assert notification.children.get().person == child
     assert "rf_cp_plan_or_csc_history" in {f["id"] for f in notification.suggestion["risk_factors"]}
+
+
+@pytest.fixture
+def matcher():
+    """An area with a trained model: people are resolved by the in-process resolver."""
+    identity.index_forget()
+    identity.match_model_store(model=trained_model())
+    load_index(population().index[:200])
+    yield
+    identity.index_forget()
+
+
+def test_the_same_couple_twice_in_one_file_is_the_same_people(matcher, school):
+    later = {"occurred_at": _at("2025-03-08"), "reported_at": _at("2025-03-08")}
+    result = _import(jsonl(record("A1"), record("A2", **later)))
+    assert [row.status for row in result.rows] == ["stored", "stored"]
+    first, second = (row.notification for row in result.rows)
+    assert (second.victim, second.perpetrator) == (first.victim, first.perpetrator)
+    assert second.children.get().person == first.children.get().person
+    assert Person.objects.count() == 200 + 3 and not PossibleMatch.objects.exists()
+    assert any(i["source"] == "history" for i in second.suggestion["indicators"])
+
+
+def test_an_incident_stored_by_a_concurrent_import_is_a_duplicate_and_leaves_no_one_behind(matcher, monkeypatch):
+    # The other import stored A1 after this one looked for it.
+    monkeypatch.setattr(ImportLookups, "note_stored", lambda self, records: None)
+    _import(jsonl(record("A1")))
+    people = Person.objects.count()
+    couple = {"victim": {"given_name": "Kim", "family_name": "Okoro", "dob": "1993-05-04", "sex": "female"},
+              "perpetrator": {"given_name": "Dan", "family_name": "Reeve", "dob": "1991-11-30", "sex": "male"},
+              "children": []}
+    result = _import(jsonl(record("A1", **couple), record("A2", **couple)))
+    assert [row.status for row in result.rows] == ["duplicate", "stored"]
+    assert (result.batch.stored, result.batch.duplicates) == (1, 1)
+    assert Person.objects.count() == people + 2  # A2's couple: the copies made for A1 were rolled back
+    assert len(identity.app_resolver()) == indexed_persons().count()

@@ -21,6 +21,7 @@ from frontdoor.casework.models import Case
 from frontdoor.decisions.models import Decision
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.intake.services import contact_quality_flags
+from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
 from frontdoor.triage.models import PoliceNotification, QuarantinedRow
 
@@ -107,6 +108,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
             raise DatabaseNotEmpty(
                 "The database already has agencies; demo data loads only into an empty database.")
         _build_and_save(Synth(seed), today=today, scale=scale)
+    # As an area would after loading its index and contacts: the match model the import then uses.
+    match_model_ensure()
     # Notifications arrive as the police file would, one committed row at a time, after the area exists.
     load_demo_notifications(seed=seed, today=today, count=max(20, round(NOTIFICATIONS * scale)))
     load_demo_triage_history(seed=seed, today=today)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from frontdoor.intake.models import ContactChild
-from frontdoor.people.models import Person, Residence
+from frontdoor.people.models import Address, Person, Residence
 
 _PERSON_COLUMNS = ("id", "given_name", "family_name", "date_of_birth", "sex", "nhs_number", "school__name")
 _ADDRESS_COLUMNS = ("person_id", "to_date", "address__line1", "address__line2", "address__town", "address__postcode")
@@ -29,6 +29,17 @@ def index_records(persons: QuerySet[Person] | None = None) -> list[dict]:
 
 def person_record(person: Person) -> dict:
     return index_records(Person.objects.filter(pk=person.pk))[0]
+
+
+def new_person_record(person: Person, address: Address | None) -> dict:
+    """A person just created, with no school and at most one address, as index_records would read
+    them back (without reading them back)."""
+    row = {"id": person.pk, "given_name": person.given_name, "family_name": person.family_name,
+           "date_of_birth": person.date_of_birth, "sex": person.sex, "nhs_number": person.nhs_number,
+           "school__name": None}
+    homes = [] if address is None else [{"address__line1": address.line1, "address__line2": address.line2,
+                                         "address__town": address.town, "address__postcode": address.postcode}]
+    return _record(row, homes)
 
 
 def _homes_by_person(residences: QuerySet[Residence]) -> dict:

@@ -2,9 +2,9 @@
 
 Three answers, never a silent guess: `link` returns the existing person; `new` creates one;
 `review` creates one too and records a PossibleMatch against each plausible candidate, so that a
-person decides on the "Possible duplicates" page whether to merge them. With no trained model and
-too little to train one (a new area), a deterministic rule decides: an NHS number match, or a
-single exact match on name and date of birth.
+person decides on the "Possible duplicates" page whether to merge them. Until an area has a trained
+model (people/identity.py says who trains it), a deterministic rule decides: an NHS number match,
+or a single exact match on name and date of birth.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +14,7 @@ from nhs_number import is_valid as nhs_number_is_valid
 
 from frontdoor.people import identity
 from frontdoor.people.models import Address, Person, PossibleMatch, Residence
-from frontdoor.people.records import described_record
+from frontdoor.people.records import described_record, new_person_record
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ def _person_create(description: PersonDescription) -> Person:
         sex=description.sex if description.sex in Person.Sex.values else Person.Sex.UNKNOWN,
         nhs_number=description.nhs_number if nhs_number_is_valid(description.nhs_number or "0") else "",
     )
+    address = None
     if description.address or description.postcode:
         address = Address.objects.create(line1=description.address or "Not given", postcode=description.postcode)
         Residence.objects.create(person=person, address=address)
-    identity.index_note(person, created=True)
+    identity.index_note(person, created=True, record=new_person_record(person, address))
     return person
