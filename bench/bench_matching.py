@@ -64,8 +64,10 @@ def _accuracy_and_latency(population, resolver: Resolver) -> None:
 def _febrl_records(frame) -> list[dict]:
     records = []
     for rec_id, row in frame.fillna("").iterrows():
-        address = " ".join(str(row[c]) for c in ("street_number", "address_1", "address_2",
-                                                 "suburb", "state") if row[c])
+        # Written as a UK address is: number and street, then locality, town and county.
+        street = " ".join(str(row[c]) for c in ("street_number", "address_1") if row[c])
+        address = ", ".join(part for part in (street, *(str(row[c]) for c in (
+            "address_2", "suburb", "state"))) if part)
         records.append({
             "id": rec_id, "given_name": row["given_name"], "family_name": row["surname"],
             "dob": row["date_of_birth"], "address": address, "postcode": row["postcode"],

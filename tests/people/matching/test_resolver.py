@@ -124,3 +124,12 @@ def test_the_link_test_uses_a_prior_that_does_not_shrink_with_the_index():
     assert decide(ranked, Thresholds(link_prior=None), tiny_prior)[0] == "review"
     # A model whose own prior is above the floor decides with its own prior.
     assert decide(ranked, Thresholds(), 1e-3)[0] == "review"
+
+
+def test_a_mistyped_postcode_at_the_same_house_still_counts_for_the_home(model, population):
+    typo = {**CHILD, "id": "Q1", "postcode": "WR5 2BJ", "nhs_number": "", "school": "",
+            "address_history": []}
+    best = household_resolver(model, population).resolve(typo).best
+    evidence = {e.field: e for e in best.evidence}
+    assert best.record_id == "I1"
+    assert evidence["address"].level == "same house number and street, another postcode"

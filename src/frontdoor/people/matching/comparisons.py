@@ -208,6 +208,33 @@ def _overlap(column: str, label: str) -> Level:
     )
 
 
+def _same_house_in_street(label: str) -> Level:
+    return Level(
+        label,
+        lambda: cll.And(cll.ExactMatchLevel("house_number"),
+                        cll.JaroWinklerLevel("street", STREET_SIMILARITY)).configure(
+            label_for_charts=label
+        ),
+        lambda l, r: l["house_number"] is not None
+        and l["house_number"] == r["house_number"]
+        and l["street"] is not None
+        and r["street"] is not None
+        and jellyfish.jaro_winkler_similarity(l["street"], r["street"]) >= STREET_SIMILARITY,
+    )
+
+
+STREET_SIMILARITY = 0.9
+
+
+def _same_street(label: str) -> Level:
+    return Level(
+        label,
+        lambda: cll.JaroWinklerLevel("street", STREET_SIMILARITY).configure(label_for_charts=label),
+        lambda l, r: l["street"] is not None and r["street"] is not None
+        and jellyfish.jaro_winkler_similarity(l["street"], r["street"]) >= STREET_SIMILARITY,
+    )
+
+
 def _within_days(days: int, label: str) -> Level:
     return Level(
         label,
@@ -264,10 +291,26 @@ SEX = Comparison("sex", (
     _other("different sex"),
 ))
 
-# A valid NHS number is checksummed, so two records of one person almost never disagree on it.
+def _one_slip(column: str, label: str, m_probability: float | None = None) -> Level:
+    """One character typed wrong, left out, added, or two neighbours swapped."""
+    return Level(
+        label,
+        lambda: cll.DamerauLevenshteinLevel(column, 1).configure(
+            label_for_charts=label, **_fixed_m(m_probability)
+        ),
+        lambda l, r: l[column] is not None and r[column] is not None
+        and jellyfish.damerau_levenshtein_distance(l[column], r[column]) <= 1,
+    )
+
+
+# A valid NHS number is checksummed, so two records of one person almost never disagree on it:
+# a slip of one digit or two swapped digits fails the check, so two valid numbers one slip apart
+# belong to two people. An identifier without a check digit (`validate_nhs=False`) learns all
+# three levels instead: there, one slip is the commonest way one person's numbers differ.
 NHS_NUMBER = Comparison("nhs_number", (
     _missing("nhs_number"),
     _same("nhs_number", "same NHS number", m_probability=0.99999),
+    _one_slip("nhs_number", "NHS number one digit apart", m_probability=1e-9),
     _other("different NHS number", m_probability=0.00001),
 ))
 
@@ -275,7 +318,9 @@ ADDRESS = Comparison("address", (
     _missing("address_keys"),
     _same("address_key", "same current address"),
     _overlap("address_keys", "address in the other's address history"),
+    _same_house_in_street("same house number and street, another postcode"),
     _overlap("postcodes", "same postcode, different house"),
+    _same_street("same street, another house and postcode"),
     _overlap("sectors", "same postcode sector"),
     _overlap("districts", "same postcode district"),
     _other("different area"),
@@ -314,6 +359,7 @@ def prediction_blocking_rules() -> list:
         block_on("family_name", "dob_year_month"),
         block_on("family_name", "dob_month_day"),
         block_on("postcodes", arrays_to_explode=["postcodes"]),
+        block_on("house_number", "street"),
         "l.dob_swapped = r.dob",
     ]
 

@@ -25,7 +25,7 @@ FEATURE_COLUMNS = (
     "family_keys",
     "dob", "dob_swapped", "dob_days", "dob_year_month", "dob_month_day",
     "sex", "nhs_number", "address_key", "address_keys", "postcodes", "sectors", "districts",
-    "school",
+    "house_number", "street", "school",
 )
 
 
@@ -82,6 +82,15 @@ def _address_key(address: str | None, postcode: str | None) -> str | None:
         return f"{number.group(1) if number else ''}|{postcode}"
     compact = " ".join(line.split())
     return compact or None
+
+
+def _street_columns(address: str | None) -> dict:
+    """House number and street of the first line of an address ('12 Hawthorn Close, Worcester'
+    -> '12', 'HAWTHORN CLOSE'), to recognise a home whose postcode was mistyped."""
+    line = _NOT_ALNUM.sub(" ", (address or "").upper().split(",")[0])
+    number = _HOUSE_NUMBER.search(line)
+    street = " ".join(_HOUSE_NUMBER.sub(" ", line).split())
+    return {"house_number": number.group(1) if number else None, "street": street or None}
 
 
 def _uk_parts(postcode: str) -> tuple[str | None, str | None]:
@@ -145,6 +154,7 @@ def prepare_record(record: Mapping, *, validate_nhs: bool = True) -> dict:
         "sex": _SEX_CODES.get((record.get("sex") or "").strip().upper()),
         "nhs_number": _nhs_number(record.get("nhs_number"), validate=validate_nhs),
         **_address_columns(current, record.get("address_history") or ()),
+        **_street_columns(record.get("address")),
         "address_shown": ", ".join(part for part in current if part) or None,
         "school": normalise_name(record.get("school")),
     }

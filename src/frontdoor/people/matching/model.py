@@ -36,7 +36,7 @@ FEATURE_SCHEMA = pa.schema([
     ("dob_swapped", _TEXT), ("dob_days", pa.int64()), ("dob_year_month", _TEXT),
     ("dob_month_day", _TEXT), ("sex", _TEXT), ("nhs_number", _TEXT), ("address_key", _TEXT),
     ("address_keys", _TEXT_LIST), ("postcodes", _TEXT_LIST), ("sectors", _TEXT_LIST),
-    ("districts", _TEXT_LIST), ("school", _TEXT),
+    ("districts", _TEXT_LIST), ("house_number", _TEXT), ("street", _TEXT), ("school", _TEXT),
 ])
 
 
@@ -145,12 +145,18 @@ class MatchModel:
         return cls(splink_settings=document["splink_settings"], metadata=document["metadata"])
 
 
-def _with_m_floor(settings: dict) -> dict:
+def _with_m_floor(settings: dict, unseen: set[tuple[str, str]] = frozenset()) -> dict:
+    """Every learned m at least M_FLOOR. A level seen neither among the sampled pairs (`unseen`)
+    nor among matches (m at the floor) says nothing either way: its weight is 0, not the floor
+    over the sample size."""
     for comparison in settings["comparisons"]:
         for level in comparison["comparison_levels"]:
             if level.get("fix_m_probability") or level.get("is_null_level"):
                 continue
             level["m_probability"] = max(level.get("m_probability") or 0.0, M_FLOOR)
+            key = (comparison["output_column_name"], level.get("label_for_charts"))
+            if key in unseen and level["m_probability"] <= M_FLOOR:
+                level["u_probability"] = level["m_probability"]
     return settings
 
 
@@ -189,7 +195,7 @@ def train_model(
         recall=prior_rule_recall,
     )
     training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs, seed=seed)
-    _complete_u(linker, table, u_sample_pairs)
+    unseen = _complete_u(linker, table, u_sample_pairs)
     # Pairs sharing an NHS number are almost all the same person, so they show how one person's
     # records vary. Blocking on date of birth or name instead lets twins and a father and son
     # of the same name pass for matches, and EM then learns that they may disagree.
@@ -205,7 +211,7 @@ def train_model(
     )
     trained_at = datetime.now(UTC)
     return MatchModel(
-        splink_settings=_with_m_floor(linker.misc.save_model_to_json()),
+        splink_settings=_with_m_floor(linker.misc.save_model_to_json(), unseen),
         metadata={
             "version": version or trained_at.strftime("%Y%m%dT%H%M%SZ"),
             "trained_at": trained_at.isoformat(),
@@ -217,25 +223,31 @@ def train_model(
     )
 
 
-def _complete_u(linker, table: pa.Table, u_sample_pairs: float) -> None:
+def _complete_u(linker, table: pa.Table, u_sample_pairs: float) -> set[tuple[str, str]]:
     """u where random sampling cannot see it. Two random records share an NHS number about once
     in as many pairs as there are records, so among a few million sampled pairs of a large index
     there is often no such pair; Splink then falls back to a placeholder u (weight about 10 bits,
     where a million-person index needs over 20). The chance that two records share an identifier
     is exact from its value counts, as term frequencies are. Any other level the sample never
-    saw gets u = 1 / pairs sampled: the most its rarity can be told from the sample."""
+    saw gets u = 1 / pairs sampled: the most its rarity can be told from the sample. Returns those
+    levels (comparison, label)."""
+    unseen = set()
     for comparison in linker._settings_obj.comparisons:
         for level in comparison.comparison_levels:
             if level.is_null_level:
                 continue
             if level._trained_u_median is None:
                 _set_u(level, 1.0 / u_sample_pairs, "not seen among the pairs sampled")
+                unseen.add((comparison.output_column_name, level.label_for_charts))
         if comparison.output_column_name == NHS_NUMBER.name:
             same = comparison.comparison_levels[1]
             _set_u(same, _chance_two_records_share(table, "nhs_number"),
                    "exact share of record pairs with the same identifier")
-            _set_u(comparison.comparison_levels[2], 1.0 - same.u_probability,
+            different = comparison.comparison_levels[-1]
+            _set_u(different, 1.0 - sum(level.u_probability
+                                        for level in comparison.comparison_levels[1:-1]),
                    "pairs with different identifiers")
+    return unseen
 
 
 def _set_u(level, u: float, description: str) -> None:

@@ -24,6 +24,7 @@ Decision = Literal["link", "review", "new"]
 # father and son of the same name differ from the person sought.
 HOUSEHOLD_CONFLICTS = frozenset({
     ("nhs_number", "different NHS number"),
+    ("nhs_number", "NHS number one digit apart"),
     ("dob", "different date of birth"),
     ("given_name", "different given name"),
 })
@@ -128,6 +129,8 @@ def _blocking_keys(features: dict) -> list[tuple]:
         keys.append(("family_year_month", family, features["dob_year_month"]))
         keys.append(("family_month_day", family, features["dob_month_day"]))
     keys += [("postcode", pc) for pc in features["postcodes"] or ()]
+    if features["house_number"] and features["street"]:
+        keys.append(("street", features["house_number"], features["street"]))
     return keys
 
 
