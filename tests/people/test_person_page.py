@@ -229,3 +229,11 @@ def test_the_notification_page_links_its_people_for_front_door_staff_only(ruby):
     isco, _ = _signed_in(Membership.Role.ISCO)
     page = isco.get(f"/notifications/{notification.pk}").content.decode()
     assert "Lisa Hartley" in page and "/front-door/people/" not in page
+
+
+def test_the_merged_notice_shows_only_on_the_page_it_was_for(ruby):
+    client, practitioner = _signed_in()
+    person_merge(user=practitioner, survivor=ruby["ruby"], merged=ruby["copy"], reason="Same child")
+    client.get(f"/front-door/people/{ruby['copy'].pk}")  # redirected, but another tab opens Lisa first
+    assert "The record you opened" not in _page(client, ruby["lisa"])
+    assert "The record you opened" not in _page(client, ruby["ruby"])

@@ -241,8 +241,9 @@ def person(request, person_id):
     record it was merged into, with a notice saying so."""
     person = selectors.person_page_get_for(user=request.user, person_id=person_id)
     if person.merged_into_id:
-        request.session[MERGED_FROM] = str(person.pk)
-        return redirect("people:person", person_id=selectors.survivor_of(person).pk)
+        survivor = selectors.survivor_of(person)
+        request.session[MERGED_FROM] = {"merged": str(person.pk), "survivor": str(survivor.pk)}
+        return redirect("people:person", person_id=survivor.pk)
     index = selectors.person_index_view(person=person)
     return render(request, "people/person.html", {
         "person": person,
@@ -256,9 +257,10 @@ def person(request, person_id):
 
 
 def _merged_from_notice(request, person, merges) -> dict | None:
-    opened_id = request.session.pop(MERGED_FROM, None)
-    if opened_id is None:
-        return None
+    opened = request.session.pop(MERGED_FROM, None)
+    if not isinstance(opened, dict) or opened.get("survivor") != str(person.pk):
+        return None  # another page was opened in between: the notice was for that redirect only
+    opened_id = opened["merged"]
     merge = next((m for m in merges if str(m.merged_id) == opened_id and m.undone_at is None), None)
     opened = merge.merged if merge else selectors.persons_visible_to(user=request.user).filter(pk=opened_id).first()
     return opened and {"person": opened, "merge": merge}
