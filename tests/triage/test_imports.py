@@ -199,10 +199,13 @@ def _at(when):
     return f"{when}T21:00:00Z"
 
 
-def test_suggestion_uses_history_of_the_same_people_in_the_last_12_months():
+@pytest.mark.parametrize("files", ["one file each", "one file"])
+def test_suggestion_uses_history_of_the_same_people_in_the_last_12_months(files):
     no_children = {"children": [], "narrative": "Verbal argument overheard by a neighbour.", "dash_level": "standard"}
-    for n, day in enumerate(["2023-12-01", "2024-03-01", "2024-06-01", "2024-11-01", "2025-01-20"], start=1):
-        _import(jsonl(record(f"H{n}", occurred_at=_at(day), reported_at=_at(day), **no_children)))
+    records = [record(f"H{n}", occurred_at=_at(day), reported_at=_at(day), **no_children)
+               for n, day in enumerate(["2023-12-01", "2024-03-01", "2024-06-01", "2024-11-01", "2025-01-20"], start=1)]
+    for text in [jsonl(r) for r in records] if files == "one file each" else [jsonl(*records)]:
+        _import(text)
     latest = PoliceNotification.objects.get(police_reference="H5")
     ids = {i["id"]: i for i in latest.suggestion["indicators"]}
     # 2023-12-01 is more than 12 months before: three earlier incidents in the window.
@@ -233,7 +236,16 @@ def matcher():
     identity.index_forget()
 
 
-def test_the_same_couple_twice_in_one_file_is_the_same_people(matcher, school):
+@pytest.fixture(params=["model", "deterministic rule"])
+def resolution(request):
+    """Resolution by a trained model, or by the rule a new area uses, each with 200 people indexed."""
+    if request.param == "model":
+        request.getfixturevalue("matcher")
+    else:
+        load_index(population().index[:200])
+
+
+def test_the_same_couple_twice_in_one_file_is_the_same_people(resolution, school):
     later = {"occurred_at": _at("2025-03-08"), "reported_at": _at("2025-03-08")}
     result = _import(jsonl(record("A1"), record("A2", **later)))
     assert [row.status for row in result.rows] == ["stored", "stored"]
@@ -246,7 +258,7 @@ def test_the_same_couple_twice_in_one_file_is_the_same_people(matcher, school):
 
 def test_an_incident_stored_by_a_concurrent_import_is_a_duplicate_and_leaves_no_one_behind(matcher, monkeypatch):
     # The other import stored A1 after this one looked for it.
-    monkeypatch.setattr(ImportLookups, "note_stored", lambda self, records: None)
+    monkeypatch.setattr(ImportLookups, "read_for", lambda self, records: None)
     _import(jsonl(record("A1")))
     people = Person.objects.count()
     couple = {"victim": {"given_name": "Kim", "family_name": "Okoro", "dob": "1993-05-04", "sex": "female"},

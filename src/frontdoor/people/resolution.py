@@ -6,6 +6,9 @@ person decides on the "Possible duplicates" page whether to merge them. Until an
 model (people/identity.py says who trains it), a deterministic rule decides: an NHS number match,
 or a single exact match on name and date of birth.
 """
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +32,41 @@ class PersonDescription:
     nhs_number: str = ""
 
 
+class _Known(threading.local):
+    """Per thread, inside resolution_batch(): the people born on each date it read, by date."""
+    born_on: dict[date, list[Person]] | None = None
+
+
+_known = _Known()
+
+
+@contextmanager
+def resolution_batch(*, born_on: Iterable[date | None] = ()) -> Iterator[None]:
+    """identity.index_batch() for descriptions with these dates of birth (an import's chunk of
+    rows). Until an area has a model, the people born on them are read in one query for the
+    deterministic rule, rather than a query per person. Nested (a row's savepoint), it reads
+    nothing more; if it rolls back, what was read is dropped (it may hold people it created)."""
+    reads = _known.born_on is None  # the outermost batch, or a row's after a rollback dropped what was read
+    try:
+        with identity.index_batch():
+            if reads and identity.app_resolver() is None:
+                _known.born_on = _people_born_on({day for day in born_on if day is not None})
+            yield
+    except BaseException:
+        _known.born_on = None
+        raise
+    finally:
+        if reads:
+            _known.born_on = None
+
+
+def _people_born_on(days: set[date]) -> dict[date, list[Person]]:
+    people = {day: [] for day in days}
+    for person in Person.objects.filter(date_of_birth__in=days).order_by():
+        people[person.date_of_birth].append(person)
+    return people
+
+
 def find_match(description: PersonDescription) -> Person | None:
     if description.nhs_number and nhs_number_is_valid(description.nhs_number):
         match = Person.objects.filter(nhs_number=description.nhs_number).first()
@@ -36,14 +74,17 @@ def find_match(description: PersonDescription) -> Person | None:
             return match
     if not (description.given_name and description.date_of_birth):
         return None
-    matches = list(
-        Person.objects.filter(
-            family_name__iexact=description.family_name.strip(),
-            given_name__iexact=description.given_name.strip(),
-            date_of_birth=description.date_of_birth,
-        )[:2]
-    )
+    given, family = description.given_name.strip().casefold(), description.family_name.strip().casefold()
+    matches = [person for person in _born_on(description.date_of_birth)
+               if person.given_name.casefold() == given and person.family_name.casefold() == family]
     return matches[0] if len(matches) == 1 else None
+
+
+def _born_on(day: date) -> list[Person]:
+    known = _known.born_on
+    if known is not None and day in known:
+        return known[day]
+    return list(Person.objects.filter(date_of_birth=day).order_by())
 
 
 def description_record(description: PersonDescription) -> dict:
@@ -87,4 +128,6 @@ def _person_create(description: PersonDescription) -> Person:
         address = Address.objects.create(line1=description.address or "Not given", postcode=description.postcode)
         Residence.objects.create(person=person, address=address)
     identity.index_note(person, created=True, record=new_person_record(person, address))
+    if _known.born_on is not None and person.date_of_birth in _known.born_on:
+        _known.born_on[person.date_of_birth].append(person)
     return person

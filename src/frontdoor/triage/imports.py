@@ -6,7 +6,7 @@ wrong, the row as received is quarantined with a reason per field. Rows are comm
 a time (ADR 0006). The same force and police reference twice is one incident, so importing a
 file again changes nothing.
 """
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,9 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
-from frontdoor.people.identity import index_batch
 from frontdoor.people.models import Person
-from frontdoor.people.resolution import PersonDescription, person_resolve_or_create
+from frontdoor.people.resolution import PersonDescription, person_resolve_or_create, resolution_batch
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.triage import notification_format as fmt
 from frontdoor.triage.errors import NotificationConflict, RowInvalid
@@ -30,7 +29,7 @@ from frontdoor.triage.models import (
     QuarantinedRow,
     Relationship,
 )
-from frontdoor.triage.selectors import notification_history, open_cp_plan_for
+from frontdoor.triage.selectors import notification_history, people_with_open_cp_plan
 
 STORED, DUPLICATE, QUARANTINED = "stored", "duplicate", "quarantined"
 # Rows per transaction: a commit per row was a third of the import's time (issue 3's target).
@@ -72,30 +71,53 @@ class _Row:
 
 
 class ImportLookups:
-    """What the rows of one import read alike, read once: the incidents already stored (a query
-    per chunk of rows) and each school named."""
+    """What the rows of one import read alike, read once: the incidents already stored and who
+    has an open child protection plan (a query each per chunk of rows), and each school named."""
 
     def __init__(self) -> None:
         self._stored: set[tuple[str, str]] = set()
+        self._on_cp_plans: set = set()
         self._schools: dict[tuple[str, str], Agency | None] = {}
+        # People this import created, and the notifications it stored by person named: only those
+        # can be the history of someone it created, so that history needs no query.
+        self._created: set = set()
+        self._naming: dict[Any, list[PoliceNotification]] = defaultdict(list)
 
     @classmethod
     def for_records(cls, records: list[Mapping[str, Any]]) -> "ImportLookups":
         lookups = cls()
-        lookups.note_stored(records)
+        lookups.read_for(records)
         return lookups
 
-    def note_stored(self, records: list[Mapping[str, Any]]) -> None:
-        """Learn which of these (valid) records' incidents are stored already."""
+    def read_for(self, records: list[Mapping[str, Any]]) -> None:
+        """Read what these (valid) records need: which of their incidents are stored already, and
+        (again, as plans open and close) who has an open child protection plan."""
         references = {record["police_reference"] for record in records}
         self._stored.update(PoliceNotification.objects.filter(police_reference__in=references)
                             .values_list("force", "police_reference"))
+        self._on_cp_plans = people_with_open_cp_plan()
 
     def is_stored(self, record: Mapping[str, Any]) -> bool:
         return (record["force"], record["police_reference"]) in self._stored
 
     def stored(self, notification: PoliceNotification) -> None:
         self._stored.add((notification.force, notification.police_reference))
+        self._naming[notification.victim_id].append(notification)
+        self._naming[notification.perpetrator_id].append(notification)
+
+    def resolved(self, person: Person, *, created: bool) -> Person:
+        if created:
+            self._created.add(person.pk)
+        return person
+
+    def history(self, people: list[Person], *, before) -> list[dict]:
+        if not all(person.pk in self._created for person in people):
+            return notification_history(people=people, before=before)
+        among = {n.pk: n for person in people for n in self._naming[person.pk]}
+        return notification_history(people=people, before=before, among=among.values())
+
+    def any_on_cp_plan(self, people: list[Person]) -> bool:
+        return any(person.pk in self._on_cp_plans for person in people)
 
     def school(self, child: Mapping[str, Any]) -> Agency | None:
         key = (child.get("school_urn") or "", (child.get("school_name") or "").strip())
@@ -136,8 +158,10 @@ def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) 
     """The rows in one transaction, each in a savepoint of its own: a row that fails leaves nothing
     of itself; an error ends the import with the rows before it kept, as a commit per row would."""
     outcomes, failure = [], None
-    with index_batch():
-        lookups.note_stored([row.record for row in rows if not row.errors])
+    valid = [row.record for row in rows if not row.errors]
+    with resolution_batch(born_on=(fmt.parse_date(person.get("dob")) for record in valid for person in
+                                   (record["victim"], record["perpetrator"], *record["children"]))):
+        lookups.read_for(valid)
         for row in rows:
             try:
                 outcomes.append(_import_row(batch, row, lookups))
@@ -158,7 +182,7 @@ def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> RowOut
     if row.errors:
         return _quarantine(batch, row)
     try:
-        with index_batch():
+        with resolution_batch():
             notification = store_record(row.record, batch=batch, lookups=lookups)
     except IntegrityError:  # the same incident stored by a concurrent import a moment ago
         return RowOutcome(row.line, DUPLICATE, row.reference)
@@ -181,10 +205,11 @@ def store_record(record: Mapping[str, Any], *, batch: ImportBatch, lookups: Impo
     if lookups.is_stored(record):
         return None
     occurred_at = fmt.parse_moment(record["occurred_at"])
-    victim = _resolve_adult(record["victim"], record, occurred_at.date())
-    perpetrator = _resolve_adult(record["perpetrator"], record, occurred_at.date())
+    victim = _resolve_adult(record["victim"], record, occurred_at.date(), lookups)
+    perpetrator = _resolve_adult(record["perpetrator"], record, occurred_at.date(), lookups)
     children = [_child(child, record["victim"], lookups) for child in record["children"]]
-    suggestion = _suggest(record, victim, perpetrator, [c.person for c in children], occurred_at)
+    suggestion = _suggest(record, lookups.history([victim, perpetrator], before=occurred_at),
+                          lookups.any_on_cp_plan([c.person for c in children]))
     notification = PoliceNotification.objects.create(
         force=record["force"],
         police_reference=record["police_reference"],
@@ -213,15 +238,14 @@ def store_record(record: Mapping[str, Any], *, batch: ImportBatch, lookups: Impo
     return notification
 
 
-def _suggest(record, victim: Person, perpetrator: Person, children: list[Person], occurred_at) -> dict:
+def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:
     """EVODA on the record, with history from the front door's own records where it has any.
 
     The format's prior_incidents and open_cp_plan stand for history only when the front door
     holds none of its own (docs/schemas/police-notification.schema.json).
     """
-    history = notification_history(people=[victim, perpetrator], before=occurred_at)
     facts = {**record, "prior_incidents": history or record.get("prior_incidents") or []}
-    if open_cp_plan_for(children=children):
+    if open_cp_plan:
         facts["open_cp_plan"] = True
     suggestion = screen_evoda_record(facts)
     suggestion.pop("force", None)
@@ -229,19 +253,19 @@ def _suggest(record, victim: Person, perpetrator: Person, children: list[Person]
     return suggestion
 
 
-def _resolve_adult(person: Mapping[str, Any], record: Mapping[str, Any], on: date) -> Person:
+def _resolve_adult(person: Mapping[str, Any], record: Mapping[str, Any], on: date, lookups: ImportLookups) -> Person:
     dob = fmt.parse_date(person.get("dob"))
     under_18 = (dob is not None and _age(dob, on) < ADULT_AGE) or (
         dob is None and record["relationship"] == Relationship.YOUNG_PEOPLE_PARTNERS
     )
     return _resolve(person, kind=Person.Kind.CHILD if under_18 else Person.Kind.ADULT,
-                    address=person.get("address", ""), postcode=person.get("postcode", ""))
+                    address=person.get("address", ""), postcode=person.get("postcode", ""), lookups=lookups)
 
 
 def _child(child: Mapping[str, Any], victim: Mapping[str, Any], lookups: ImportLookups) -> NotificationChild:
     # Children have no address in the format; they are in the victim's household.
     person = _resolve(child, kind=Person.Kind.CHILD, address=victim.get("address", ""),
-                      postcode=victim.get("postcode", ""))
+                      postcode=victim.get("postcode", ""), lookups=lookups)
     return NotificationChild(
         person=person,
         given_name=child["given_name"],
@@ -257,8 +281,8 @@ def _child(child: Mapping[str, Any], victim: Mapping[str, Any], lookups: ImportL
     )
 
 
-def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: str) -> Person:
-    resolved, _ = person_resolve_or_create(PersonDescription(
+def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: str, lookups: ImportLookups) -> Person:
+    resolved, created = person_resolve_or_create(PersonDescription(
         kind=kind,
         given_name=person["given_name"].strip(),
         family_name=person["family_name"].strip(),
@@ -267,7 +291,7 @@ def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: st
         address=address,
         postcode=postcode.strip().upper(),
     ))
-    return resolved
+    return lookups.resolved(resolved, created=created)
 
 
 def _school(urn: str, name: str) -> Agency | None:

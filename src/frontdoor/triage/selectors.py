@@ -16,18 +16,25 @@ HISTORY_MONTHS = 12  # EVODA history window: "3 or more in 12 months" (issue 3, 
 TRIAGE_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 
 
-def notification_history(*, people: Iterable[Person], before: datetime) -> list[dict]:
-    """Earlier notifications naming any of these people as victim or perpetrator, in the 12 months before."""
-    ids = [person.pk for person in people if person is not None]
-    earlier = PoliceNotification.objects.filter(
-        Q(victim_id__in=ids) | Q(perpetrator_id__in=ids),
-        occurred_at__lt=before,
-        occurred_at__gte=months_before(before, HISTORY_MONTHS),
-    ).order_by("occurred_at")
+def notification_history(
+    *, people: Iterable[Person], before: datetime, among: Iterable[PoliceNotification] | None = None
+) -> list[dict]:
+    """Earlier notifications naming any of these people as victim or perpetrator, in the 12 months
+    before. among: where to look when the caller holds every notification that can name them (an
+    import, for the people it created); otherwise the database."""
+    ids = {person.pk for person in people if person is not None}
+    since = months_before(before, HISTORY_MONTHS)
+    if among is None:
+        among = PoliceNotification.objects.filter(
+            Q(victim_id__in=ids) | Q(perpetrator_id__in=ids), occurred_at__lt=before, occurred_at__gte=since,
+        ).only("victim", "perpetrator", "police_reference", "occurred_at", "grade", "suggested_grade",
+               "relationship", "offences")
+    earlier = sorted((n for n in among if {n.victim_id, n.perpetrator_id} & ids and since <= n.occurred_at < before),
+                     key=lambda n: n.occurred_at)
     return [
         {"occurred_at": n.occurred_at.isoformat(), "grade": n.grade or n.suggested_grade or None,
          "summary": _summary(n)}
-        for n in earlier.only("police_reference", "occurred_at", "grade", "suggested_grade", "relationship", "offences")
+        for n in earlier
     ]
 
 
@@ -36,11 +43,11 @@ def _summary(notification: PoliceNotification) -> str:
     return f"{notification.police_reference}: {notification.get_relationship_display()}; {offences}"[:500]
 
 
-def open_cp_plan_for(*, children: Iterable[Person]) -> bool:
-    ids = [child.pk for child in children if child is not None]
-    return bool(ids) and Case.objects.filter(
-        person_id__in=ids, kind=Case.Kind.CHILD_PROTECTION, closed_on__isnull=True
-    ).exists()
+def people_with_open_cp_plan() -> set:
+    """The ids of everyone with an open child protection plan: a few hundred in an area, read at
+    once rather than asked about each child."""
+    return set(Case.objects.filter(kind=Case.Kind.CHILD_PROTECTION, closed_on__isnull=True)
+               .values_list("person_id", flat=True))
 
 
 def may_triage(user) -> bool:
