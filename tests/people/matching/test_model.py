@@ -1,6 +1,6 @@
 import pytest
 
-from frontdoor.people.matching.comparisons import COMPARISONS
+from frontdoor.people.matching.comparisons import COMPARISONS, GIVEN_NAME
 from frontdoor.people.matching.features import prepare_record
 from frontdoor.people.matching.linkfile import score_between
 from frontdoor.people.matching.model import MatchModel
@@ -110,3 +110,13 @@ def test_a_model_trained_on_other_comparison_levels_is_refused(model):
     assert model.fits_comparisons() and not stale.fits_comparisons()
     with pytest.raises(ValueError, match="train it again"):
         Scorer(stale)
+
+
+def test_swapped_names_count_once_and_no_more_than_their_rarity(model):
+    """One event, not two: the given name comparison weighs a swap, the family name's copy of
+    the level weighs nothing."""
+    weights = dict(zip((c.name for c in COMPARISONS), model.level_weights()))
+    given, family = weights["given_name"], weights["family_name"]
+    assert given[GIVEN_NAME.swapped_level] > 5
+    assert family[GIVEN_NAME.swapped_level] == 0
+    assert all(family[i] == 0 for i, level in enumerate(COMPARISONS[1].levels) if level.neutral)

@@ -6,7 +6,7 @@ the first that holds wins, exactly as in Splink's CASE expression.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jellyfish
 import splink.comparison_level_library as cll
@@ -27,6 +27,14 @@ class Level:
     # Exact agreement on a rare value counts for more than on a common one (Splink's term
     # frequency adjustment): the column whose value frequencies adjust this level's weight.
     tf_column: str | None = None
+    # A relation between both names (swapped, or one written in the other's field) is one event:
+    # the given name comparison weighs it, and the family name comparison's copy of the level
+    # (which must exist, so that it is not read as a different family name) weighs nothing.
+    neutral: bool = False
+
+
+def _neutral(level: Level) -> Level:
+    return replace(level, neutral=True)
 
 
 @dataclass(frozen=True)
@@ -46,12 +54,21 @@ class Comparison:
         """Position of the level adjusted by term frequency, if any."""
         return next((i for i, level in enumerate(self.levels) if level.tf_column), None)
 
+    @property
+    def swapped_level(self) -> int:
+        """Position of the exact 'names swapped' level."""
+        return next(i for i, level in enumerate(self.levels) if level.label == SWAPPED)
+
     def splink_comparison(self, trained: list[dict] | None = None, *,
                           term_frequencies: bool = False):
         creators = [level.make_creator() for level in self.levels]
         for creator, params in zip(creators, trained or ()):
             if params:
                 creator.configure(**params)
+        for creator, level in zip(creators, self.levels):
+            if level.neutral:
+                creator.configure(m_probability=0.5, u_probability=0.5,
+                                  fix_m_probability=True, fix_u_probability=True)
         if term_frequencies:
             for creator, level in zip(creators, self.levels):
                 if level.tf_column:
@@ -88,8 +105,11 @@ def _same(column: str, label: str, m_probability: float | None = None, *,
     )
 
 
+SWAPPED = "given and family names swapped"
+
+
 def _names_swapped() -> Level:
-    label = "given and family names swapped"
+    label = SWAPPED
     return Level(
         label,
         lambda: cll.ColumnsReversedLevel("given_name", "family_name", symmetrical=True).configure(
@@ -266,12 +286,12 @@ GIVEN_NAME = Comparison("given_name", (
 FAMILY_NAME = Comparison("family_name", (
     _missing("family_name"),
     _same("family_name", "same family name", term_frequency=True),
-    _names_swapped(),
-    _names_swapped_with_slip(),
+    _neutral(_names_swapped()),
+    _neutral(_names_swapped_with_slip()),
     _overlap("family_parts", "shares part of a double-barrelled family name"),
     _similar("family_name", 0.92, "family name differs by a typing slip"),
     _similar("family_name", 0.80, "family name similar"),
-    _name_in_other_field(),
+    _neutral(_name_in_other_field()),
     _other("different family name"),
 ))
 

@@ -18,7 +18,13 @@ import splink
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.internals.settings_creator import SettingsCreator as _Creator
 
-from .comparisons import COMPARISONS, NHS_NUMBER, TF_COLUMNS, prediction_blocking_rules
+from .comparisons import (
+    COMPARISONS,
+    GIVEN_NAME,
+    NHS_NUMBER,
+    TF_COLUMNS,
+    prediction_blocking_rules,
+)
 from .features import prepare_record
 
 MODEL_FORMAT = "frontdoor-match-model/1"
@@ -236,9 +242,16 @@ def _complete_u(linker, table: pa.Table, u_sample_pairs: float) -> set[tuple[str
         for level in comparison.comparison_levels:
             if level.is_null_level:
                 continue
+            if level._fix_u_probability:
+                continue
             if level._trained_u_median is None:
                 _set_u(level, 1.0 / u_sample_pairs, "not seen among the pairs sampled")
                 unseen.add((comparison.output_column_name, level.label_for_charts))
+        if comparison.output_column_name == GIVEN_NAME.name:
+            swapped = comparison.comparison_levels[GIVEN_NAME.swapped_level]
+            _set_u(swapped, _chance_names_swapped(table),
+                   "exact share of record pairs with the names swapped")
+            unseen.discard((comparison.output_column_name, swapped.label_for_charts))
         if comparison.output_column_name == NHS_NUMBER.name:
             same = comparison.comparison_levels[1]
             _set_u(same, _chance_two_records_share(table, "nhs_number"),
@@ -266,6 +279,19 @@ def _chance_two_records_share(table: pa.Table, column: str) -> float:
     shared = sum(count * (count - 1) for count in counts)
     # At least one pair's worth, so a model trained on records that share no number still has u.
     return max(shared, 2) / (records * (records - 1))
+
+
+def _chance_names_swapped(table: pa.Table) -> float:
+    """Share of ordered pairs of records in which one's given name is the other's family name and
+    the other way round (names that are the same either way, 'James James', excluded)."""
+    counts: dict[tuple[str, str], int] = {}
+    for given, family in zip(table.column("given_name").to_pylist(),
+                             table.column("family_name").to_pylist()):
+        if given and family and given != family:
+            counts[given, family] = counts.get((given, family), 0) + 1
+    records = sum(counts.values())
+    shared = sum(count * counts.get((family, given), 0) for (given, family), count in counts.items())
+    return max(shared, 1) / max(records * (records - 1), 1)
 
 
 def _term_frequencies(table: pa.Table) -> dict[str, dict[str, float]]:
