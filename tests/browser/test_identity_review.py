@@ -65,6 +65,9 @@ def test_practitioner_merges_a_duplicate_pair_and_undoes_it(page, sign_in, area)
         given_name="Thomas", family_name="Okafor", date_of_birth=date(2014, 3, 9), sex="male",
         address="12 Hawthorn Close, Worcester", postcode="WR5 2JB", nhs_number=OTHER_NHS_NUMBER))
     assert created
+    # The GP confirmed the copy's NHS number was mistyped: it is removed before the merge (two
+    # different valid NHS numbers are never merged).
+    Person.objects.filter(pk=copy.pk).update(nhs_number="")
     practitioner = factories.user(role="practitioner", first="Sam", last="Patel")
 
     sign_in(practitioner)

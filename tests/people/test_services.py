@@ -11,7 +11,8 @@ from frontdoor.intake.models import ContactChild
 from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.models import Address, Person, PersonMerge, Relationship, Residence
 from frontdoor.people.selectors import survivor_of
-from frontdoor.people.services import LinkNotAllowed, contact_child_link, person_merge, person_merge_undo
+from frontdoor.people.errors import LinkNotAllowed
+from frontdoor.people.services import contact_child_link, person_merge, person_merge_undo
 from tests import factories
 
 pytestmark = pytest.mark.django_db

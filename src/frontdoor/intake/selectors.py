@@ -3,7 +3,7 @@ from django.http import Http404
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
-from frontdoor.intake.models import Contact
+from frontdoor.intake.models import Contact, ContactChild
 
 
 def contacts_visible_to(*, user) -> QuerySet[Contact]:
@@ -53,9 +53,6 @@ def contact_queue(*, user) -> QuerySet[Contact]:
         .prefetch_related("children")
         .order_by("-is_urgent", "decision_due_at")
     )
-
-
-from frontdoor.intake.models import ContactChild  # noqa: E402  (appended: the person page's read)
 
 
 def person_contacts(*, user, person) -> list[ContactChild]:

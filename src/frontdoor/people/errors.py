@@ -8,3 +8,7 @@ class MergeNotAllowed(PeopleError):
 
 class NoMatchModel(PeopleError):
     pass
+
+
+class LinkNotAllowed(PeopleError):
+    """The chosen record cannot take the link (it has been merged into another since it was shown)."""

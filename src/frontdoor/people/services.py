@@ -10,13 +10,9 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
-from frontdoor.people.errors import MergeNotAllowed, PeopleError
+from frontdoor.people.errors import LinkNotAllowed, MergeNotAllowed
 from frontdoor.people.models import Address, Person, PersonMerge, PossibleMatch, Residence
 from frontdoor.people.selectors import survivor_of
-
-
-class LinkNotAllowed(PeopleError):
-    """The chosen record cannot take the link (it has been merged into another since it was shown)."""
 
 
 def _why(reason: str, why: str) -> str:

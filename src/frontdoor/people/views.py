@@ -13,7 +13,7 @@ from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.views import FRONT_DOOR
 from frontdoor.people import selectors, services
-from frontdoor.people.errors import MergeNotAllowed
+from frontdoor.people.errors import LinkNotAllowed, MergeNotAllowed
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
 from frontdoor.people.forms import PersonSearchForm
 from frontdoor.people.models import Person
@@ -88,11 +88,11 @@ def link_child(request, contact_id, child_id):
     person = selectors.person_for_link(user=request.user, person_id=request.POST.get("person_id"))
     try:
         if person is None:
-            raise services.LinkNotAllowed(f"{child.display_name} was not linked: the record you chose is not in "
+            raise LinkNotAllowed(f"{child.display_name} was not linked: the record you chose is not in "
                                           "the person index. Choose from the records below or search again.")
         services.contact_child_link(user=request.user, contact_child=child, person=person,
                                     why=LINK_BASIS.get(request.POST.get("basis"), ""))
-    except services.LinkNotAllowed as error:
+    except LinkNotAllowed as error:
         return _find_page(request, contact, child, errors=[str(error)], status=400)
     messages.success(request, f"{child.display_name} linked to {person.full_name} in the person index")
     return redirect("intake:contact", contact_id=contact.pk)

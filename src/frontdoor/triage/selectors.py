@@ -2,7 +2,7 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
@@ -10,7 +10,7 @@ from frontdoor.casework.models import Case
 from frontdoor.governance.services import access_log_record
 from frontdoor.people.models import Person
 from frontdoor.screening.facts import months_before
-from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+from frontdoor.triage.models import NotificationChild, PoliceNotification, QuarantinedRow
 
 HISTORY_MONTHS = 12  # EVODA history window: "3 or more in 12 months" (issue 3, seed 001)
 TRIAGE_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -96,11 +96,6 @@ def quarantined_row_get_for(*, user, row_id) -> QuarantinedRow:
         raise Http404
     access_log_record(user=user, target=row, reason="Opened a quarantined notification row to correct it")
     return row
-
-
-from django.db.models import Exists, OuterRef  # noqa: E402  (appended: the person page's read)
-
-from frontdoor.triage.models import NotificationChild  # noqa: E402
 
 
 def person_notifications(*, user, person: Person) -> list[PoliceNotification]:
