@@ -224,7 +224,7 @@ def rank(record: dict, *, resolver: Resolver) -> Ranked:
     """The resolver's answer with its candidates as persons (a merged record counts as its survivor)."""
     resolution = resolver.resolve(record)
     worth_a_look = [c for c in resolution.candidates if c.match_probability >= resolver.thresholds.review_probability]
-    persons = Person.objects.select_related("merged_into").in_bulk([c.record_id for c in worth_a_look])
+    persons = Person.objects.select_related("merged_into").order_by().in_bulk([c.record_id for c in worth_a_look])
     candidates, seen = [], set()
     for candidate in worth_a_look:
         person = persons.get(_uuid(candidate.record_id))
