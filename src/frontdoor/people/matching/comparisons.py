@@ -7,6 +7,7 @@ the first that holds wins, exactly as in Splink's CASE expression.
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import jellyfish
 import splink.comparison_level_library as cll
@@ -16,6 +17,12 @@ from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 Record = dict
 Predicate = Callable[[Record, Record], bool]
+
+
+@lru_cache(maxsize=1 << 18)
+def _jaro_winkler(left: str, right: str) -> float:
+    """Names and streets recur, and one pair is tried at two thresholds: computed once."""
+    return jellyfish.jaro_winkler_similarity(left, right)
 
 
 @dataclass(frozen=True)
@@ -156,12 +163,12 @@ def _swapped_close(l: Record, r: Record) -> bool:
     if not (l["given_name"] and l["family_name"] and r["given_name"] and r["family_name"]):
         return False
     family_close = _has_any(l["given_parts"], r["family_parts"]) or (
-        jellyfish.jaro_winkler_similarity(l["given_name"], r["family_name"]) >= SWAP_SIMILARITY
+        _jaro_winkler(l["given_name"], r["family_name"]) >= SWAP_SIMILARITY
     )
     given_close = (
         l["family_name"] == r["given_name"]
         or _has_any(l["family_keys"], r["given_keys"])
-        or jellyfish.jaro_winkler_similarity(l["family_name"], r["given_name"]) >= SWAP_SIMILARITY
+        or _jaro_winkler(l["family_name"], r["given_name"]) >= SWAP_SIMILARITY
     )
     return family_close and given_close
 
@@ -181,12 +188,27 @@ def _swapped_close_sql(sql_dialect) -> str:
     return f"({one_way('l', 'r')} OR {one_way('r', 'l')})"
 
 
+_SWAPPED_CLOSE: dict[tuple, bool] = {}
+
+
+def _names_swapped_close(l: Record, r: Record) -> bool:
+    """Either way round; remembered by the four names, as the given and family name comparisons
+    both ask and names recur."""
+    key = (l["given_name"], l["family_name"], r["given_name"], r["family_name"])
+    found = _SWAPPED_CLOSE.get(key)
+    if found is None:
+        if len(_SWAPPED_CLOSE) > 1 << 18:
+            _SWAPPED_CLOSE.clear()
+        found = _SWAPPED_CLOSE[key] = _swapped_close(l, r) or _swapped_close(r, l)
+    return found
+
+
 def _names_swapped_with_slip() -> Level:
     label = "names swapped, with a slip or a nickname"
     return Level(
         label,
         lambda: _DialectLevel(_swapped_close_sql, label),
-        lambda l, r: _swapped_close(l, r) or _swapped_close(r, l),
+        _names_swapped_close,
     )
 
 
@@ -214,7 +236,7 @@ def _similar(column: str, threshold: float, label: str) -> Level:
     return Level(
         label,
         lambda: cll.JaroWinklerLevel(column, threshold).configure(label_for_charts=label),
-        lambda l, r: jellyfish.jaro_winkler_similarity(l[column], r[column]) >= threshold,
+        lambda l, r: _jaro_winkler(l[column], r[column]) >= threshold,
     )
 
 
@@ -239,7 +261,7 @@ def _same_house_in_street(label: str) -> Level:
         and l["house_number"] == r["house_number"]
         and l["street"] is not None
         and r["street"] is not None
-        and jellyfish.jaro_winkler_similarity(l["street"], r["street"]) >= STREET_SIMILARITY,
+        and _jaro_winkler(l["street"], r["street"]) >= STREET_SIMILARITY,
     )
 
 
@@ -251,7 +273,7 @@ def _same_street(label: str) -> Level:
         label,
         lambda: cll.JaroWinklerLevel("street", STREET_SIMILARITY).configure(label_for_charts=label),
         lambda l, r: l["street"] is not None and r["street"] is not None
-        and jellyfish.jaro_winkler_similarity(l["street"], r["street"]) >= STREET_SIMILARITY,
+        and _jaro_winkler(l["street"], r["street"]) >= STREET_SIMILARITY,
     )
 
 
