@@ -203,10 +203,11 @@ def test_it_refuses_a_database_that_already_has_agencies(db):
 
 def test_police_notifications_come_with_two_weeks_of_triage_behind_them(summary):
     from frontdoor.triage.meetings import meeting_agenda, meeting_for_day
-    from frontdoor.triage.models import MeetingOutcome, PoliceNotification, SchoolNotification
+    from frontdoor.triage.models import MeetingOutcome, PoliceNotification, SchoolNotification, TriageAction
 
     assert summary.counts["police_notifications"] >= 14 and summary.counts["quarantined_rows"] >= 1
     assert MeetingOutcome.objects.filter(meeting__date__lt=TODAY).exists()
+    assert TriageAction.objects.filter(owner_agency__kind="school").exists()
     assert SchoolNotification.objects.exists()
     waiting = PoliceNotification.objects.filter(outcome__isnull=True, suggested_grade__in=["medium", "high"])
     assert set(meeting_agenda(meeting=meeting_for_day(TODAY))) <= set(waiting)

@@ -81,6 +81,10 @@ def _record_outcome(rng, notification, day, chair, agencies) -> None:
     if final_grade == Grade.HIGH:
         actions.append(ActionDraft(description="Police to check bail conditions and share the DASH",
                                    owner_agency=agencies[Agency.Kind.POLICE], due_date=add_working_days(day, 1)))
+    school = next((child.school for child in notification.children.all() if child.school_id), None)
+    if school is not None:
+        actions.append(ActionDraft(description="Designated safeguarding lead to check in with the child this week",
+                                   owner_agency=school, due_date=add_working_days(day, 3)))
     meeting_outcome_record(
         user=chair, meeting=meeting, notification=notification, final_grade=final_grade,
         decision=rng.choice(DECISIONS[final_grade]), notes="Discussed with police, health and probation.",
