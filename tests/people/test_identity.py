@@ -1,5 +1,6 @@
 """The app's match model and resolver: who trains a model and when, two trainings at once, and
 lookups in a batch that see the people created earlier in it."""
+import contextlib
 import threading
 from dataclasses import replace
 from datetime import date, timedelta
@@ -90,18 +91,27 @@ def test_a_training_after_the_active_one_stores_a_new_version(fresh_area):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="two trainings at once need two connections")
 def test_two_processes_training_at_the_same_moment_store_one_version(fresh_area, monkeypatch):
-    both_training = threading.Barrier(2)
+    both_training, both_storing = threading.Barrier(2), threading.Barrier(2)
     names = iter(["first", "second"])
+    lock = identity._lock_model_versions
 
     def train(records):
         both_training.wait(timeout=10)
         return _version(next(names))
 
+    def lock_then_wait_for_the_other():
+        # Unless the lock holds the other store back, both check for a model at the same moment.
+        lock()
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_storing.wait(timeout=1)
+
     monkeypatch.setattr(identity, "train_model", train)
+    monkeypatch.setattr(identity, "_lock_model_versions", lock_then_wait_for_the_other)
+    kept = []
 
     def worker():
         try:
-            identity.match_model_ensure()
+            kept.append(identity.match_model_ensure().version)
         finally:
             connections.close_all()
 
@@ -110,6 +120,7 @@ def test_two_processes_training_at_the_same_moment_store_one_version(fresh_area,
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(kept) == 2 and kept[0] == kept[1]  # neither failed: the second kept the first's
     assert MatchModelVersion.objects.count() == 1
 
 
