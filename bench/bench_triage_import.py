@@ -80,7 +80,8 @@ def main() -> None:
           f"quarantined {result.batch.quarantined}")
     print(f"import + resolve + suggest: {import_seconds:.1f} s, {args.count / import_seconds:.0f} per second, "
           f"{per_import * 1000:.2f} ms each")
-    print(f"grade (with school notifications for standard), {len(notifications)} of them: {per_grade * 1000:.2f} ms each")
+    print(f"grade (with school notifications for standard), {len(notifications)} of them: "
+          f"{per_grade * 1000:.2f} ms each")
     print(f"narrative screening: p50 {statistics.median(samples):.3f} ms, "
           f"p95 {sorted(samples)[int(len(samples) * 0.95)]:.3f} ms per notification")
     day_import, day_grade = DAY * per_import, DAY * per_grade

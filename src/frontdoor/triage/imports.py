@@ -32,7 +32,7 @@ from frontdoor.triage.models import (
 from frontdoor.triage.selectors import notification_history, people_with_open_cp_plan
 
 STORED, DUPLICATE, QUARANTINED = "stored", "duplicate", "quarantined"
-# Rows per transaction: a commit per row was a third of the import's time (issue 3's target).
+# Rows per transaction: a commit per row (an fsync) cost about 1 ms of the 8.7 ms a row took.
 CHUNK_ROWS = 200
 ADULT_AGE = 18
 
