@@ -12,3 +12,24 @@ class NoMatchModel(PeopleError):
 
 class LinkNotAllowed(PeopleError):
     """The chosen record cannot take the link (it has been merged into another since it was shown)."""
+
+
+class PersonDetailsInvalid(PeopleError):
+    """A change to a person's details or addresses that cannot be made as given; `field` is the form
+    field the message belongs to (None: the whole form)."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class PersonDetailsConflict(PeopleError):
+    """The record changed (an edit, a merge, an address ended) since the form was shown."""
+
+
+class PersonNotEditable(PeopleError):
+    """The record has been merged into another: its survivor is the one to change."""
+
+    def __init__(self, message: str, *, survivor=None):
+        super().__init__(message)
+        self.survivor = survivor

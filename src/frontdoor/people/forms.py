@@ -1,6 +1,7 @@
 from django import forms
 
-from frontdoor.forms_govuk import GovukDateField, GovukTextInput
+from frontdoor.forms_govuk import GovukDateField, GovukRadios, GovukTextarea, GovukTextInput
+from frontdoor.people.models import Person, nhs_number_problem
 
 
 class PersonSearchForm(forms.Form):
@@ -17,3 +18,43 @@ class PersonSearchForm(forms.Form):
         if not any(data.get(k) for k in ("family_name", "date_of_birth", "postcode", "nhs_number")):
             raise forms.ValidationError("Enter a last name, date of birth, postcode or NHS number to search")
         return data
+
+
+class PersonDetailsForm(forms.Form):
+    """Correct a person's details, with why; the version the page showed comes back with it."""
+
+    given_name = forms.CharField(label="First name", required=False, max_length=100, widget=GovukTextInput())
+    family_name = forms.CharField(label="Last name", max_length=100, widget=GovukTextInput(),
+                                  error_messages={"required": "Enter their last name"})
+    date_of_birth = GovukDateField(label="Date of birth", required=False, not_in_future=True,
+                                   help_text="For example, 27 3 2015. Leave it empty if it is not known.")
+    sex = forms.ChoiceField(label="Sex", choices=Person.Sex.choices, widget=GovukRadios(),
+                            error_messages={"required": "Select their sex, or Not known"})
+    nhs_number = forms.CharField(label="NHS number", required=False, max_length=13,
+                                 help_text="10 digits, like 943 476 5919. Leave it empty if it is not known.",
+                                 widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"))
+    reason = forms.CharField(label="Why are you changing these details?", max_length=1000, widget=GovukTextarea(rows=3),
+                             help_text="For example, where the correct details come from. This is kept with the change.",
+                             error_messages={"required": "Enter why you are changing these details"})
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    @classmethod
+    def for_person(cls, person: Person) -> "PersonDetailsForm":
+        return cls(initial={"given_name": person.given_name, "family_name": person.family_name,
+                            "date_of_birth": person.date_of_birth, "sex": person.sex,
+                            "nhs_number": person.nhs_number, "version": person.version})
+
+    def clean_nhs_number(self):
+        value = self.cleaned_data["nhs_number"].replace(" ", "")
+        if problem := nhs_number_problem(value):
+            raise forms.ValidationError(problem)
+        return value
+
+
+class MovedOutForm(forms.Form):
+    moved_out = GovukDateField(label="Date they moved out", not_in_future=True,
+                               help_text="For example, 27 3 2025",
+                               error_messages={"required": "Enter the date they moved out"})
+    reason = forms.CharField(label="How do you know they moved out? (optional)", required=False, max_length=1000,
+                             widget=GovukTextarea(rows=2))
+    version = forms.IntegerField(widget=forms.HiddenInput())

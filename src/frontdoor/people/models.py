@@ -11,6 +11,20 @@ def validate_nhs_number(value: str) -> None:
         raise ValidationError("Enter a valid 10-digit NHS number (the last digit is a check digit)")
 
 
+def nhs_number_problem(value: str) -> str | None:
+    """What is wrong with an NHS number as typed (spaces allowed), or None; the page and the
+    service say the same."""
+    digits = value.replace(" ", "")
+    if not digits:
+        return None
+    if not (len(digits) == 10 and digits.isdigit()):
+        return "Enter the NHS number as 10 digits, like 943 476 5919"
+    if not nhs_number_is_valid(digits):
+        return (f"The NHS number {digits} is not valid: its last digit (the check digit) does not match the "
+                "first nine. Check it for a typing mistake")
+    return None
+
+
 class Address(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     line1 = models.CharField(max_length=200)
@@ -54,6 +68,9 @@ class Person(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
     )
+    # Compare and set: every change to the record (its details, an address ended, a merge or its
+    # undo) adds one, so a form opened before it is refused instead of overwriting it.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -186,3 +203,30 @@ class PersonMerge(models.Model):
 
     class Meta:
         ordering = ["-merged_at"]
+
+
+class PersonDetailsChange(models.Model):
+    """A practitioner corrected a person's details or ended an address: who, when, why, and each
+    field's value before and after, kept for good (the person page lists them)."""
+
+    class Kind(models.TextChoices):
+        DETAILS = "details", "Details changed"
+        MOVED_OUT = "moved_out", "Moved out"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Left behind by a merge (services._references_to_person): the before and after are this
+    # record's own values, which would read as the survivor's on its page.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="details_changes")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+    # [{"field": "nhs_number", "before": "9434765918", "after": "9434765919"}, ...] stored as
+    # PersonMerge.copied stores them (dates as ISO text); a moved-out change also names the address:
+    # [{"field": "to_date", "residence": 12, "address": "12 Orchard Way, FD1 2AB", "before": None, "after": "2025-03-03"}]
+    changes = models.JSONField(default=list)
+    # The person's version this change produced.
+    version = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-changed_at"]

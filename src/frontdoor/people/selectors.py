@@ -9,7 +9,15 @@ from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
 from frontdoor.people.evidence import probability_text
-from frontdoor.people.models import Household, Person, PersonMerge, PossibleMatch, Relationship, Residence
+from frontdoor.people.models import (
+    Household,
+    Person,
+    PersonDetailsChange,
+    PersonMerge,
+    PossibleMatch,
+    Relationship,
+    Residence,
+)
 from frontdoor.people.records import contact_child_record
 
 FRONT_DOOR_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -74,6 +82,22 @@ def person_get_for(*, user, person_id, reason: str) -> Person:
         raise Http404
     access_log_record(user=user, target=person, reason=reason)
     return person
+
+
+def residence_get_for(*, user, person_id, residence_id: int, reason: str) -> tuple[Person, Residence | None]:
+    """A person and one of their addresses, for recording that they moved out; 404 as for the
+    person. A merged record's address may have moved to its survivor: the residence is then None
+    and the page says where to go."""
+    person = person_get_for(user=user, person_id=person_id, reason=reason)
+    residence = Residence.objects.select_related("address").filter(pk=residence_id, person=person).first()
+    if residence is None and not person.merged_into_id:
+        raise Http404
+    return person, residence
+
+
+def person_details_changes(*, person: Person) -> list[PersonDetailsChange]:
+    """Corrections to this record's details and its ended addresses, newest first."""
+    return list(PersonDetailsChange.objects.filter(person=person).select_related("changed_by"))
 
 
 def person_history(*, person: Person) -> dict:
@@ -206,4 +230,5 @@ def person_index_view(*, person: Person) -> dict:
         "relatives": relatives,
         "possible_matches": matches,
         "merges": person_merges(person=person),
+        "details_changes": person_details_changes(person=person),
     }

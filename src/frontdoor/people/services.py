@@ -3,6 +3,7 @@ from uuid import UUID
 
 from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from nhs_number import is_valid as nhs_number_is_valid
 
@@ -10,8 +11,22 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
-from frontdoor.people.errors import LinkNotAllowed, MergeNotAllowed
-from frontdoor.people.models import Address, Person, PersonMerge, PossibleMatch, Residence
+from frontdoor.people.errors import (
+    LinkNotAllowed,
+    MergeNotAllowed,
+    PersonDetailsConflict,
+    PersonDetailsInvalid,
+    PersonNotEditable,
+)
+from frontdoor.people.models import (
+    Address,
+    Person,
+    PersonDetailsChange,
+    PersonMerge,
+    PossibleMatch,
+    Residence,
+    nhs_number_problem,
+)
 from frontdoor.people.selectors import survivor_of
 
 
@@ -73,11 +88,12 @@ def person_create_from_contact_child(*, user, contact_child: ContactChild) -> Pe
 
 
 def _references_to_person():
-    """Every foreign key to Person but the merge bookkeeping: contact mentions, police notification
-    links, cases, residences, relationships, household and strategy-discussion memberships, earlier
-    merges, and whatever another app adds later, without this code having to know it."""
+    """Every foreign key to Person but the merge bookkeeping and the record's own history of
+    corrections (their before and after are its values, not the survivor's): contact mentions,
+    police notification links, cases, residences, relationships, household and strategy-discussion
+    memberships, earlier merges, and whatever another app adds later, without this code having to know it."""
     for relation in Person._meta.get_fields(include_hidden=True):
-        if relation.one_to_many and relation.related_model not in (PossibleMatch, PersonMerge):
+        if relation.one_to_many and relation.related_model not in (PossibleMatch, PersonMerge, PersonDetailsChange):
             yield relation.related_model, relation.field.name
 
 
@@ -113,9 +129,9 @@ def _move_everything(source: Person, target: Person) -> list[dict]:
 
 def _locked(*persons: Person) -> list[Person]:
     """The rows again, locked until the transaction ends, so two merges (or a merge and an undo, or
-    a link) of the same person cannot interleave. Person has no version column to compare and set;
-    the locks are taken in primary-key order so two merges of one pair in opposite order wait for
-    each other instead of deadlocking."""
+    a link) of the same person cannot interleave (a merge touches rows of many tables, more than one
+    compare and set can guard). The locks are taken in primary-key order so two merges of one pair
+    in opposite order wait for each other instead of deadlocking."""
     locked = {p.pk: p for p in Person.objects.select_for_update().filter(pk__in=[p.pk for p in persons]).order_by("pk")}
     return [locked[p.pk] for p in persons]
 
@@ -134,6 +150,13 @@ def _value(person: Person, name: str):
     if isinstance(value, UUID):
         return str(value)
     return value
+
+
+def _bump_versions(*persons: Person) -> None:
+    """A merge or its undo changes both records: a form opened on either before it is now stale."""
+    Person.objects.filter(pk__in=[p.pk for p in persons]).update(version=F("version") + 1)
+    for person in persons:
+        person.version += 1
 
 
 def _set_value(person: Person, name: str, stored) -> None:
@@ -200,6 +223,7 @@ def person_merge(*, user, survivor: Person, merged: Person, reason: str,
     if not reason.strip():
         raise MergeNotAllowed("Enter why these records are the same person")
     copied = _copy_missing_fields(survivor=survivor, merged=merged)
+    _bump_versions(survivor, merged)
     moved = _move_everything(merged, survivor)
     merged.merged_into = survivor
     merged.save(update_fields=["merged_into"])
@@ -227,6 +251,7 @@ def person_merge_undo(*, user, merge: PersonMerge, reason: str) -> PersonMerge:
                            .values_list("pk", flat=True))
         _move_rows(model, entry["field"], still_there, merge.merged)
     merge.kept_since = _restore_copied_fields(merge, merge.survivor)
+    _bump_versions(merge.survivor, merge.merged)
     Person.objects.filter(pk=merge.merged_id).update(merged_into=None)
     merge.merged.merged_into = None
     merge.undone_at, merge.undone_by, merge.undo_reason = timezone.now(), user, reason.strip()
@@ -240,6 +265,115 @@ def person_merge_undo(*, user, merge: PersonMerge, reason: str) -> PersonMerge:
     if merge.copied:
         identity.index_note(merge.survivor, created=False)
     return merge
+
+
+# Changing a person's details and ending an address. Compare and set on Person.version: a merge, its
+# undo, another correction or another ended address since the form was shown refuses the change.
+
+DETAILS_FIELDS = ("given_name", "family_name", "date_of_birth", "sex", "nhs_number")
+
+
+def _stored(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _editable(person: Person, version: int) -> Person:
+    """The record as it is now, if the form showing `version` may still change it."""
+    current = Person.objects.filter(pk=person.pk).first()
+    if current is None:
+        raise PersonDetailsConflict("This record is no longer in the person index. Nothing has been changed.")
+    if current.merged_into_id:
+        survivor = survivor_of(current)
+        raise PersonNotEditable(
+            f"{current.full_name}'s record has been merged into {survivor.full_name}'s record, so it cannot be "
+            f"changed. Nothing has been changed: make the change on {survivor.full_name}'s record.", survivor=survivor)
+    if current.version != version:
+        raise PersonDetailsConflict(_conflict(current))
+    return current
+
+
+def _conflict(person: Person) -> str:
+    return (f"Someone else changed {person.full_name}'s record (their details, an address or a merge) since you "
+            "opened this page. Nothing has been saved. Reload the page to see their changes.")
+
+
+def _compare_and_set(person: Person, version: int, **fields) -> None:
+    updated = Person.objects.filter(pk=person.pk, version=version, merged_into__isnull=True).update(
+        version=F("version") + 1, **fields)
+    if not updated:  # changed between the read and this write: the transaction rolls back the rest
+        raise PersonDetailsConflict(_conflict(person))
+
+
+@transaction.atomic
+def person_details_change(*, user, person: Person, version: int, given_name: str, family_name: str,
+                          date_of_birth: date | None, sex: str, nhs_number: str, reason: str) -> PersonDetailsChange:
+    """Correct a person's name, date of birth, sex or NHS number, with why. Each field's value before
+    and after is kept; a number another record holds is refused (the two may be one person: that is
+    a merge, decided on the possible duplicates page, not a correction)."""
+    current = _editable(person, version)
+    new = {"given_name": given_name.strip(), "family_name": family_name.strip(), "date_of_birth": date_of_birth,
+           "sex": sex, "nhs_number": nhs_number.replace(" ", "")}
+    if not new["family_name"]:
+        raise PersonDetailsInvalid("Enter their last name", field="family_name")
+    if date_of_birth and date_of_birth > timezone.localdate():
+        raise PersonDetailsInvalid("Date of birth must be today or in the past", field="date_of_birth")
+    if sex not in Person.Sex.values:
+        raise PersonDetailsInvalid("Select their sex, or Not known", field="sex")
+    if problem := nhs_number_problem(new["nhs_number"]):
+        raise PersonDetailsInvalid(problem, field="nhs_number")
+    reason = reason.strip()
+    if not reason:
+        raise PersonDetailsInvalid("Enter why you are changing these details", field="reason")
+    changes = [{"field": name, "before": _value(current, name), "after": _stored(new[name])}
+               for name in DETAILS_FIELDS if _value(current, name) != _stored(new[name])]
+    if not changes:
+        raise PersonDetailsInvalid("You have not changed any details. Change a detail, or go back to the "
+                                   "person's page")
+    # Only a number being given is checked, so a duplicate already in the index does not stop
+    # correcting a name. A merged record keeps its number (merges copy, not move): its survivor is
+    # the live record, so only unmerged records count.
+    if new["nhs_number"] and new["nhs_number"] != current.nhs_number and (
+            Person.objects.filter(nhs_number=new["nhs_number"], merged_into__isnull=True)
+            .exclude(pk=current.pk).exists()):
+        raise PersonDetailsInvalid(
+            f"The NHS number {new['nhs_number']} belongs to another record in the person index. Check the "
+            "number; if the two records are the same person, merge them from Possible duplicates instead",
+            field="nhs_number")
+    _compare_and_set(current, version, **{c["field"]: new[c["field"]] for c in changes})
+    change = PersonDetailsChange.objects.create(person=current, kind=PersonDetailsChange.Kind.DETAILS,
+                                                changed_by=user, reason=reason, changes=changes, version=version + 1)
+    access_log_record(user=user, target=current, action=AccessLogEntry.Action.UPDATE,
+                      reason=_why(f"Changed {field_names([c['field'] for c in changes])}", reason))
+    current.refresh_from_db()
+    identity.index_note(current, created=False)  # the resolver in this process matches on the new details
+    return change
+
+
+@transaction.atomic
+def residence_end(*, user, person: Person, residence: Residence, version: int, moved_out: date,
+                  reason: str = "") -> PersonDetailsChange:
+    """Record the day a person left an address they live at (after a merge, the kept record can
+    have two current addresses). Not before they moved in, not in the future."""
+    current = _editable(person, version)
+    residence = Residence.objects.select_related("address").filter(pk=residence.pk, person=current).first()
+    if residence is None or residence.to_date is not None:
+        raise PersonDetailsConflict(_conflict(current))
+    if moved_out > timezone.localdate():
+        raise PersonDetailsInvalid("The date they moved out must be today or in the past", field="moved_out")
+    if residence.from_date and moved_out < residence.from_date:
+        raise PersonDetailsInvalid(
+            f"The date they moved out must be the same as or after the date they moved in, "
+            f"{residence.from_date.strftime('%-d %B %Y')}", field="moved_out")
+    _compare_and_set(current, version)
+    Residence.objects.filter(pk=residence.pk).update(to_date=moved_out)
+    change = PersonDetailsChange.objects.create(
+        person=current, kind=PersonDetailsChange.Kind.MOVED_OUT, changed_by=user, reason=reason.strip(),
+        changes=[{"field": "to_date", "residence": residence.pk, "address": str(residence.address),
+                  "before": None, "after": moved_out.isoformat()}], version=version + 1)
+    access_log_record(user=user, target=current, action=AccessLogEntry.Action.UPDATE,
+                      reason=_why("Recorded as moved out of an address", reason.strip()))
+    identity.index_note(current, created=False)  # their current address is now another one, or none
+    return change
 
 
 def _possible_match_decide(possible_match: PossibleMatch, *, user, status: str, reason: str) -> None:

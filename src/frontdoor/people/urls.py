@@ -12,6 +12,9 @@ urlpatterns = [
     path("front-door/possible-duplicates/<uuid:match_id>/merge", views.possible_duplicate_merge, name="possible_duplicate_merge"),
     path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),
     path("front-door/people/<uuid:person_id>", views.person, name="person"),
+    path("front-door/people/<uuid:person_id>/details", views.person_details_change, name="person_details_change"),
+    path("front-door/people/<uuid:person_id>/addresses/<int:residence_id>/moved-out", views.residence_moved_out,
+         name="residence_moved_out"),
     path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),
     path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
@@ -13,10 +14,16 @@ from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.views import FRONT_DOOR
 from frontdoor.people import selectors, services
-from frontdoor.people.errors import LinkNotAllowed, MergeNotAllowed
+from frontdoor.people.errors import (
+    LinkNotAllowed,
+    MergeNotAllowed,
+    PersonDetailsConflict,
+    PersonDetailsInvalid,
+    PersonNotEditable,
+)
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
-from frontdoor.people.forms import PersonSearchForm
-from frontdoor.people.models import Person
+from frontdoor.people.forms import MovedOutForm, PersonDetailsForm, PersonSearchForm
+from frontdoor.people.models import Person, PersonDetailsChange, Residence
 from frontdoor.triage.selectors import person_notifications
 
 
@@ -248,6 +255,7 @@ def person(request, person_id):
     return render(request, "people/person.html", {
         "person": person,
         **index,
+        "details_changes": [_change_row(change) for change in index["details_changes"]],
         "merged_from": _merged_from_notice(request, person, index["merges"]),
         "contacts": [_contact_row(mention.contact) for mention in person_contacts(user=request.user, person=person)],
         "notifications": person_notifications(user=request.user, person=person),
@@ -270,3 +278,88 @@ def _contact_row(contact) -> dict:
     decision = getattr(contact, "decision", None)
     return {"contact": contact, "decision": decision,
             "outcome": decision_outcome_texts(decision=decision) if decision else None}
+
+
+def _change_row(change: PersonDetailsChange) -> dict:
+    """A correction as the person page lists it: 'NHS number: 9434765918 to 9434765919'."""
+    if change.kind == PersonDetailsChange.Kind.MOVED_OUT:
+        lines = [f"Moved out of {entry['address']} on {_shown(Residence._meta.get_field('to_date'), entry['after'])}"
+                 for entry in change.changes]
+    else:
+        lines = []
+        for entry in change.changes:
+            field = Person._meta.get_field(entry["field"])
+            before = _shown(field, entry["before"]) if entry["before"] not in (None, "") else "not known"
+            after = _shown(field, entry["after"]) if entry["after"] not in (None, "") else "not known"
+            lines.append(f"{_label(field)}: {before} to {after}")
+    return {"change": change, "lines": lines}
+
+
+def _label(field) -> str:
+    return "First name" if field.name == "given_name" else "Last name" if field.name == "family_name" else (
+        field.verbose_name[0].upper() + field.verbose_name[1:])
+
+
+def _refused(form, error) -> None:
+    """A service's refusal on the form: on its field when it names one, else for the whole form."""
+    form.add_error(getattr(error, "field", None), str(error))
+
+
+def _merged_survivor(person):
+    return selectors.survivor_of(person) if person.merged_into_id else None
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def person_details_change(request, person_id):
+    """Correct a person's name, date of birth, sex or NHS number, with why. A merged record is not
+    changed: the page names the record it was merged into."""
+    reason = "Changed the person's details" if request.method == "POST" else "Opened the form to change details"
+    person = selectors.person_get_for(user=request.user, person_id=person_id, reason=reason)
+    form = PersonDetailsForm(request.POST) if request.method == "POST" else PersonDetailsForm.for_person(person)
+    survivor = _merged_survivor(person)
+    if request.method == "POST" and survivor is None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.person_details_change(
+                user=request.user, person=person, version=data["version"], given_name=data["given_name"],
+                family_name=data["family_name"], date_of_birth=data["date_of_birth"], sex=data["sex"],
+                nhs_number=data["nhs_number"], reason=data["reason"])
+        except PersonNotEditable as error:
+            survivor = error.survivor
+        except (PersonDetailsInvalid, PersonDetailsConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s details have been changed")
+            return redirect(f"{reverse('people:person', args=[person.pk])}#changes")
+    return render(request, "people/person_details_change.html", {
+        "person": person, "form": form, "survivor": survivor, "page_title": f"Change details: {person.full_name}",
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+def residence_moved_out(request, person_id, residence_id):
+    """Record the day someone left an address they live at."""
+    reason = ("Recorded a move out of an address" if request.method == "POST"
+              else "Opened the form to record a move out")
+    person, residence = selectors.residence_get_for(user=request.user, person_id=person_id,
+                                                    residence_id=residence_id, reason=reason)
+    form = MovedOutForm(request.POST) if request.method == "POST" else MovedOutForm(initial={"version": person.version})
+    survivor = _merged_survivor(person)
+    if request.method == "POST" and survivor is None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.residence_end(user=request.user, person=person, residence=residence, version=data["version"],
+                                   moved_out=data["moved_out"], reason=data["reason"])
+        except PersonNotEditable as error:
+            survivor = error.survivor
+        except (PersonDetailsInvalid, PersonDetailsConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{person.full_name} recorded as moved out of {residence.address}")
+            return redirect(f"{reverse('people:person', args=[person.pk])}#addresses")
+    return render(request, "people/residence_moved_out.html", {
+        "person": person, "residence": residence, "form": form, "survivor": survivor,
+        "page_title": f"Moved out: {person.full_name}",
+    }, status=400 if request.method == "POST" else 200)
