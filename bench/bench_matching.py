@@ -6,6 +6,7 @@ batch dedupe time, and F1 on the public FEBRL4 data set shipped inside `recordli
 
 import argparse
 import os
+import resource
 import statistics
 import time
 
@@ -33,6 +34,8 @@ def bench_population(size: int, difficulty: str, queries: int, seed: int) -> Non
     print(f"batch dedupe of {size:,} index records (Splink predict, DuckDB): "
           f"{time.perf_counter() - started:.1f} s; {len(duplicates.pairs):,} pairs to show, "
           f"{sum(p.decision == 'link' for p in duplicates.pairs):,} linked")
+    print(f"peak RSS of this bench so far: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024:.1f} GB")
 
 
 def _accuracy_and_latency(population, resolver: Resolver) -> None:

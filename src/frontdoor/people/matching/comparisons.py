@@ -203,8 +203,12 @@ def _names_swapped_close(l: Record, r: Record) -> bool:
     return found
 
 
+SWAPPED_WITH_SLIP = "names swapped, with a slip or a nickname"
+NAME_IN_OTHER_FIELD = "one record's given name is the other's family name"
+
+
 def _names_swapped_with_slip() -> Level:
-    label = "names swapped, with a slip or a nickname"
+    label = SWAPPED_WITH_SLIP
     return Level(
         label,
         lambda: _DialectLevel(_swapped_close_sql, label),
@@ -213,7 +217,7 @@ def _names_swapped_with_slip() -> Level:
 
 
 def _name_in_other_field() -> Level:
-    label = "one record's given name is the other's family name"
+    label = NAME_IN_OTHER_FIELD
     return Level(
         label,
         lambda: cll.CustomLevel("(given_name_l = family_name_r OR given_name_r = family_name_l)",
@@ -390,7 +394,9 @@ def prediction_blocking_rules() -> list:
     is held by thousands, so a name only narrows with part of the date of birth (the year, or
     the day and month, so that one slip in the date still finds it) or with a postcode district.
     Everyone who has lived at a postcode is a candidate (a few dozen people): that finds a
-    record with a mistyped name and no date of birth at the family's home.
+    record with a mistyped name and no date of birth at the family's home. So is everyone at the
+    same house number in a street of the same name: that finds it when the postcode was
+    mistyped too.
     """
     return [
         block_on("nhs_number"),
