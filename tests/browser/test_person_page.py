@@ -93,3 +93,36 @@ def test_a_merged_records_page_opens_the_record_it_was_merged_into(page, live_se
         "The record you opened, Rubie Hartley, was merged into this one")
     assert page.url == f"{live_server.url}/front-door/people/{ruby['ruby'].pk}"
     assert _blocking_violations(page) == []
+
+
+def test_practitioner_corrects_a_childs_nhs_number_and_sees_the_change_listed(page, live_server, sign_in, ruby):
+    """The merge refused two different NHS numbers: the wrong one is corrected here, with why."""
+    Person.objects.filter(pk=ruby["ruby"].pk).update(nhs_number="9434765870")
+    practitioner = factories.user(role="practitioner", first="Sam", last="Patel")
+    sign_in(practitioner)
+    page.goto(f"{live_server.url}/front-door/people/{ruby['ruby'].pk}")
+    page.get_by_role("link", name="Change details of Ruby Hartley").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change details")
+    expect(page.get_by_label("NHS number")).to_have_value("9434765870")
+    assert _blocking_violations(page) == []
+
+    page.get_by_label("NHS number").fill("943 476 5918")  # a slip of the last digit
+    page.get_by_role("button", name="Save changes").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter why you are changing these details")
+    expect(summary).to_contain_text("The NHS number 9434765918 is not valid")
+    assert _blocking_violations(page) == []  # the error state too
+
+    page.get_by_label("NHS number").fill("943 476 5919")
+    page.get_by_label("Why are you changing these details?").fill("GP surgery confirmed her NHS number")
+    page.get_by_role("button", name="Save changes").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ruby Hartley")
+    expect(page.locator(".govuk-summary-list__row", has_text="NHS number")).to_contain_text("9434765919")
+    changes = page.get_by_role("table", name="Changes to Ruby Hartley's details and addresses, newest first")
+    row = changes.get_by_role("row", name="Sam Patel")
+    expect(row).to_contain_text("NHS number: 9434765870 to 9434765919")
+    expect(row).to_contain_text("GP surgery confirmed her NHS number")
+    assert AccessLogEntry.objects.filter(user=practitioner, target_id=str(ruby["ruby"].pk),
+                                         reason="Opened the form to change details").exists()
