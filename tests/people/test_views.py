@@ -28,6 +28,8 @@ def test_the_queue_says_a_pair_with_two_nhs_numbers_cannot_be_merged_and_the_mer
     client, _ = _signed_in()
     page = client.get("/front-door/possible-duplicates").content.decode()
     assert "These records have different NHS numbers" in page
+    assert f'href="/front-door/people/{ruby.pk}/details">change the first record' in page
+    assert f'href="/front-door/people/{other.pk}/details">change the second record' in page
     assert "Merge: same person" not in page and "Not the same person" in page
 
     refused = client.post(f"/front-door/possible-duplicates/{pair.pk}/merge", {"reason": "Looks the same"})
