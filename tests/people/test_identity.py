@@ -1,6 +1,7 @@
 """The app's match model and resolver: who trains a model and when, two trainings at once, and
 lookups in a batch that see the people created earlier in it."""
 import contextlib
+import copy
 import threading
 from dataclasses import replace
 from datetime import date, timedelta
@@ -86,6 +87,23 @@ def test_a_training_after_the_active_one_stores_a_new_version(fresh_area):
     assert identity.match_model_train().version == "test-model"
     assert MatchModelVersion.objects.get(is_active=True).version == "test-model"
     assert MatchModelVersion.objects.count() == 2
+
+
+def _trained_on_other_levels():
+    model = _version("before the levels changed", timezone.now() - timedelta(days=7))
+    settings = copy.deepcopy(model.splink_settings)
+    settings["comparisons"][0]["comparison_levels"][1]["label_for_charts"] = "a level this code no longer has"
+    return replace(model, splink_settings=settings)
+
+
+def test_a_model_trained_on_other_comparison_levels_counts_as_none_until_retrained(fresh_area):
+    identity.match_model_store(model=_trained_on_other_levels())
+    assert identity.app_resolver() is None  # the deterministic rule, not an error
+    _, created = person_resolve_or_create(PersonDescription(
+        given_name="Zebedee", family_name="Quillfeather", date_of_birth=date(2019, 1, 2)))
+    assert created
+    assert identity.match_model_ensure().version == "test-model"
+    assert len(identity.app_resolver()) == 401
 
 
 @pytest.mark.django_db(transaction=True)

@@ -74,15 +74,21 @@ def match_model_ensure() -> MatchModelVersion | None:
     """The active model, trained now when there is none and the index holds enough to learn from.
     The worker, the demo loader and console batch commands call this; a web request never does
     (its user would wait 5-9 s)."""
-    active = MatchModelVersion.objects.filter(is_active=True).defer("model_json").first()
+    active = _usable(MatchModelVersion.objects.filter(is_active=True).first())
     if active is None and enough_to_train():
         active = match_model_train()
     return active
 
 
 def active_match_model() -> MatchModel | None:
-    row = MatchModelVersion.objects.filter(is_active=True).first()
+    row = _usable(MatchModelVersion.objects.filter(is_active=True).first())
     return None if row is None else _model(row)
+
+
+def _usable(row: MatchModelVersion | None) -> MatchModelVersion | None:
+    """A model stored before this code's comparison levels changed has weights for other levels:
+    it counts as no model (deterministic rule) until the worker or train-matcher trains a new one."""
+    return row if row is not None and _model(row).fits_comparisons() else None
 
 
 def match_model_for_batch() -> MatchModel:
@@ -152,6 +158,8 @@ def _current_resolver() -> Resolver | None:
         if _cache is not None and _cache.is_current(version, size):
             return _cache.resolver
     model = active_match_model()
+    if model is None:
+        return None
     resolver = Resolver(model, index_records())
     with _lock:
         _cache = _Cached(model.version, len(resolver), resolver)
