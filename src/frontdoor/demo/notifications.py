@@ -10,14 +10,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdoor.agencies.models import Agency
+# UK name pools: with a handful of names, a bench-sized file meets dozens of same-named strangers
+# in every lookup, which no real area does.
+from frontdoor.people.matching.generator import BOYS, GIRLS, SURNAMES
 from frontdoor.people.models import Person
 from frontdoor.triage.imports import notifications_import_records
 
 LONDON = ZoneInfo("Europe/London")
 FORCE = "Fictional Shire Police"
-GIVEN_F = ["Jade", "Amelia", "Olivia", "Aisha", "Chloe", "Megan", "Zofia", "Priya", "Leanne", "Kirsty"]
-GIVEN_M = ["Kai", "Noah", "Leo", "Tomasz", "Harry", "Jamal", "Connor", "Dean", "Ryan", "Lee"]
-FAMILY = ["Morgan", "Smith", "Hughes", "Khan", "Nowak", "Evans", "O'Brien", "Patel", "Jones", "Walsh"]
 STREETS = ["Mill Street", "Orchard Way", "Elm Road", "Station Road", "Church Lane", "Brook Close"]
 NARRATIVES = [
     "Verbal argument between IP and DP about money. No injuries. No weapons were used.",
@@ -47,14 +47,14 @@ class NotificationFaker:
 
     def _couple(self, n: int) -> dict:
         rng = self.rng
-        family = rng.choice(FAMILY)
+        family = rng.choice(SURNAMES)
         teen = n % 25 == 0  # peer-on-peer: young people in a relationship (seed 002)
         born = (lambda: date(2009, 1, 1) + timedelta(days=rng.randint(0, 500))) if teen else (
             lambda: date(1975, 1, 1) + timedelta(days=rng.randint(0, 9000)))
         address = f"{rng.randint(1, 120)} {rng.choice(STREETS)}, Fictionton"
-        victim = {"given_name": rng.choice(GIVEN_F), "family_name": family, "dob": born().isoformat(), "sex": "female",
+        victim = {"given_name": rng.choice(GIRLS), "family_name": family, "dob": born().isoformat(), "sex": "female",
                   "address": address, "postcode": f"FD{rng.randint(1, 9)} {rng.randint(1, 9)}AB"}
-        perpetrator = {"given_name": rng.choice(GIVEN_M), "family_name": rng.choice(FAMILY),
+        perpetrator = {"given_name": rng.choice(BOYS), "family_name": rng.choice(SURNAMES),
                        "dob": born().isoformat(), "sex": "male"}
         return {"victim": victim, "perpetrator": perpetrator, "teen": teen,
                 "relationship": "young_people_partners" if teen else rng.choice(["partner", "partner", "ex_partner"]),
@@ -67,7 +67,7 @@ class NotificationFaker:
             child = {"given_name": person.given_name, "family_name": person.family_name,
                      "dob": person.date_of_birth.isoformat() if person.date_of_birth else None}
         else:
-            child = {"given_name": rng.choice(GIVEN_F + GIVEN_M), "family_name": family,
+            child = {"given_name": rng.choice(GIRLS + BOYS), "family_name": family,
                      "dob": (date(2010, 1, 1) + timedelta(days=rng.randint(0, 5400))).isoformat()}
         if self.schools and rng.random() < 0.8:
             child["school_urn"] = rng.choice(self.schools).urn
