@@ -1,35 +1,25 @@
 """axe-core (shipped inside axe-playwright-python) on the pages of the concern-to-outcome journey."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests import factories
+from tests.browser.axe import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BLOCKING = {"serious", "critical"}
-
-
-def _blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} element(s), first: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 def test_referrer_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
     teacher = factories.user(agency_=factories.agency(name="Oakfield Primary"))
     factories.contact(submitted_by=teacher)
     page.goto(f"{live_server.url}/sign-in")
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
     sign_in(teacher)
     for path in ("/", "/concern/start", "/my-contacts"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
     page.goto(f"{live_server.url}/concern/start")
     page.get_by_role("button", name="Continue").click()  # the error summary state
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
 
 
 def test_front_door_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
@@ -40,7 +30,7 @@ def test_front_door_pages_have_no_serious_accessibility_violations(page, live_se
     for path in ("/front-door/queue", f"/front-door/contacts/{contact.pk}",
                  f"/front-door/contacts/{contact.pk}/children/{child.pk}/find", "/front-door/record-contact"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
 
 
 def test_triage_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
@@ -59,15 +49,15 @@ def test_triage_pages_have_no_serious_accessibility_violations(page, live_server
                  f"/triage/meetings/{day:%Y-%m-%d}/incidents/{notification.pk}",
                  f"/triage/notifications/{notification.pk}/marac"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
     sign_in(factories.user(agency_=school))
     for path in ("/school/da-notifications", f"/school/da-notifications/{sent.pk}"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
 
 
 def test_identity_pages_have_no_serious_accessibility_violations(page, live_server, sign_in):
     sign_in(factories.user(role="practitioner"))
     for path in ("/front-door/possible-duplicates",):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path

@@ -4,7 +4,6 @@ With axe-core, as tests/browser/test_accessibility.py, on both states of the pag
 from datetime import date, datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -16,20 +15,11 @@ from frontdoor.people.models import Person, Relationship
 from frontdoor.people.services import person_merge
 from frontdoor.triage.models import Grade, MeetingOutcome, TriageMeeting
 from tests import factories
+from tests.browser.axe import blocking_violations
 from tests.triage import factories_triage as triage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BLOCKING = {"serious", "critical"}
-
-
-def _blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} element(s), first: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 @pytest.fixture
@@ -75,7 +65,7 @@ def test_practitioner_opens_a_childs_page_from_a_contact_and_reads_her_history(p
         "Parent")
     assert AccessLogEntry.objects.filter(user=practitioner, target_id=str(ruby["ruby"].pk),
                                          reason="Viewed the person's record").exists()
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
 
     page.get_by_role("link", name="Lisa Hartley").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lisa Hartley")
@@ -92,7 +82,7 @@ def test_a_merged_records_page_opens_the_record_it_was_merged_into(page, live_se
     expect(page.locator("#merged-notice")).to_contain_text(
         "The record you opened, Rubie Hartley, was merged into this one")
     assert page.url == f"{live_server.url}/front-door/people/{ruby['ruby'].pk}"
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
 
 
 def test_practitioner_corrects_a_childs_nhs_number_and_sees_the_change_listed(page, live_server, sign_in, ruby):
@@ -105,14 +95,14 @@ def test_practitioner_corrects_a_childs_nhs_number_and_sees_the_change_listed(pa
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Change details")
     expect(page.get_by_label("NHS number")).to_have_value("9434765870")
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
 
     page.get_by_label("NHS number").fill("943 476 5918")  # a slip of the last digit
     page.get_by_role("button", name="Save changes").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter why you are changing these details")
     expect(summary).to_contain_text("The NHS number 9434765918 is not valid")
-    assert _blocking_violations(page) == []  # the error state too
+    assert blocking_violations(page) == []  # the error state too
 
     page.get_by_label("NHS number").fill("943 476 5919")
     page.get_by_label("Why are you changing these details?").fill("GP surgery confirmed her NHS number")

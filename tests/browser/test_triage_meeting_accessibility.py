@@ -3,7 +3,6 @@ summary), an incident with earlier versions of its outcome, and a school's updat
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -11,21 +10,12 @@ from frontdoor.agencies.models import Agency
 from frontdoor.triage import meetings
 from frontdoor.triage.models import Grade, MeetingOutcome, SchoolNotification
 from tests import factories
+from tests.browser.axe import blocking_violations
 from tests.triage import factories_triage as ft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BLOCKING = {"serious", "critical"}
 DAY = date(2026, 3, 4)
-
-
-def _blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} element(s), first: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 def _corrected_outcome(school) -> MeetingOutcome:
@@ -55,14 +45,14 @@ def test_new_triage_pages_have_no_serious_accessibility_violations(page, live_se
                  f"/triage/meetings/{DAY:%Y-%m-%d}/incidents/{outcome.notification_id}",
                  f"/triage/incidents/{outcome.notification_id}/correct"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
     page.get_by_label("Why are you correcting this outcome?").fill("")
     page.get_by_role("button", name="Save the correction").click()  # the error summary state
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    assert _blocking_violations(page) == []
+    assert blocking_violations(page) == []
 
     sign_in(factories.user(agency_=school))
     told = SchoolNotification.objects.get(notification_id=outcome.notification_id)
     for path in ("/school/da-notifications", f"/school/da-notifications/{told.pk}"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
-        assert _blocking_violations(page) == [], path
+        assert blocking_violations(page) == [], path
