@@ -1,5 +1,6 @@
 """The `frontdoor` console command."""
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -23,17 +24,37 @@ def _migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+MODEL_CHECK_SECONDS = 300
+logger = logging.getLogger("frontdoor.worker")
+
+
 def _run_worker_forever(interval: float) -> None:
     from django.db import close_old_connections
 
     from frontdoor.messaging.services import outbox_dispatch_pending
-    from frontdoor.people.identity import match_model_ensure
 
+    model_check_due = 0.0
     while True:
         close_old_connections()
         if not outbox_dispatch_pending():
-            match_model_ensure()  # an area's first match model: trained here, never in a web request
+            model_check_due = _ensure_match_model_when_due(model_check_due)
             time.sleep(interval)
+
+
+def _ensure_match_model_when_due(due: float) -> float:
+    """An area's first match model is trained here, never in a web request. Checked every few
+    minutes; a training that fails is logged (its type only: a message could quote a record) and
+    tried again at the next check, so the outbox keeps being sent."""
+    from frontdoor.people.identity import match_model_ensure
+
+    if time.monotonic() < due:
+        return due
+    try:
+        match_model_ensure()
+    except Exception as error:  # noqa: BLE001  (the worker must outlive any training failure)
+        logger.error("Training the match model failed (%s); trying again in %d s",
+                     type(error).__name__, MODEL_CHECK_SECONDS)
+    return time.monotonic() + MODEL_CHECK_SECONDS
 
 
 def _serve(host: str, port: int, with_worker: bool) -> None:

@@ -71,6 +71,35 @@ def test_the_idle_worker_trains_the_first_model_once_and_requests_then_use_it(fr
     assert len(identity.app_resolver()) == 400
 
 
+def test_a_failed_training_is_logged_without_its_message_and_the_worker_keeps_sending(fresh_area, monkeypatch, caplog):
+    class Stop(Exception):
+        pass
+
+    dispatches, trainings = [], []
+
+    def training_fails(records):
+        trainings.append(records)
+        raise ValueError("Thomas Okafor 2014-03-09")  # what a record-quoting error could say
+
+    def dispatch_nothing():
+        dispatches.append(1)
+        return 0
+
+    def sleep(seconds):
+        if len(dispatches) == 3:
+            raise Stop
+
+    monkeypatch.setattr(identity, "train_model", training_fails)
+    monkeypatch.setattr("django.db.close_old_connections", lambda: None)
+    monkeypatch.setattr("frontdoor.messaging.services.outbox_dispatch_pending", dispatch_nothing)
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    with pytest.raises(Stop):
+        cli._run_worker_forever(2.0)
+    assert len(dispatches) == 3 and len(trainings) == 1  # tried once, not again until the next check
+    assert "Training the match model failed (ValueError)" in caplog.text
+    assert "Okafor" not in caplog.text
+
+
 def test_a_training_that_ran_alongside_is_kept_instead_of_storing_a_second_version(fresh_area, monkeypatch):
     def train_while_another_process_stores_its_own(records):
         identity.match_model_store(model=_version("the other process's"))
