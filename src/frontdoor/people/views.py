@@ -309,6 +309,24 @@ def _merged_survivor(person):
     return selectors.survivor_of(person) if person.merged_into_id else None
 
 
+def _person_edit(request, *, person, form, save, done: str, anchor: str, template: str, context: dict):
+    """A form that changes a person's record: a merged record is never changed (the page names its
+    survivor), a service's refusal goes on the form, and success returns to the person's page."""
+    survivor = _merged_survivor(person)
+    if request.method == "POST" and survivor is None and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except PersonNotEditable as error:
+            survivor = error.survivor
+        except (PersonDetailsInvalid, PersonDetailsConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(f"{reverse('people:person', args=[person.pk])}#{anchor}")
+    return render(request, template, {**context, "person": person, "form": form, "survivor": survivor},
+                  status=400 if request.method == "POST" else 200)
+
+
 @login_required
 @role_required(*FRONT_DOOR)
 def person_details_change(request, person_id):
@@ -317,24 +335,18 @@ def person_details_change(request, person_id):
     reason = "Changed the person's details" if request.method == "POST" else "Opened the form to change details"
     person = selectors.person_get_for(user=request.user, person_id=person_id, reason=reason)
     form = PersonDetailsForm(request.POST) if request.method == "POST" else PersonDetailsForm.for_person(person)
-    survivor = _merged_survivor(person)
-    if request.method == "POST" and survivor is None and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.person_details_change(
-                user=request.user, person=person, version=data["version"], given_name=data["given_name"],
-                family_name=data["family_name"], date_of_birth=data["date_of_birth"], sex=data["sex"],
-                nhs_number=data["nhs_number"], reason=data["reason"])
-        except PersonNotEditable as error:
-            survivor = error.survivor
-        except (PersonDetailsInvalid, PersonDetailsConflict) as error:
-            _refused(form, error)
-        else:
-            messages.success(request, f"{person.full_name}'s details have been changed")
-            return redirect(f"{reverse('people:person', args=[person.pk])}#changes")
-    return render(request, "people/person_details_change.html", {
-        "person": person, "form": form, "survivor": survivor, "page_title": f"Change details: {person.full_name}",
-    }, status=400 if request.method == "POST" else 200)
+
+    def save(data):
+        services.person_details_change(
+            user=request.user, person=person, version=data["version"], given_name=data["given_name"],
+            family_name=data["family_name"], date_of_birth=data["date_of_birth"], sex=data["sex"],
+            nhs_number=data["nhs_number"], reason=data["reason"])
+
+    return _person_edit(
+        request, person=person, form=form, save=save, done=f"{person.full_name}'s details have been changed",
+        anchor="changes", template="people/person_details_change.html",
+        context={"page_title": f"Change details: {person.full_name}"},
+    )
 
 
 @login_required
@@ -346,20 +358,14 @@ def residence_moved_out(request, person_id, residence_id):
     person, residence = selectors.residence_get_for(user=request.user, person_id=person_id,
                                                     residence_id=residence_id, reason=reason)
     form = MovedOutForm(request.POST) if request.method == "POST" else MovedOutForm(initial={"version": person.version})
-    survivor = _merged_survivor(person)
-    if request.method == "POST" and survivor is None and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.residence_end(user=request.user, person=person, residence=residence, version=data["version"],
-                                   moved_out=data["moved_out"], reason=data["reason"])
-        except PersonNotEditable as error:
-            survivor = error.survivor
-        except (PersonDetailsInvalid, PersonDetailsConflict) as error:
-            _refused(form, error)
-        else:
-            messages.success(request, f"{person.full_name} recorded as moved out of {residence.address}")
-            return redirect(f"{reverse('people:person', args=[person.pk])}#addresses")
-    return render(request, "people/residence_moved_out.html", {
-        "person": person, "residence": residence, "form": form, "survivor": survivor,
-        "page_title": f"Moved out: {person.full_name}",
-    }, status=400 if request.method == "POST" else 200)
+
+    def save(data):
+        services.residence_end(user=request.user, person=person, residence=residence, version=data["version"],
+                               moved_out=data["moved_out"], reason=data["reason"])
+
+    return _person_edit(
+        request, person=person, form=form, save=save,
+        done=f"{person.full_name} recorded as moved out of {residence.address}", anchor="addresses",
+        template="people/residence_moved_out.html",
+        context={"residence": residence, "page_title": f"Moved out: {person.full_name}"},
+    )
