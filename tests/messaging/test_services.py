@@ -2,10 +2,17 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from frontdoor.messaging.models import OutboxMessage
-from frontdoor.messaging.services import outbox_dispatch_pending, outbox_enqueue
+from frontdoor.messaging.services import (
+    OutboxDraft,
+    outbox_dispatch_pending,
+    outbox_enqueue,
+    outbox_enqueue_many,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +26,31 @@ def test_the_same_message_enqueued_twice_is_stored_once():
     _enqueue()
     _enqueue()
     assert OutboxMessage.objects.count() == 1
+
+
+def _draft(key, to="dsl@school.example", about=None):
+    return OutboxDraft(kind="test", idempotency_key=key, to_address=to, subject=f"Subject {key}", body="Body",
+                       about=about)
+
+
+def test_several_messages_are_stored_at_once_in_order_with_what_they_are_about():
+    about = _enqueue("about-this")
+    with CaptureQueriesContext(connection) as queries:
+        stored = outbox_enqueue_many(drafts=[_draft("k2", about=about), _draft("k3", to="other@school.example")])
+    assert len(queries) == 2
+    assert [(m.idempotency_key, m.to_address, m.subject) for m in stored] == [
+        ("k2", "dsl@school.example", "Subject k2"), ("k3", "other@school.example", "Subject k3")]
+    first = OutboxMessage.objects.get(idempotency_key="k2")
+    assert stored[0] == first and (first.about_type, first.about_id) == ("messaging.outboxmessage", str(about.pk))
+    assert first.status == OutboxMessage.Status.PENDING and first.next_attempt_at <= timezone.now()
+
+
+def test_a_key_already_stored_or_given_twice_is_stored_once_and_the_stored_message_returned():
+    earlier = _enqueue("k1")
+    stored = outbox_enqueue_many(drafts=[_draft("k1", to="changed@school.example"), _draft("k2"), _draft("k2")])
+    assert stored[0] == earlier and stored[0].to_address == "dsl@school.example"
+    assert stored[1] == stored[2] and OutboxMessage.objects.count() == 2
+    assert outbox_enqueue_many(drafts=[]) == []
 
 
 def test_worker_sends_once_with_attachment_and_records_it():

@@ -1,4 +1,6 @@
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import models, transaction
@@ -14,6 +16,33 @@ MAX_ATTEMPTS = 8
 CLAIM_SECONDS = 120
 
 
+@dataclass(frozen=True)
+class OutboxDraft:
+    """One message to store: what `outbox_enqueue` takes, for enqueuing several at once."""
+
+    kind: str
+    idempotency_key: str
+    to_address: str
+    subject: str
+    body: str
+    about: models.Model | None = None
+    attachment_name: str = ""
+    attachment: bytes | None = None
+
+    def as_fields(self) -> dict:
+        about = self.about
+        return {
+            "kind": self.kind,
+            "to_address": self.to_address,
+            "subject": self.subject,
+            "body": self.body,
+            "attachment_name": self.attachment_name,
+            "attachment": self.attachment,
+            "about_type": about._meta.label_lower if about is not None else "",
+            "about_id": str(about.pk) if about is not None else "",
+        }
+
+
 def outbox_enqueue(
     *,
     kind: str,
@@ -26,21 +55,30 @@ def outbox_enqueue(
     attachment: bytes | None = None,
 ) -> OutboxMessage:
     """Store a message to send, inside the caller's transaction. The same key twice stores it once."""
+    draft = OutboxDraft(kind=kind, idempotency_key=idempotency_key, to_address=to_address, subject=subject, body=body,
+                        about=about, attachment_name=attachment_name, attachment=attachment)
     message, _ = OutboxMessage.objects.get_or_create(
-        idempotency_key=idempotency_key,
-        defaults={
-            "kind": kind,
-            "to_address": to_address,
-            "subject": subject,
-            "body": body,
-            "attachment_name": attachment_name,
-            "attachment": attachment,
-            "about_type": about._meta.label_lower if about is not None else "",
-            "about_id": str(about.pk) if about is not None else "",
-            "next_attempt_at": timezone.now(),
-        },
+        idempotency_key=idempotency_key, defaults={**draft.as_fields(), "next_attempt_at": timezone.now()},
     )
     return message
+
+
+def outbox_enqueue_many(*, drafts: Sequence[OutboxDraft]) -> list[OutboxMessage]:
+    """Store several messages in two statements, inside the caller's transaction; the stored messages in the
+    drafts' order. As with `outbox_enqueue`, a key already stored (or given twice) is stored once and its
+    stored message returned, also when another transaction stores it at the same moment."""
+    if not drafts:
+        return []
+    now = timezone.now()
+    OutboxMessage.objects.bulk_create(
+        [OutboxMessage(idempotency_key=d.idempotency_key, next_attempt_at=now, **d.as_fields()) for d in drafts],
+        ignore_conflicts=True,
+    )
+    stored = OutboxMessage.objects.in_bulk([d.idempotency_key for d in drafts], field_name="idempotency_key")
+    missing = [d.idempotency_key for d in drafts if d.idempotency_key not in stored]
+    if missing:  # SQLite's INSERT OR IGNORE skips any invalid row, not only a repeated key
+        raise ValueError(f"Outbox messages not stored: {', '.join(missing)}")
+    return [stored[d.idempotency_key] for d in drafts]
 
 
 def _claim(now: datetime, limit: int) -> list[OutboxMessage]:

@@ -14,8 +14,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from frontdoor.casework.calendar import SchoolTerms, next_school_day_start
-from frontdoor.messaging.models import OutboxMessage
-from frontdoor.messaging.services import outbox_enqueue
+from frontdoor.messaging.services import OutboxDraft, outbox_enqueue_many
 from frontdoor.triage.errors import NotificationInvalid
 from frontdoor.triage.models import (
     Grade,
@@ -47,41 +46,44 @@ def school_actions(*, grade: str, actions: Iterable[TriageAction], school_id) ->
     return [action for action in actions if grade != Grade.STANDARD or action.owner_agency_id == school_id]
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def school_notifications_send(*, notification: PoliceNotification) -> list[SchoolNotification]:
     """Queue one notification per child whose school is known, with the triage actions recorded so far.
 
-    Sending again changes nothing.
+    Sending again changes nothing. However many children, this reads the children with their schools
+    (and whether each was told), the actions and, only for a school without a safeguarding inbox, its
+    users, then stores the messages and the notifications in a few statements. The caller's
+    compare-and-set (the notification's grade, or the outcome's version) keeps two transactions from
+    telling the same child at once; if that ever failed, the child's one notification refuses the second.
     """
     if not notification.grade:
         raise NotificationInvalid("Grade the notification before telling the school")
+    children = list(notification.children.filter(school__isnull=False).select_related("school", "school_notification"))
+    untold = [child for child in children if not hasattr(child, "school_notification")]
+    if untold:
+        _notify_schools(notification, untold)
+    return [child.school_notification for child in children]
+
+
+def _notify_schools(notification: PoliceNotification, children: list[NotificationChild]) -> None:
     actions = list(incident_actions(notification=notification))
-    children = notification.children.filter(school__isnull=False).select_related("school")
-    return [_notify_school(notification, child, actions) for child in children]
-
-
-def _notify_school(
-    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction]
-) -> SchoolNotification:
-    school_notification, created = SchoolNotification.objects.get_or_create(
-        child=child,
-        defaults={
-            "notification": notification,
-            "school": child.school,
-            "grade": notification.grade,
-            "deadline": school_notification_deadline(notification.received_at),
-        },
-    )
-    if created:
-        messages = _enqueue_emails(
-            school_notification, key=f"school-da-{child.pk}",
+    deadline = school_notification_deadline(notification.received_at)
+    recipients = _recipients(children)
+    told = []
+    for child in children:
+        school_notification = SchoolNotification(notification=notification, child=child, school=child.school,
+                                                 grade=notification.grade, deadline=deadline)
+        child.school_notification = school_notification
+        told.append((school_notification, _drafts(
+            school_notification, recipients[child.pk], key=f"school-da-{child.pk}",
             subject=f"Domestic abuse notification for a pupil: police reference {notification.police_reference}",
             body=school_email_body(notification, child, _told_actions(school_notification, actions)),
-        )
-        if messages:
-            school_notification.outbox_message = messages[0]
-            school_notification.save(update_fields=["outbox_message"])
-    return school_notification
+        )))
+    messages = iter(outbox_enqueue_many(drafts=[draft for _, drafts in told for draft in drafts]))
+    for school_notification, drafts in told:
+        sent = [next(messages) for _ in drafts]
+        school_notification.outbox_message = sent[0] if sent else None
+    SchoolNotification.objects.bulk_create([school_notification for school_notification, _ in told])
 
 
 def _told_actions(school_notification: SchoolNotification, actions: Iterable[TriageAction]) -> list[TriageAction]:
@@ -124,38 +126,36 @@ def _send_update(school_notification: SchoolNotification, actions: list[TriageAc
     SchoolNotification.objects.filter(pk=school_notification.pk).update(
         grade=notification.grade, updated_at=timezone.now(), version=F("version") + 1
     )
-    _enqueue_emails(
-        school_notification, key=f"school-da-{child.pk}-correction-{correction}",
+    outbox_enqueue_many(drafts=_drafts(
+        school_notification, _recipients([child])[child.pk], key=f"school-da-{child.pk}-correction-{correction}",
         subject=f"Updated domestic abuse notification for a pupil: police reference {notification.police_reference}",
         body=school_update_body(notification, child, _told_actions(school_notification, actions)),
-    )
+    ))
     school_notification.refresh_from_db()
     return school_notification
 
 
-def _enqueue_emails(school_notification: SchoolNotification, *, key: str, subject: str,
-                    body: str) -> list[OutboxMessage]:
+def _drafts(school_notification: SchoolNotification, recipients: list[tuple[str, str]], *, key: str,
+            subject: str, body: str) -> list[OutboxDraft]:
     return [
-        outbox_enqueue(
-            kind="school_da_notification",
-            idempotency_key=recipient_key,
-            to_address=address,
-            subject=subject,
-            body=body,
-            about=school_notification,
-        )
-        for recipient_key, address in _recipients(school_notification.child, key)
+        OutboxDraft(kind="school_da_notification", idempotency_key=f"{key}{suffix}", to_address=address,
+                    subject=subject, body=body, about=school_notification)
+        for suffix, address in recipients
     ]
 
 
-def _recipients(child: NotificationChild, key: str) -> list[tuple[str, str]]:
-    """The school's safeguarding inbox; without one, every active user at the school (its DSLs)."""
-    if child.school.email:
-        return [(key, child.school.email)]
-    users = get_user_model().objects.filter(
-        is_active=True, membership__agency=child.school
-    ).exclude(email="").order_by("pk")
-    return [(f"{key}-{user.pk}", user.email) for user in users]
+def _recipients(children: Iterable[NotificationChild]) -> dict:
+    """For each child, (key suffix, address) for their school: its safeguarding inbox; without one, every
+    active user at the school (its DSLs), read for all such schools at once."""
+    without_inbox = {child.school_id for child in children if not child.school.email}
+    users: dict = {}
+    if without_inbox:
+        for user in get_user_model().objects.filter(
+            is_active=True, membership__agency_id__in=without_inbox
+        ).exclude(email="").annotate(school_id=F("membership__agency_id")).order_by("pk"):
+            users.setdefault(user.school_id, []).append((f"-{user.pk}", user.email))
+    return {child.pk: [("", child.school.email)] if child.school.email else users.get(child.school_id, [])
+            for child in children}
 
 
 def school_email_body(

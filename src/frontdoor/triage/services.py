@@ -20,7 +20,10 @@ def notification_grade(
     meeting: TriageMeeting | None = None,
 ) -> GradeDecision:
     """Confirm or change the suggested grade. Standard goes to the school for information now;
-    medium and high wait for the daily triage meeting (seed 001, letter to head teachers)."""
+    medium and high wait for the daily triage meeting (seed 001, letter to head teachers).
+
+    The notification given is updated in place (grade, status, version); nothing else on it changes.
+    """
     rationale = rationale.strip()
     _check_grade(notification, grade, rationale)
     status = (notification.status if notification.status == PoliceNotification.Status.OUTCOME_RECORDED
@@ -31,7 +34,8 @@ def notification_grade(
     if not updated:
         raise NotificationConflict("Someone else graded this notification while you were looking at it. "
                                    "Reload the page to see their grade; your rationale has not been saved.")
-    notification.refresh_from_db()
+    # What the update stored, without reading the row back: the compare-and-set matched `version`.
+    notification.grade, notification.status, notification.version = grade, status, version + 1
     decision = GradeDecision.objects.create(
         notification=notification, suggested_grade=notification.suggested_grade, grade=grade, rationale=rationale,
         tool_id=notification.tool_id, tool_version=notification.tool_version, decided_by=user, at_meeting=meeting,
