@@ -20,7 +20,7 @@ from frontdoor.people.errors import NoMatchModel
 from frontdoor.people.matching.features import prepare_record
 from frontdoor.people.matching.linkfile import dedupe_records
 from frontdoor.people.matching.model import MatchModel, train_model
-from frontdoor.people.matching.resolver import Candidate, Resolver
+from frontdoor.people.matching.resolver import Candidate, Resolution, Resolver
 from frontdoor.people.matching.scoring import Scorer
 from frontdoor.people.models import MatchModelVersion, Person
 from frontdoor.people.records import (
@@ -231,11 +231,11 @@ class Ranked:
 def rank(record: dict, *, resolver: Resolver) -> Ranked:
     """The resolver's answer with its candidates as persons (a merged record counts as its survivor)."""
     resolution = resolver.resolve(record)
-    worth_a_look = [c for c in resolution.candidates if c.match_probability >= resolver.thresholds.review_probability]
+    worth_a_look = plausible_candidates(resolution, resolver=resolver)
     persons = Person.objects.select_related("merged_into").order_by().in_bulk([c.record_id for c in worth_a_look])
     candidates, seen = [], set()
     for candidate in worth_a_look:
-        person = persons.get(_uuid(candidate.record_id))
+        person = persons.get(person_id(candidate.record_id))
         person = person and (person.merged_into or person)
         if person is not None and person.pk not in seen:
             seen.add(person.pk)
@@ -252,7 +252,13 @@ def _decision_for(resolution, candidates: list) -> str:
     return resolution.decision
 
 
-def _uuid(record_id: str):
+def plausible_candidates(resolution: Resolution, *, resolver: Resolver) -> list[Candidate]:
+    """The candidates worth a person's look (a link's is the first), best first."""
+    return [c for c in resolution.candidates if c.match_probability >= resolver.thresholds.review_probability]
+
+
+def person_id(record_id: str):
+    """The person an index record is (records carry ids as text)."""
     return Person._meta.pk.to_python(record_id)
 
 
@@ -275,7 +281,7 @@ def index_duplicates(model: MatchModel) -> list[ScoredPair]:
     by_id = {record["id"]: record for record in records}
     scorer = Scorer(model)
     return [
-        ScoredPair(_uuid(pair.left_id), _uuid(pair.right_id), pair.match_probability, pair.decision,
+        ScoredPair(person_id(pair.left_id), person_id(pair.right_id), pair.match_probability, pair.decision,
                    _pair_evidence(scorer, by_id[pair.left_id], by_id[pair.right_id]))
         for pair in dedupe_records(model, records).pairs
     ]

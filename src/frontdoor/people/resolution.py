@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from nhs_number import is_valid as nhs_number_is_valid
@@ -106,16 +107,89 @@ def person_resolve_or_create(description: PersonDescription) -> tuple[Person, bo
     if ranked.decision == "link":
         return ranked.candidates[0][0], False
     person = _person_create(description)
-    for candidate_person, candidate in ranked.candidates:
-        PossibleMatch.objects.create(
-            person=person, candidate=candidate_person, match_probability=candidate.match_probability,
-            evidence=identity.evidence_json(candidate), source=PossibleMatch.Source.RESOLUTION,
-        )
+    PossibleMatch.objects.bulk_create(
+        _possible_match(person, candidate_person.pk, candidate) for candidate_person, candidate in ranked.candidates
+    )
     return person, True
 
 
+class IndexChanged(Exception):
+    """A person the resolver named has been merged or removed since it read the index."""
+
+
+class ResolutionPlan:
+    """Many descriptions resolved one after another (an import's chunk of rows), their writes made
+    together by save(): the people created, their addresses and their possible matches in a
+    statement each, and the existing people the resolver named read and checked in one query,
+    rather than several statements a person. Use it inside resolution_batch(), which also undoes
+    what the resolver learnt if save() fails. The answers are person_resolve_or_create's, as long
+    as the resolver's index is current; save() raises IndexChanged when it is not, and the caller
+    resolves the same descriptions again one by one (each then checked against the database)."""
+
+    def __init__(self) -> None:
+        self.persons: dict[Any, Person] = {}   # by id: the people created, and after save() those found
+        self._unread: set = set()              # ids of existing people the resolver named
+        self._created: list[Person] = []
+        self._homes: list[tuple[Address, Residence]] = []
+        self._possible_matches: list[PossibleMatch] = []
+
+    def resolve(self, description: PersonDescription) -> tuple[Any, bool]:
+        """The id of the matching person, or of a new one made from the description, and whether it is new."""
+        resolver = identity.app_resolver()
+        if resolver is None:
+            match = find_match(description)
+            if match is not None:
+                self.persons[match.pk] = match
+                return match.pk, False
+            return self._create(description).pk, True
+        resolution = resolver.resolve(description_record(description))
+        plausible = identity.plausible_candidates(resolution, resolver=resolver)
+        if resolution.decision == "link":
+            return self._named(plausible[0].record_id), False
+        person = self._create(description)
+        self._possible_matches += [_possible_match(person, self._named(c.record_id), c) for c in plausible]
+        return person.pk, True
+
+    def save(self) -> None:
+        found = Person.objects.filter(pk__in=self._unread, merged_into__isnull=True).in_bulk()
+        if len(found) != len(self._unread):
+            raise IndexChanged("A person the resolver named has been merged or removed since it read the index")
+        self.persons.update(found)
+        Person.objects.bulk_create(self._created)
+        Address.objects.bulk_create(address for address, _ in self._homes)
+        Residence.objects.bulk_create(residence for _, residence in self._homes)
+        PossibleMatch.objects.bulk_create(self._possible_matches)
+
+    def _named(self, record_id: str) -> Any:
+        person_id = identity.person_id(record_id)
+        if person_id not in self.persons:
+            self._unread.add(person_id)
+        return person_id
+
+    def _create(self, description: PersonDescription) -> Person:
+        person, home = _new_person(description)
+        _known_from_now(person, home)
+        self._created.append(person)
+        if home is not None:
+            self._homes.append(home)
+        self.persons[person.pk] = person
+        return person
+
+
 def _person_create(description: PersonDescription) -> Person:
-    person = Person.objects.create(
+    person, home = _new_person(description)
+    person.save(force_insert=True)
+    if home is not None:
+        address, residence = home
+        address.save(force_insert=True)
+        residence.save(force_insert=True)
+    _known_from_now(person, home)
+    return person
+
+
+def _new_person(description: PersonDescription) -> tuple[Person, tuple[Address, Residence] | None]:
+    """A person (and their home) made from a description, not yet saved."""
+    person = Person(
         kind=description.kind,
         given_name=description.given_name,
         family_name=description.family_name,
@@ -123,11 +197,21 @@ def _person_create(description: PersonDescription) -> Person:
         sex=description.sex if description.sex in Person.Sex.values else Person.Sex.UNKNOWN,
         nhs_number=description.nhs_number if nhs_number_is_valid(description.nhs_number or "0") else "",
     )
-    address = None
+    home = None
     if description.address or description.postcode:
-        address = Address.objects.create(line1=description.address or "Not given", postcode=description.postcode)
-        Residence.objects.create(person=person, address=address)
-    identity.index_note(person, created=True, record=new_person_record(person, address))
+        address = Address(line1=description.address or "Not given", postcode=description.postcode)
+        home = (address, Residence(person=person, address=address))
+    return person, home
+
+
+def _known_from_now(person: Person, home: tuple[Address, Residence] | None) -> None:
+    """A new person is known at once to the resolver and to this batch's deterministic rule, so
+    that a later lookup in the same transaction finds them (the same couple twice in one file)."""
+    identity.index_note(person, created=True, record=new_person_record(person, home and home[0]))
     if _known.born_on is not None and person.date_of_birth in _known.born_on:
         _known.born_on[person.date_of_birth].append(person)
-    return person
+
+
+def _possible_match(person: Person, candidate_id: Any, candidate) -> PossibleMatch:
+    return PossibleMatch(person=person, candidate_id=candidate_id, match_probability=candidate.match_probability,
+                         evidence=identity.evidence_json(candidate), source=PossibleMatch.Source.RESOLUTION)

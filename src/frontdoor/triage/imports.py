@@ -1,15 +1,16 @@
 """Police notifications in: each row checked on its own, stored whole or quarantined whole (DESIGN: nothing lost).
 
-A row is stored in a savepoint of its own: the people resolved, the EVODA suggestion made from the
-front door's own history, the notification and its children written; or, when any field is
-wrong, the row as received is quarantined with a reason per field. Rows are committed a chunk at
-a time (ADR 0006). The same force and police reference twice is one incident, so importing a
-file again changes nothing.
+A valid row has its people resolved, its EVODA suggestion made from the front door's own history,
+and the notification and its children written; a row with any field wrong is quarantined as
+received, with a reason per field. Rows are stored a chunk at a time, together, and if that fails
+a row at a time, each in a savepoint of its own (ADR 0006). The same force and police reference
+twice is one incident, so importing a file again changes nothing.
 """
+import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -18,7 +19,8 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
 from frontdoor.people.models import Person
-from frontdoor.people.resolution import PersonDescription, person_resolve_or_create, resolution_batch
+from frontdoor.people.resolution import IndexChanged, PersonDescription, ResolutionPlan, resolution_batch
+from frontdoor.screening.facts import months_before
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.triage import notification_format as fmt
 from frontdoor.triage.errors import NotificationConflict, RowInvalid
@@ -29,10 +31,17 @@ from frontdoor.triage.models import (
     QuarantinedRow,
     Relationship,
 )
-from frontdoor.triage.selectors import notification_history, people_with_open_cp_plan
+from frontdoor.triage.selectors import (
+    HISTORY_MONTHS,
+    notification_history,
+    notifications_naming,
+    people_with_open_cp_plan,
+)
+
+logger = logging.getLogger(__name__)
 
 STORED, DUPLICATE, QUARANTINED = "stored", "duplicate", "quarantined"
-# Rows per transaction: a commit per row (an fsync) cost about 1 ms of the 8.7 ms a row took.
+# Rows per transaction, and per statement of each kind when stored together (ADR 0006).
 CHUNK_ROWS = 200
 ADULT_AGE = 18
 
@@ -71,23 +80,26 @@ class _Row:
 
 
 class ImportLookups:
-    """What the rows of one import read alike, read once: the incidents already stored and who
-    has an open child protection plan (a query each per chunk of rows), and each school named."""
+    """What the rows of one import read alike, read once: the incidents already stored, who has an
+    open child protection plan and the earlier incidents of the people named (a query each per
+    chunk of rows), and each school named. It also remembers what the import itself stored, which
+    is the history of the people it created."""
 
     def __init__(self) -> None:
         self._stored: set[tuple[str, str]] = set()
         self._on_cp_plans: set = set()
         self._schools: dict[tuple[str, str], Agency | None] = {}
-        # People this import created, and the notifications it stored by person named: only those
-        # can be the history of someone it created, so that history needs no query.
         self._created: set = set()
         self._naming: dict[Any, list[PoliceNotification]] = defaultdict(list)
+        self._earlier: dict[Any, list[PoliceNotification]] = {}
 
-    @classmethod
-    def for_records(cls, records: list[Mapping[str, Any]]) -> "ImportLookups":
-        lookups = cls()
-        lookups.read_for(records)
-        return lookups
+    def saved(self) -> dict:
+        """What to go back to when a chunk rolls back (what it stored and created is gone)."""
+        return {"_stored": set(self._stored), "_created": set(self._created),
+                "_naming": defaultdict(list, {pk: list(named) for pk, named in self._naming.items()})}
+
+    def restore(self, saved: dict) -> None:
+        self.__dict__.update(saved)
 
     def read_for(self, records: list[Mapping[str, Any]]) -> None:
         """Read what these (valid) records need: which of their incidents are stored already, and
@@ -100,24 +112,39 @@ class ImportLookups:
     def is_stored(self, record: Mapping[str, Any]) -> bool:
         return (record["force"], record["police_reference"]) in self._stored
 
+    def claim(self, record: Mapping[str, Any]) -> None:
+        """This record is being stored: the same incident later in the file is a duplicate."""
+        self._stored.add((record["force"], record["police_reference"]))
+
     def stored(self, notification: PoliceNotification) -> None:
-        self._stored.add((notification.force, notification.police_reference))
         self._naming[notification.victim_id].append(notification)
         self._naming[notification.perpetrator_id].append(notification)
 
-    def resolved(self, person: Person, *, created: bool) -> Person:
+    def resolved(self, person_id, *, created: bool):
         if created:
-            self._created.add(person.pk)
-        return person
+            self._created.add(person_id)
+        return person_id
 
-    def history(self, people: list[Person], *, before) -> list[dict]:
-        if not all(person.pk in self._created for person in people):
-            return notification_history(people=people, before=before)
-        among = {n.pk: n for person in people for n in self._naming[person.pk]}
-        return notification_history(people=people, before=before, among=among.values())
+    def read_history(self, incidents: list["_Incident"]) -> None:
+        """The earlier incidents (stored before this import's chunk) of the people these incidents
+        name, in one query. Someone the import created has none but what it stored itself."""
+        named = {pk for incident in incidents for pk in incident.adults} - self._created
+        if not named:
+            self._earlier = {}
+            return
+        until = max(incident.occurred_at for incident in incidents)
+        since = months_before(min(incident.occurred_at for incident in incidents), HISTORY_MONTHS)
+        self._earlier = defaultdict(list)
+        for notification in notifications_naming(person_ids=named, since=since, before=until):
+            for pk in {notification.victim_id, notification.perpetrator_id} & named:
+                self._earlier[pk].append(notification)
 
-    def any_on_cp_plan(self, people: list[Person]) -> bool:
-        return any(person.pk in self._on_cp_plans for person in people)
+    def history(self, person_ids: list, *, before) -> list[dict]:
+        among = {n.pk: n for pk in person_ids for n in (*self._earlier.get(pk, ()), *self._naming.get(pk, ()))}
+        return notification_history(person_ids=person_ids, before=before, among=among.values())
+
+    def any_on_cp_plan(self, person_ids: list) -> bool:
+        return any(pk in self._on_cp_plans for pk in person_ids)
 
     def school(self, child: Mapping[str, Any]) -> Agency | None:
         key = (child.get("school_urn") or "", (child.get("school_name") or "").strip())
@@ -155,40 +182,98 @@ def _import(*, rows, file_format: str, source: str, user) -> ImportResult:
 
 
 def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
-    """The rows in one transaction, each in a savepoint of its own: a row that fails leaves nothing
-    of itself; an error ends the import with the rows before it kept, as a commit per row would."""
+    """The rows in one transaction, stored together: a few statements for the whole chunk. If
+    that fails for any reason (an incident a concurrent import stored a moment ago, a person the
+    resolver named merged meanwhile, a database error), the chunk is rolled back and stored again
+    a row at a time, which tells which row it was (ADR 0006)."""
+    saved = lookups.saved()
+    try:
+        with resolution_batch(born_on=_dates_of_birth(row.record for row in rows if not row.errors)):
+            return _counted(batch, _store_rows(batch, rows, lookups))
+    except Exception as error:
+        logger.info("An import chunk is being stored row by row after %s", type(error).__name__)
+        lookups.restore(saved)
+        return _import_row_by_row(batch, rows, lookups)
+
+
+def _import_row_by_row(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
+    """Each row in a savepoint of its own: a row that fails leaves nothing of itself; an error
+    ends the import with the rows before it kept, as a commit per row would."""
     outcomes, failure = [], None
-    valid = [row.record for row in rows if not row.errors]
-    with resolution_batch(born_on=(fmt.parse_date(person.get("dob")) for record in valid for person in
-                                   (record["victim"], record["perpetrator"], *record["children"]))):
-        lookups.read_for(valid)
+    with transaction.atomic():
         for row in rows:
             try:
-                outcomes.append(_import_row(batch, row, lookups))
+                outcomes += _import_row(batch, row, lookups)
             except Exception as error:
                 failure = error
                 break
-        counts = Counter(outcome.status for outcome in outcomes)
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            stored=F("stored") + counts[STORED], duplicates=F("duplicates") + counts[DUPLICATE],
-            quarantined=F("quarantined") + counts[QUARANTINED],
-        )
+        _counted(batch, outcomes)
     if failure is not None:
         raise failure
     return outcomes
 
 
-def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> RowOutcome:
-    if row.errors:
-        return _quarantine(batch, row)
+def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
+    saved = lookups.saved()
     try:
-        with resolution_batch():
-            notification = store_record(row.record, batch=batch, lookups=lookups)
+        return _store_alone(batch, row, lookups)
     except IntegrityError:  # the same incident stored by a concurrent import a moment ago
-        return RowOutcome(row.line, DUPLICATE, row.reference)
-    if notification is None:
-        return RowOutcome(row.line, DUPLICATE, row.reference)
-    return RowOutcome(row.line, STORED, row.reference, notification)
+        lookups.restore(saved)
+        return [RowOutcome(row.line, DUPLICATE, row.reference)]
+
+
+def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
+    """One row in a savepoint; tried again once if a person the resolver named has been merged
+    since it read the index (the rollback made it read the index again)."""
+    saved = lookups.saved()
+    for attempt in (1, 2):
+        try:
+            with resolution_batch(born_on=_dates_of_birth([] if row.errors else [row.record])):
+                return _store_rows(batch, [row], lookups)
+        except IndexChanged:
+            lookups.restore(saved)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _counted(batch: ImportBatch, outcomes: list[RowOutcome]) -> list[RowOutcome]:
+    counts = Counter(outcome.status for outcome in outcomes)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        stored=F("stored") + counts[STORED], duplicates=F("duplicates") + counts[DUPLICATE],
+        quarantined=F("quarantined") + counts[QUARANTINED],
+    )
+    return outcomes
+
+
+def _store_rows(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
+    """Quarantine the bad rows; resolve, suggest and store the good ones together."""
+    lookups.read_for([row.record for row in rows if not row.errors])
+    plan = ResolutionPlan()
+    outcomes, incidents = [], []
+    for row in rows:
+        if row.errors:
+            outcomes.append(_quarantine(batch, row))
+        elif lookups.is_stored(row.record):
+            outcomes.append(RowOutcome(row.line, DUPLICATE, row.reference))
+        else:
+            lookups.claim(row.record)
+            incidents.append(_Incident.resolved(row.record, plan=plan, lookups=lookups))
+            outcomes.append(RowOutcome(row.line, STORED, row.reference))
+    plan.save()
+    lookups.read_history(incidents)
+    notifications = [incident.notification(batch=batch, persons=plan.persons, lookups=lookups)
+                     for incident in incidents]
+    PoliceNotification.objects.bulk_create(notifications)
+    NotificationChild.objects.bulk_create(child for notification in notifications for child in notification.named_children)
+    for outcome, notification in zip((o for o in outcomes if o.status == STORED), notifications):
+        outcome.notification = notification
+    return outcomes
+
+
+def _dates_of_birth(records: Iterable[Mapping[str, Any]]) -> Iterator[date | None]:
+    return (fmt.parse_date(person.get("dob")) for record in records
+            for person in (record["victim"], record["perpetrator"], *record["children"]))
 
 
 def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
@@ -200,42 +285,64 @@ def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
     return RowOutcome(row.line, QUARANTINED, row.reference, errors=row.errors)
 
 
-def store_record(record: Mapping[str, Any], *, batch: ImportBatch, lookups: ImportLookups) -> PoliceNotification | None:
-    """Resolve, suggest and store one valid record; None when this incident is already stored."""
-    if lookups.is_stored(record):
-        return None
-    occurred_at = fmt.parse_moment(record["occurred_at"])
-    victim = _resolve_adult(record["victim"], record, occurred_at.date(), lookups)
-    perpetrator = _resolve_adult(record["perpetrator"], record, occurred_at.date(), lookups)
-    children = [_child(child, record["victim"], lookups) for child in record["children"]]
-    suggestion = _suggest(record, lookups.history([victim, perpetrator], before=occurred_at),
-                          lookups.any_on_cp_plan([c.person for c in children]))
-    notification = PoliceNotification.objects.create(
-        force=record["force"],
-        police_reference=record["police_reference"],
-        batch=batch,
-        occurred_at=occurred_at,
-        reported_at=fmt.parse_moment(record["reported_at"]),
-        location=record.get("location") or "",
-        relationship=record["relationship"],
-        victim=victim,
-        perpetrator=perpetrator,
-        victim_pregnant=bool(record["victim"].get("pregnant")),
-        dash_level=record["dash_level"],
-        dash_answers=record.get("dash_answers") or {},
-        offences=record["offences"],
-        narrative=record["narrative"],
-        payload=record,
-        tool_id=suggestion["tool_id"],
-        tool_version=suggestion["tool_version"],
-        suggested_grade=suggestion["suggested_grade"] or "",
-        suggestion=suggestion,
-    )
-    for child in children:
-        child.notification = notification
-    NotificationChild.objects.bulk_create(children)
-    lookups.stored(notification)
-    return notification
+@dataclass
+class _Incident:
+    """A valid record on its way in, its people resolved (by id until the plan is saved)."""
+
+    record: Mapping[str, Any]
+    occurred_at: datetime
+    victim_id: Any
+    perpetrator_id: Any
+    children: list[tuple[Mapping[str, Any], Any]]   # (the child as described, their person id)
+
+    @classmethod
+    def resolved(cls, record: Mapping[str, Any], *, plan: ResolutionPlan, lookups: ImportLookups) -> "_Incident":
+        occurred_at = fmt.parse_moment(record["occurred_at"])
+        victim = record["victim"]
+        # Children have no address in the format; they are in the victim's household.
+        children = [(child, _resolve(child, kind=Person.Kind.CHILD, address=victim.get("address", ""),
+                                     postcode=victim.get("postcode", ""), plan=plan, lookups=lookups))
+                    for child in record["children"]]
+        return cls(record, occurred_at,
+                   _resolve_adult(victim, record, occurred_at.date(), plan, lookups),
+                   _resolve_adult(record["perpetrator"], record, occurred_at.date(), plan, lookups),
+                   children)
+
+    @property
+    def adults(self) -> list:
+        return [self.victim_id, self.perpetrator_id]
+
+    def notification(self, *, batch: ImportBatch, persons: dict, lookups: ImportLookups) -> PoliceNotification:
+        """The notification with its EVODA suggestion (the plan saved: every person is known by now);
+        its children are in named_children, to be stored after it."""
+        record = self.record
+        suggestion = _suggest(record, lookups.history(self.adults, before=self.occurred_at),
+                              lookups.any_on_cp_plan([person_id for _, person_id in self.children]))
+        notification = PoliceNotification(
+            force=record["force"],
+            police_reference=record["police_reference"],
+            batch=batch,
+            occurred_at=self.occurred_at,
+            reported_at=fmt.parse_moment(record["reported_at"]),
+            location=record.get("location") or "",
+            relationship=record["relationship"],
+            victim=persons[self.victim_id],
+            perpetrator=persons[self.perpetrator_id],
+            victim_pregnant=bool(record["victim"].get("pregnant")),
+            dash_level=record["dash_level"],
+            dash_answers=record.get("dash_answers") or {},
+            offences=record["offences"],
+            narrative=record["narrative"],
+            payload=record,
+            tool_id=suggestion["tool_id"],
+            tool_version=suggestion["tool_version"],
+            suggested_grade=suggestion["suggested_grade"] or "",
+            suggestion=suggestion,
+        )
+        notification.named_children = [_child(notification, child, persons[person_id], lookups)
+                                       for child, person_id in self.children]
+        lookups.stored(notification)
+        return notification
 
 
 def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:
@@ -253,20 +360,20 @@ def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:
     return suggestion
 
 
-def _resolve_adult(person: Mapping[str, Any], record: Mapping[str, Any], on: date, lookups: ImportLookups) -> Person:
+def _resolve_adult(person: Mapping[str, Any], record: Mapping[str, Any], on: date, plan: ResolutionPlan,
+                   lookups: ImportLookups):
     dob = fmt.parse_date(person.get("dob"))
     under_18 = (dob is not None and _age(dob, on) < ADULT_AGE) or (
         dob is None and record["relationship"] == Relationship.YOUNG_PEOPLE_PARTNERS
     )
     return _resolve(person, kind=Person.Kind.CHILD if under_18 else Person.Kind.ADULT,
-                    address=person.get("address", ""), postcode=person.get("postcode", ""), lookups=lookups)
+                    address=person.get("address", ""), postcode=person.get("postcode", ""), plan=plan, lookups=lookups)
 
 
-def _child(child: Mapping[str, Any], victim: Mapping[str, Any], lookups: ImportLookups) -> NotificationChild:
-    # Children have no address in the format; they are in the victim's household.
-    person = _resolve(child, kind=Person.Kind.CHILD, address=victim.get("address", ""),
-                      postcode=victim.get("postcode", ""), lookups=lookups)
+def _child(notification: PoliceNotification, child: Mapping[str, Any], person: Person,
+           lookups: ImportLookups) -> NotificationChild:
     return NotificationChild(
+        notification=notification,
         person=person,
         given_name=child["given_name"],
         family_name=child["family_name"],
@@ -281,8 +388,9 @@ def _child(child: Mapping[str, Any], victim: Mapping[str, Any], lookups: ImportL
     )
 
 
-def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: str, lookups: ImportLookups) -> Person:
-    resolved, created = person_resolve_or_create(PersonDescription(
+def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: str, plan: ResolutionPlan,
+             lookups: ImportLookups):
+    person_id, created = plan.resolve(PersonDescription(
         kind=kind,
         given_name=person["given_name"].strip(),
         family_name=person["family_name"].strip(),
@@ -291,7 +399,7 @@ def _resolve(person: Mapping[str, Any], *, kind: str, address: str, postcode: st
         address=address,
         postcode=postcode.strip().upper(),
     ))
-    return lookups.resolved(resolved, created=created)
+    return lookups.resolved(person_id, created=created)
 
 
 def _school(urn: str, name: str) -> Agency | None:
@@ -321,8 +429,8 @@ def quarantined_row_reimport(*, row: QuarantinedRow, corrected: Mapping[str, str
     )
     if not claimed:
         raise NotificationConflict("Someone else has already corrected this row. Reload the page to see it.")
-    stored = store_record(record, batch=row.batch, lookups=ImportLookups.for_records([record]))
-    notification = stored or PoliceNotification.objects.get(
+    [outcome] = _store_alone(row.batch, _Row(row.line_number, row.raw, record, []), ImportLookups())
+    notification = outcome.notification or PoliceNotification.objects.get(
         force=record["force"], police_reference=record["police_reference"]
     )
     QuarantinedRow.objects.filter(pk=row.pk).update(resolved_notification=notification)

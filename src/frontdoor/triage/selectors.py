@@ -17,18 +17,15 @@ TRIAGE_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.R
 
 
 def notification_history(
-    *, people: Iterable[Person], before: datetime, among: Iterable[PoliceNotification] | None = None
+    *, person_ids: Iterable, before: datetime, among: Iterable[PoliceNotification] | None = None
 ) -> list[dict]:
     """Earlier notifications naming any of these people as victim or perpetrator, in the 12 months
     before. among: where to look when the caller holds every notification that can name them (an
-    import, for the people it created); otherwise the database."""
-    ids = {person.pk for person in people if person is not None}
+    import reads them for a chunk of rows at once); otherwise the database."""
+    ids = {pk for pk in person_ids if pk is not None}
     since = months_before(before, HISTORY_MONTHS)
     if among is None:
-        among = PoliceNotification.objects.filter(
-            Q(victim_id__in=ids) | Q(perpetrator_id__in=ids), occurred_at__lt=before, occurred_at__gte=since,
-        ).only("victim", "perpetrator", "police_reference", "occurred_at", "grade", "suggested_grade",
-               "relationship", "offences")
+        among = notifications_naming(person_ids=ids, since=since, before=before)
     earlier = sorted((n for n in among if {n.victim_id, n.perpetrator_id} & ids and since <= n.occurred_at < before),
                      key=lambda n: n.occurred_at)
     return [
@@ -36,6 +33,16 @@ def notification_history(
          "summary": _summary(n)}
         for n in earlier
     ]
+
+
+def notifications_naming(*, person_ids: Iterable, since: datetime, before: datetime) -> QuerySet[PoliceNotification]:
+    """Notifications naming any of these people as victim or perpetrator, since until before, with
+    what their history needs."""
+    ids = list(person_ids)
+    return PoliceNotification.objects.filter(
+        Q(victim_id__in=ids) | Q(perpetrator_id__in=ids), occurred_at__lt=before, occurred_at__gte=since,
+    ).only("victim", "perpetrator", "police_reference", "occurred_at", "grade", "suggested_grade",
+           "relationship", "offences").order_by()
 
 
 def _summary(notification: PoliceNotification) -> str:
