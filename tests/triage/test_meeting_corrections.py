@@ -18,6 +18,7 @@ from frontdoor.triage.models import (
     OutcomeVersion,
     Relationship,
     SchoolNotification,
+    SchoolNotificationUpdate,
     TriageAction,
 )
 from frontdoor.triage.schools import school_notifications_update, schools_told
@@ -173,17 +174,18 @@ def test_correcting_only_the_notes_or_decision_tells_the_school_nothing(chair, o
     assert _updates().count() == 0 and SchoolNotification.objects.get().updated_at is None
 
 
-def test_the_iscos_monitoring_still_counts_the_first_notification_after_an_update(chair, outcome):
+def test_the_iscos_monitoring_keeps_the_first_notification_on_time_and_awaits_the_update(chair, outcome):
     told = SchoolNotification.objects.get()
-    now = timezone.now()
     OutboxMessage.objects.filter(pk=told.outbox_message_id).update(sent_at=told.deadline - timedelta(hours=2))
     SchoolNotification.objects.filter(pk=told.pk).update(status=SchoolNotification.Status.ACKNOWLEDGED,
                                                          acknowledged_at=told.deadline - timedelta(hours=1))
     _correct(chair, outcome, final_grade=Grade.HIGH)
+    update = SchoolNotificationUpdate.objects.get()
 
-    report = school_pages.schools_monitoring(user=factories.user(role="isco"), now=max(now, told.deadline)
-                                             + timedelta(days=1))
-    assert report.late == [] and report.schools_awaiting == []
+    report = school_pages.schools_monitoring(user=factories.user(role="isco"), now=update.deadline + timedelta(days=1))
+    assert [(item.update, item.reasons) for item in report.late] == [
+        (update, ("Not sent by the deadline", "Not acknowledged by the deadline"))]
+    assert [(row["unacknowledged"], row["updates"]) for row in report.schools_awaiting] == [(1, 1)]
 
 
 def test_a_decision_for_a_strategy_discussion_gets_one_and_never_a_second(chair, outcome):

@@ -12,8 +12,15 @@ from frontdoor.intake.selectors import contact_queue
 from frontdoor.messaging.models import OutboxMessage
 from frontdoor.triage import meetings, school_pages
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
-from frontdoor.triage.models import Grade, MeetingOutcome, SchoolNotification, TriageAction
-from frontdoor.triage.schools import school_notifications_send
+from frontdoor.triage.models import (
+    Grade,
+    MeetingOutcome,
+    PoliceNotification,
+    SchoolNotification,
+    SchoolNotificationUpdate,
+    TriageAction,
+)
+from frontdoor.triage.schools import school_notifications_send, school_notifications_update, schools_told
 from tests import factories
 from tests.triage import factories_triage as ft
 
@@ -263,3 +270,122 @@ def test_the_school_page_marks_its_action_done_and_the_meeting_sees_it(client, d
     client.force_login(factories.user(role="practitioner"))
     meeting_page = client.get(f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}").content.decode()
     assert "Done</strong>" in meeting_page and "by Chris Taylor" in meeting_page
+
+
+# --- Updates after the triage meeting corrected its outcome ---------------------------------------
+
+
+def _update(told: SchoolNotification, *, grade=Grade.MEDIUM, correction=2) -> SchoolNotificationUpdate:
+    """The meeting corrected the grade the school was told: it is sent an update (the real service)."""
+    notification = told.notification
+    before = schools_told(notification=notification)
+    PoliceNotification.objects.filter(pk=notification.pk).update(grade=grade)
+    notification.refresh_from_db()
+    [update] = school_notifications_update(notification=notification, told=before, correction=correction)
+    return update
+
+
+def _acknowledged(told: SchoolNotification, dsl) -> SchoolNotification:
+    school_pages.school_notification_acknowledge(user=dsl, school_notification=told, version=told.version)
+    return SchoolNotification.objects.get(pk=told.pk)
+
+
+def test_an_update_is_to_acknowledge_again_and_the_first_acknowledgement_is_kept(dsl, oakfield):
+    told = _acknowledged(ft.school_notification(school_=oakfield), dsl)
+    first_acknowledged_at = told.acknowledged_at
+    update = _update(told)
+    [listed] = school_pages.school_notifications_for(user=dsl)
+    assert listed.update_to_acknowledge and school_pages.school_notification_awaits_acknowledgement(listed)
+    with pytest.raises(NotificationConflict, match="changed since you opened it"):  # the page before the update
+        school_pages.school_notification_acknowledge(user=dsl, school_notification=told, version=told.version)
+
+    other_dsl = factories.user(agency_=oakfield)
+    current = school_pages.school_notification_get_for(user=other_dsl, school_notification_id=told.pk, reason="read")
+    school_pages.school_notification_acknowledge(user=other_dsl, school_notification=current, version=current.version)
+
+    update.refresh_from_db()
+    assert update.acknowledged_by == other_dsl and update.acknowledged_at is not None
+    told.refresh_from_db()
+    assert (told.status, told.acknowledged_by, told.acknowledged_at) == ("acknowledged", dsl, first_acknowledged_at)
+    assert not school_pages.school_notification_get_for(user=dsl, school_notification_id=told.pk,
+                                                        reason="read").update_to_acknowledge
+    with pytest.raises(NotificationConflict, match="already been acknowledged"):
+        school_pages.school_notification_acknowledge(user=dsl, school_notification=told, version=told.version)
+
+
+def test_one_acknowledgement_covers_a_notification_and_its_update_sent_before_it_was_read(dsl, oakfield):
+    told = ft.school_notification(school_=oakfield)
+    update = _update(told)
+    told.refresh_from_db()
+    school_pages.school_notification_acknowledge(user=dsl, school_notification=told, version=told.version)
+    told.refresh_from_db()
+    update.refresh_from_db()
+    assert told.status == "acknowledged" and told.acknowledged_by == dsl and update.acknowledged_by == dsl
+
+
+def test_challenging_the_updated_grade_acknowledges_the_update(dsl, oakfield):
+    told = ft.school_notification(school_=oakfield)
+    update = _update(told)
+    told.refresh_from_db()
+    school_pages.school_notification_challenge(user=dsl, school_notification=told, reason="We know more",
+                                               version=told.version)
+    update.refresh_from_db()
+    assert update.acknowledged_by == dsl
+
+
+def test_monitoring_counts_an_update_not_acknowledged_and_lists_it_late_marked_as_an_update(dsl, oakfield):
+    isco = factories.user(role="isco")
+    told = _acknowledged(ft.school_notification(school_=oakfield, reference="WMP-UPDATED"), dsl)
+    OutboxMessage.objects.filter(pk=told.outbox_message_id).update(sent_at=told.deadline - timedelta(hours=2))
+    SchoolNotification.objects.filter(pk=told.pk).update(acknowledged_at=told.deadline - timedelta(hours=1))
+    update = _update(told)
+    elm = ft.school("Elm High")
+    ft.school_notification(school_=elm, reference="WMP-ELM")
+
+    before_deadline = school_pages.schools_monitoring(user=isco, now=update.deadline - timedelta(minutes=1))
+    assert [(row["school__name"], row["unacknowledged"], row["updates"], row["oldest_deadline"])
+            for row in before_deadline.schools_awaiting][1] == ("Oakfield Primary", 1, 1, update.deadline)
+    assert before_deadline.schools_awaiting[0]["school__name"] == "Elm High"
+    assert [item for item in before_deadline.late if item.update] == []
+
+    OutboxMessage.objects.filter(pk=update.outbox_message_id).update(sent_at=update.created_at)
+    after = school_pages.schools_monitoring(user=isco, now=update.deadline + timedelta(minutes=1))
+    [late_update] = [item for item in after.late if item.school_notification == told]
+    assert (late_update.update, late_update.deadline, late_update.reasons) == (
+        update, update.deadline, ("Not acknowledged by the deadline",))
+
+    current = school_pages.school_notification_get_for(user=dsl, school_notification_id=told.pk, reason="read")
+    school_pages.school_notification_acknowledge(user=dsl, school_notification=current, version=current.version)
+    acknowledged = school_pages.schools_monitoring(user=isco, now=update.deadline + timedelta(minutes=1))
+    assert [row["school__name"] for row in acknowledged.schools_awaiting] == ["Elm High"]
+    # Acknowledged before its deadline (now, in the test): on time after all.
+    assert [item for item in acknowledged.late if item.school_notification == told] == []
+
+
+def test_the_dsl_sees_what_changed_and_acknowledges_the_update_on_the_page(client, dsl, oakfield):
+    told = _acknowledged(ft.school_notification(school_=oakfield, reference="WMP-UPD"), dsl)
+    _update(told)
+    client.force_login(dsl)
+    listing = client.get("/school/da-notifications").content.decode()
+    assert "To acknowledge</strong>" in listing and "Updated</strong>" in listing
+    page = client.get(f"/school/da-notifications/{told.pk}").content.decode()
+    assert "govuk-notification-banner" in page and "The grade, from standard to medium" in page
+    assert "acknowledge the update by" in page and "Acknowledge the update</button>" in page
+    assert "Medium" in page and "Actions agreed at the triage meeting" in page
+
+    response = client.post(f"/school/da-notifications/{told.pk}/acknowledge",
+                           {"version": SchoolNotification.objects.get(pk=told.pk).version}, follow=True)
+    assert "You have acknowledged the update to WMP-UPD" in response.content.decode()
+    page = client.get(f"/school/da-notifications/{told.pk}").content.decode()
+    assert "Update acknowledged on" in page and "Chris Taylor" in page and "govuk-notification-banner" not in page
+    assert "Acknowledge the update" not in page
+
+
+def test_the_monitoring_page_marks_updates(client, dsl, oakfield):
+    told = _acknowledged(ft.school_notification(school_=oakfield, reference="WMP-UPD"), dsl)
+    update = _update(told)
+    SchoolNotificationUpdate.objects.filter(pk=update.pk).update(deadline=timezone.now() - timedelta(hours=1))
+    client.force_login(factories.user(role="isco"))
+    page = client.get("/triage/schools/monitoring").content.decode()
+    assert "Of which updates" in page
+    assert 'WMP-UPD <strong class="govuk-tag govuk-tag--yellow">Update</strong>' in page

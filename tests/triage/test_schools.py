@@ -2,6 +2,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.messaging.models import OutboxMessage
@@ -13,10 +14,11 @@ from frontdoor.triage.models import (
     NotificationChild,
     PoliceNotification,
     SchoolNotification,
+    SchoolNotificationUpdate,
     TriageAction,
     TriageMeeting,
 )
-from frontdoor.triage.schools import school_notifications_send
+from frontdoor.triage.schools import school_notifications_send, school_notifications_update, schools_told
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +124,33 @@ def test_school_notification_shows_sent_once_the_worker_has_sent_it():
 
     school_notification.refresh_from_db()
     assert school_notification.status == SchoolNotification.Status.SENT
+
+
+def test_a_corrected_grade_sends_one_update_to_acknowledge_by_the_next_school_day_after_it(monkeypatch):
+    notification = _notification(grade=Grade.MEDIUM)
+    [told] = school_notifications_send(notification=notification)
+    before = schools_told(notification=notification)
+    PoliceNotification.objects.filter(pk=notification.pk).update(grade=Grade.HIGH)
+    notification.refresh_from_db()
+    corrected_at = datetime(2026, 3, 13, 15, 0, tzinfo=LONDON)  # a Friday afternoon, a week after the incident
+    monkeypatch.setattr(timezone, "now", lambda: corrected_at)
+
+    [update] = school_notifications_update(notification=notification, told=before, correction=2)
+
+    assert update.deadline == datetime(2026, 3, 16, 8, 30, tzinfo=LONDON)
+    assert (update.grade_before, update.grade, update.grade_changed, update.actions_changed) == (
+        Grade.MEDIUM, Grade.HIGH, True, False)
+    assert update.acknowledged_at is None and update.created_at == corrected_at
+    message = update.outbox_message
+    assert message.subject.startswith("Updated domestic abuse notification") and message.about_id == str(told.pk)
+    assert "What changed: the grade, from medium to high" in message.body
+    assert "What changed: the actions" not in message.body and "acknowledge this update" in message.body
+    told.refresh_from_db()
+    assert (told.grade, told.updated_at, told.version, told.status) == (Grade.HIGH, corrected_at, 2, "queued")
+    assert told.deadline == datetime(2026, 3, 9, 8, 30, tzinfo=LONDON)  # the first notification keeps its own
+
+    # The same correction again is one update, one message, and leaves the notification's version alone.
+    assert school_notifications_update(notification=notification, told=before, correction=2) == []
+    told.refresh_from_db()
+    assert SchoolNotificationUpdate.objects.count() == 1 and told.version == 2
+    assert OutboxMessage.objects.filter(subject__startswith="Updated").count() == 1

@@ -248,6 +248,37 @@ class SchoolNotification(models.Model):
     version = models.PositiveIntegerField(default=1)
 
 
+
+class SchoolNotificationUpdate(models.Model):
+    """A school told again because the triage meeting corrected the grade or the actions it had been told.
+
+    Like the first notification, the update is acknowledged by the school's DSL before the start of
+    the next school day after it was sent; the first notification keeps its own deadline and
+    acknowledgement, so the ISCO still sees whether that was on time.
+    """
+
+    school_notification = models.ForeignKey(SchoolNotification, on_delete=models.PROTECT, related_name="updates")
+    correction = models.PositiveIntegerField(help_text="The version of the meeting outcome that made this update")
+    grade_before = models.CharField(max_length=10, choices=Grade.choices)
+    grade = models.CharField(max_length=10, choices=Grade.choices)
+    actions_changed = models.BooleanField()
+    deadline = models.DateTimeField(help_text="Start of the next school day after the update")
+    outbox_message = models.ForeignKey("messaging.OutboxMessage", null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["school_notification", "correction"],
+                                               name="one_school_update_per_correction")]
+
+    @property
+    def grade_changed(self) -> bool:
+        return self.grade != self.grade_before
+
 class MaracReferral(models.Model):
     """MARAC and IDVA referrals made together (seed 002) when the DASH criteria are met."""
 

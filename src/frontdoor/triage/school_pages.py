@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -19,8 +19,8 @@ from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import Contact
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
-from frontdoor.triage.models import SchoolNotification, TriageAction
-from frontdoor.triage.schools import incident_actions, school_actions
+from frontdoor.triage.models import SchoolNotification, SchoolNotificationUpdate, TriageAction
+from frontdoor.triage.schools import incident_actions, school_actions, update_changes
 
 OPEN_STATUSES = (SchoolNotification.Status.QUEUED, SchoolNotification.Status.SENT)
 CHALLENGE_CONSENT_REASON = "Challenge of a police domestic abuse notification grade"
@@ -38,9 +38,15 @@ def school_notifications_visible_to(*, user) -> QuerySet[SchoolNotification]:
     return SchoolNotification.objects.none()
 
 
+def _with_update_to_acknowledge(notifications: QuerySet[SchoolNotification]) -> QuerySet[SchoolNotification]:
+    """`update_to_acknowledge`: the school has been sent an update its DSL has not acknowledged yet."""
+    return notifications.annotate(update_to_acknowledge=Exists(
+        SchoolNotificationUpdate.objects.filter(school_notification=OuterRef("pk"), acknowledged_at__isnull=True)))
+
+
 def school_notifications_for(*, user) -> QuerySet[SchoolNotification]:
     """The school's list, newest first."""
-    return (
+    return _with_update_to_acknowledge(
         school_notifications_visible_to(user=user)
         .select_related("notification", "child", "school")
         .order_by("-created_at")
@@ -50,7 +56,7 @@ def school_notifications_for(*, user) -> QuerySet[SchoolNotification]:
 def school_notification_get_for(*, user, school_notification_id, reason: str) -> SchoolNotification:
     """One notification if this user may see it, otherwise 404 whether or not it exists; logs the view."""
     school_notification = (
-        school_notifications_visible_to(user=user)
+        _with_update_to_acknowledge(school_notifications_visible_to(user=user))
         .select_related("notification", "child", "school", "challenge_contact")
         .filter(pk=school_notification_id)
         .first()
@@ -59,6 +65,20 @@ def school_notification_get_for(*, user, school_notification_id, reason: str) ->
         raise Http404
     access_log_record(user=user, target=school_notification, reason=reason)
     return school_notification
+
+
+def school_notification_awaits_acknowledgement(school_notification: SchoolNotification) -> bool:
+    """Not acknowledged yet: the notification itself, or an update the school was sent after it
+    (for a notification read with `school_notification_get_for`)."""
+    return school_notification.status in OPEN_STATUSES or school_notification.update_to_acknowledge
+
+
+def school_notification_updates(*, school_notification: SchoolNotification) -> list[SchoolNotificationUpdate]:
+    """The updates the school was sent, newest first, each with `changes` in words."""
+    updates = list(school_notification.updates.select_related("acknowledged_by").order_by("-created_at", "-pk"))
+    for update in updates:
+        update.changes = update_changes(update)
+    return updates
 
 
 def school_notification_actions(*, school_notification: SchoolNotification) -> list[TriageAction]:
@@ -99,12 +119,21 @@ def school_action_complete(*, user, school_notification: SchoolNotification, act
 
 @transaction.atomic
 def school_notification_acknowledge(*, user, school_notification: SchoolNotification, version: int) -> None:
-    if school_notification.status not in OPEN_STATUSES:
+    """The DSL has read the notification as it is now: the notification and any update not yet acknowledged."""
+    first_time = school_notification.status in OPEN_STATUSES
+    if not (first_time or school_notification.updates.filter(acknowledged_at__isnull=True).exists()):
         raise NotificationConflict("This notification has already been acknowledged or challenged.")
-    _compare_and_set(school_notification, version, status=SchoolNotification.Status.ACKNOWLEDGED,
-                     acknowledged_at=timezone.now(), acknowledged_by=user)
+    now = timezone.now()
+    changes = {"status": SchoolNotification.Status.ACKNOWLEDGED, "acknowledged_at": now,
+               "acknowledged_by": user} if first_time else {}
+    _compare_and_set(school_notification, version, **changes)
+    _updates_acknowledge(school_notification, user, now)
     access_log_record(user=user, target=school_notification, reason="School acknowledged a DA notification",
                       action=AccessLogEntry.Action.UPDATE)
+
+
+def _updates_acknowledge(school_notification: SchoolNotification, user, now: datetime) -> None:
+    school_notification.updates.filter(acknowledged_at__isnull=True).update(acknowledged_at=now, acknowledged_by=user)
 
 
 @transaction.atomic
@@ -120,11 +149,13 @@ def school_notification_challenge(*, user, school_notification: SchoolNotificati
     child = school_notification.child
     if child.person_id:
         contact.children.update(person_id=child.person_id)
+    now = timezone.now()
     _compare_and_set(
         school_notification, version, status=SchoolNotification.Status.CHALLENGED, challenge_reason=reason,
-        challenge_contact=contact, acknowledged_at=school_notification.acknowledged_at or timezone.now(),
+        challenge_contact=contact, acknowledged_at=school_notification.acknowledged_at or now,
         acknowledged_by=school_notification.acknowledged_by or user,
     )
+    _updates_acknowledge(school_notification, user, now)  # a challenge of the grade as it is now reads it
     return contact
 
 
@@ -166,8 +197,15 @@ def _challenge_draft(user, school_notification: SchoolNotification, reason: str)
 
 @dataclass(frozen=True)
 class LateNotification:
+    """A notification, or an update to one (`update`), not sent or not acknowledged by its deadline."""
+
     school_notification: SchoolNotification
     reasons: tuple[str, ...]
+    update: SchoolNotificationUpdate | None = None
+
+    @property
+    def deadline(self) -> datetime:
+        return (self.update or self.school_notification).deadline
 
 
 @dataclass(frozen=True)
@@ -177,38 +215,65 @@ class SchoolsMonitoring:
 
 
 def schools_monitoring(*, user, now: datetime | None = None) -> SchoolsMonitoring:
-    """Schools with notifications not yet acknowledged, and notifications late by the next-school-day deadline."""
+    """Schools with notifications or updates not yet acknowledged, and those late by their next-school-day deadline.
+
+    A school's update counts on its own: the first notification keeps its own deadline and acknowledgement.
+    """
     now = now or timezone.now()
     visible = school_notifications_visible_to(user=user)
-    schools_awaiting = list(
-        visible.filter(status__in=OPEN_STATUSES)
-        .values("school_id", "school__name")
-        .annotate(unacknowledged=Count("id"), oldest_deadline=Min("deadline"))
-        .order_by("oldest_deadline")
-    )
+    updates = SchoolNotificationUpdate.objects.filter(school_notification__in=visible)
     late = [_late(sn) for sn in _late_notifications(visible, now)]
+    late += [_late(update.school_notification, update) for update in _late_notifications(updates, now)]
+    late.sort(key=lambda item: item.deadline, reverse=True)
     for item in late:
         access_log_record(user=user, target=item.school_notification, reason="ISCO monitored late school notifications")
-    return SchoolsMonitoring(schools_awaiting=schools_awaiting, late=late)
+    return SchoolsMonitoring(schools_awaiting=_schools_awaiting(visible, updates), late=late)
 
 
-def _late_notifications(visible: QuerySet[SchoolNotification], now: datetime) -> QuerySet[SchoolNotification]:
+def _schools_awaiting(visible: QuerySet[SchoolNotification], updates: QuerySet[SchoolNotificationUpdate]) -> list[dict]:
+    """Per school: notifications and updates not acknowledged (`unacknowledged`), of which `updates`, and the
+    oldest deadline among them."""
+    schools: dict = {}
+    awaiting = (
+        visible.filter(status__in=OPEN_STATUSES).values("school_id", "school__name")
+        .annotate(unacknowledged=Count("id"), oldest_deadline=Min("deadline")),
+        updates.filter(acknowledged_at__isnull=True)
+        .values(school_id=F("school_notification__school_id"), school__name=F("school_notification__school__name"))
+        .annotate(unacknowledged=Count("id"), oldest_deadline=Min("deadline")),
+    )
+    for kind, rows in zip(("notifications", "updates"), awaiting, strict=True):
+        for row in rows:
+            school = schools.setdefault(row["school_id"], {
+                "school_id": row["school_id"], "school__name": row["school__name"], "unacknowledged": 0,
+                "updates": 0, "oldest_deadline": row["oldest_deadline"]})
+            school["unacknowledged"] += row["unacknowledged"]
+            school["updates"] += row["unacknowledged"] if kind == "updates" else 0
+            school["oldest_deadline"] = min(school["oldest_deadline"], row["oldest_deadline"])
+    return sorted(schools.values(), key=lambda school: (school["oldest_deadline"], school["school__name"]))
+
+
+def _late_notifications(told: QuerySet, now: datetime) -> QuerySet:
+    """Notifications, or updates, whose deadline has passed without their email sent or their
+    acknowledgement made in time: both kinds have a deadline, an outbox message and an acknowledgement."""
     not_sent_in_time = Q(outbox_message__isnull=True) | Q(outbox_message__sent_at__isnull=True) | Q(
         outbox_message__sent_at__gt=F("deadline"))
     not_acknowledged_in_time = Q(acknowledged_at__isnull=True) | Q(acknowledged_at__gt=F("deadline"))
+    related = ("notification", "child", "school") if told.model is SchoolNotification else (
+        "school_notification__notification", "school_notification__child", "school_notification__school")
     return (
-        visible.filter(not_sent_in_time | not_acknowledged_in_time, deadline__lt=now)
-        .select_related("notification", "child", "school", "outbox_message")
+        told.filter(not_sent_in_time | not_acknowledged_in_time, deadline__lt=now)
+        .select_related(*related, "outbox_message")
         .order_by("-deadline")
     )
 
 
-def _late(school_notification: SchoolNotification) -> LateNotification:
-    deadline, message = school_notification.deadline, school_notification.outbox_message
+def _late(school_notification: SchoolNotification, update: SchoolNotificationUpdate | None = None) -> LateNotification:
+    told = update or school_notification
+    deadline, message = told.deadline, told.outbox_message
     reasons = []
     if message is None or message.sent_at is None or message.sent_at > deadline:
         reasons.append("Not sent by the deadline")
-    acknowledged_at = school_notification.acknowledged_at
+    acknowledged_at = told.acknowledged_at
     if acknowledged_at is None or acknowledged_at > deadline:
         reasons.append("Not acknowledged by the deadline")
-    return LateNotification(school_notification=school_notification, reasons=tuple(reasons))
+    return LateNotification(school_notification=school_notification, reasons=tuple(reasons), update=update)

@@ -21,6 +21,7 @@ from frontdoor.triage.models import (
     NotificationChild,
     PoliceNotification,
     SchoolNotification,
+    SchoolNotificationUpdate,
     TriageAction,
 )
 
@@ -103,36 +104,50 @@ def _what_school_knows(school_notification: SchoolNotification, actions: Iterabl
 
 @transaction.atomic
 def school_notifications_update(*, notification: PoliceNotification, told: dict,
-                                correction: int) -> list[SchoolNotification]:
-    """After the meeting corrected its outcome, tell each school again whose grade or actions changed.
+                                correction: int) -> list[SchoolNotificationUpdate]:
+    """After the meeting corrected its outcome, tell each school again whose grade or actions changed,
+    and ask its DSL to acknowledge the update before the start of the next school day.
 
     `told` is `schools_told` before the correction; `correction` is the outcome's new version, so
     one correction is sent once however often this runs. Children not yet told are told now.
     """
     actions = list(incident_actions(notification=notification))
-    updated = []
+    updates = []
     for school_notification in notification.school_notifications.filter(pk__in=told).select_related(
             "notification", "child__school"):
         school_notification.grade = notification.grade  # what the school would be told now
-        if _what_school_knows(school_notification, actions) != told[school_notification.pk]:
-            updated.append(_send_update(school_notification, actions, correction))
+        now_told = _what_school_knows(school_notification, actions)
+        if now_told != told[school_notification.pk]:
+            update = _send_update(school_notification, actions, correction, before=told[school_notification.pk],
+                                  after=now_told)
+            if update is not None:
+                updates.append(update)
     school_notifications_send(notification=notification)
-    return updated
+    return updates
 
 
-def _send_update(school_notification: SchoolNotification, actions: list[TriageAction],
-                 correction: int) -> SchoolNotification:
+def _send_update(school_notification: SchoolNotification, actions: list[TriageAction], correction: int, *,
+                 before: tuple, after: tuple) -> SchoolNotificationUpdate | None:
+    if school_notification.updates.filter(correction=correction).exists():
+        return None
     notification, child = school_notification.notification, school_notification.child
-    SchoolNotification.objects.filter(pk=school_notification.pk).update(
-        grade=notification.grade, updated_at=timezone.now(), version=F("version") + 1
+    now = timezone.now()
+    update = SchoolNotificationUpdate(
+        school_notification=school_notification, correction=correction, grade_before=before[0], grade=after[0],
+        actions_changed=before[1] != after[1], deadline=school_notification_deadline(now),
     )
-    outbox_enqueue_many(drafts=_drafts(
+    messages = outbox_enqueue_many(drafts=_drafts(
         school_notification, _recipients([child])[child.pk], key=f"school-da-{child.pk}-correction-{correction}",
         subject=f"Updated domestic abuse notification for a pupil: police reference {notification.police_reference}",
-        body=school_update_body(notification, child, _told_actions(school_notification, actions)),
+        body=school_update_body(notification, child, _told_actions(school_notification, actions), update),
     ))
-    school_notification.refresh_from_db()
-    return school_notification
+    update.outbox_message = messages[0] if messages else None
+    update.save()
+    # A page opened before the update can no longer acknowledge it unseen (compare and set on version).
+    SchoolNotification.objects.filter(pk=school_notification.pk).update(
+        grade=notification.grade, updated_at=now, version=F("version") + 1
+    )
+    return update
 
 
 def _drafts(school_notification: SchoolNotification, recipients: list[tuple[str, str]], *, key: str,
@@ -182,7 +197,8 @@ def school_email_body(
 
 
 def school_update_body(
-    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction]
+    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction],
+    update: SchoolNotificationUpdate,
 ) -> str:
     """A correction: only what changed for the school, the grade and the actions, beside what identifies the child."""
     return "\n".join([
@@ -194,10 +210,24 @@ def school_update_body(
         f"Child: {child.given_name} {child.family_name}".rstrip(),
         f"Police reference: {notification.police_reference}",
         f"Grade: {notification.get_grade_display()}",
+        *([f"What changed: {line}" for line in update_changes(update)]),
         "",
         *_actions_lines(notification.grade, actions),
+        "Please sign in to Front Door to acknowledge this update before the start of the next school day.",
+        "",
         *_closing_lines(),
     ])
+
+
+def update_changes(update: SchoolNotificationUpdate) -> list[str]:
+    """What an update changed for the school, in words for its email and its page."""
+    changes = []
+    if update.grade_changed:
+        changes.append(f"the grade, from {update.get_grade_before_display().lower()} "
+                       f"to {update.get_grade_display().lower()}")
+    if update.actions_changed:
+        changes.append("the actions agreed at the triage meeting")
+    return changes
 
 
 def _closing_lines() -> list[str]:

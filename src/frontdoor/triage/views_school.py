@@ -53,13 +53,17 @@ def school_notification(request, school_notification_id):
 
 def _detail_page(request, school_notification, *, errors=()):
     actions = school_pages.school_notification_actions(school_notification=school_notification)
+    updates = school_pages.school_notification_updates(school_notification=school_notification)
     return render(request, "triage/school_detail.html", {
         "school_notification": school_notification,
         "notification": school_notification.notification,
         "child": school_notification.child,
         "actions": actions,
         "own_actions": [action for action in actions if action.owner_agency_id == school_notification.school_id],
-        "is_open": school_notification.status in school_pages.OPEN_STATUSES,
+        "is_open": school_pages.school_notification_awaits_acknowledgement(school_notification),
+        "first_acknowledgement": school_notification.status in school_pages.OPEN_STATUSES,
+        "updates": updates,
+        "updates_to_acknowledge": [update for update in updates if update.acknowledged_at is None],
         "errors": list(errors),
         "page_title": f"Domestic abuse notification {school_notification.notification.police_reference}",
     })
@@ -76,7 +80,9 @@ def school_notification_acknowledge(request, school_notification_id):
         request, school_notification,
         lambda version: school_pages.school_notification_acknowledge(
             user=request.user, school_notification=school_notification, version=version),
-        success=f"You have acknowledged {school_notification.notification.police_reference}",
+        success=(f"You have acknowledged the update to {school_notification.notification.police_reference}"
+                 if school_notification.status not in school_pages.OPEN_STATUSES
+                 else f"You have acknowledged {school_notification.notification.police_reference}"),
         then=redirect("triage:school_notifications"),
     )
 
