@@ -1,13 +1,18 @@
 """The model's comparisons, written once and read by both scoring paths.
 
 Each level carries its Splink creator (which writes the SQL for DuckDB or Spark) and a Python
-predicate that decides the same thing for the in-process scorer. Levels are tried in order and
-the first that holds wins, exactly as in Splink's CASE expression.
+expression that decides the same thing for the in-process scorer. Levels are tried in order and
+the first that holds wins, exactly as in Splink's CASE expression; as Splink writes that CASE
+expression for all its levels, the expressions of all comparisons are written into one Python
+function (`levels_for`), so that scoring a pair costs one call rather than one per level.
 """
 
-from collections.abc import Callable
+import linecache
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import jellyfish
 import splink.comparison_level_library as cll
@@ -16,7 +21,8 @@ from splink import block_on
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 Record = dict
-Predicate = Callable[[Record, Record], bool]
+# Given one record, a function of another that gives the pair's level position per comparison.
+LevelsFor = Callable[[Record], Callable[[Record], tuple[int, ...]]]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -29,7 +35,9 @@ def _jaro_winkler(left: str, right: str) -> float:
 class Level:
     label: str
     make_creator: Callable[[], object]
-    holds: Predicate
+    # When the level holds, as a Python expression of the two records `l` and `r` (dicts of
+    # features) and the helpers in `_TEST_NAMES`: the SQL condition, in Python.
+    test: str
     is_null: bool = False
     # Exact agreement on a rare value counts for more than on a common one (Splink's term
     # frequency adjustment): the column whose value frequencies adjust this level's weight.
@@ -51,10 +59,11 @@ class Comparison:
 
     def level_index(self, left: Record, right: Record) -> int:
         """Position of the first level that holds (Splink's CASE order)."""
-        for index, level in enumerate(self.levels):
-            if level.holds(left, right):
-                return index
-        raise AssertionError(f"{self.name}: the last level must be ELSE")
+        return self._levels_for(left)(right)[0]
+
+    @cached_property
+    def _levels_for(self) -> LevelsFor:
+        return levels_function((self,))
 
     @property
     def tf_level(self) -> int | None:
@@ -88,7 +97,7 @@ def _missing(column: str) -> Level:
     return Level(
         f"{column} missing",
         lambda: cll.NullLevel(column),
-        lambda l, r: l[column] is None or r[column] is None,
+        f"l[{column!r}] is None or r[{column!r}] is None",
         is_null=True,
     )
 
@@ -107,7 +116,7 @@ def _same(column: str, label: str, m_probability: float | None = None, *,
         lambda: cll.ExactMatchLevel(column).configure(
             label_for_charts=label, **_fixed_m(m_probability)
         ),
-        lambda l, r: l[column] is not None and l[column] == r[column],
+        f"l[{column!r}] is not None and l[{column!r}] == r[{column!r}]",
         tf_column=column if term_frequency else None,
     )
 
@@ -122,9 +131,8 @@ def _names_swapped() -> Level:
         lambda: cll.ColumnsReversedLevel("given_name", "family_name", symmetrical=True).configure(
             label_for_charts=label
         ),
-        lambda l, r: l["given_name"] is not None
-        and l["given_name"] == r["family_name"]
-        and l["family_name"] == r["given_name"],
+        "l['given_name'] is not None and l['given_name'] == r['family_name']"
+        " and l['family_name'] == r['given_name']",
     )
 
 
@@ -165,12 +173,11 @@ def _swapped_close(l: Record, r: Record) -> bool:
     family_close = _has_any(l["given_parts"], r["family_parts"]) or (
         _jaro_winkler(l["given_name"], r["family_name"]) >= SWAP_SIMILARITY
     )
-    given_close = (
+    return family_close and (  # given close: asked only when it can matter (most pairs are not)
         l["family_name"] == r["given_name"]
         or _has_any(l["family_keys"], r["given_keys"])
         or _jaro_winkler(l["family_name"], r["given_name"]) >= SWAP_SIMILARITY
     )
-    return family_close and given_close
 
 
 def _swapped_close_sql(sql_dialect) -> str:
@@ -192,9 +199,10 @@ _SWAPPED_CLOSE: dict[tuple, bool] = {}
 
 
 def _names_swapped_close(l: Record, r: Record) -> bool:
-    """Either way round; remembered by the four names, as the given and family name comparisons
-    both ask and names recur."""
+    """Either way round; remembered by the four names, as names recur."""
     key = (l["given_name"], l["family_name"], r["given_name"], r["family_name"])
+    if not all(key):
+        return False  # as _swapped_close answers both ways round
     found = _SWAPPED_CLOSE.get(key)
     if found is None:
         if len(_SWAPPED_CLOSE) > 1 << 18:
@@ -212,7 +220,7 @@ def _names_swapped_with_slip() -> Level:
     return Level(
         label,
         lambda: _DialectLevel(_swapped_close_sql, label),
-        _names_swapped_close,
+        "_names_swapped_close(l, r)",
     )
 
 
@@ -222,8 +230,8 @@ def _name_in_other_field() -> Level:
         label,
         lambda: cll.CustomLevel("(given_name_l = family_name_r OR given_name_r = family_name_l)",
                                 label_for_charts=label),
-        lambda l, r: (l["given_name"] is not None and l["given_name"] == r["family_name"])
-        or (r["given_name"] is not None and r["given_name"] == l["family_name"]),
+        "(l['given_name'] is not None and l['given_name'] == r['family_name'])"
+        " or (r['given_name'] is not None and r['given_name'] == l['family_name'])",
     )
 
 
@@ -232,7 +240,7 @@ def _cross(column_left: str, column_right: str, label: str) -> Level:
     return Level(
         label,
         lambda: cll.CustomLevel(f"{column_left}_l = {column_right}_r", label_for_charts=label),
-        lambda l, r: l[column_left] is not None and l[column_left] == r[column_right],
+        f"l[{column_left!r}] is not None and l[{column_left!r}] == r[{column_right!r}]",
     )
 
 
@@ -240,7 +248,7 @@ def _similar(column: str, threshold: float, label: str) -> Level:
     return Level(
         label,
         lambda: cll.JaroWinklerLevel(column, threshold).configure(label_for_charts=label),
-        lambda l, r: _jaro_winkler(l[column], r[column]) >= threshold,
+        f"_jaro_winkler(l[{column!r}], r[{column!r}]) >= {threshold!r}",
     )
 
 
@@ -248,9 +256,8 @@ def _overlap(column: str, label: str) -> Level:
     return Level(
         label,
         lambda: cll.ArrayIntersectLevel(column, 1).configure(label_for_charts=label),
-        lambda l, r: l[column] is not None
-        and r[column] is not None
-        and not set(l[column]).isdisjoint(r[column]),
+        f"l[{column!r}] is not None and r[{column!r}] is not None"
+        f" and not set(l[{column!r}]).isdisjoint(r[{column!r}])",
     )
 
 
@@ -261,11 +268,9 @@ def _same_house_in_street(label: str) -> Level:
                         cll.JaroWinklerLevel("street", STREET_SIMILARITY)).configure(
             label_for_charts=label
         ),
-        lambda l, r: l["house_number"] is not None
-        and l["house_number"] == r["house_number"]
-        and l["street"] is not None
-        and r["street"] is not None
-        and _jaro_winkler(l["street"], r["street"]) >= STREET_SIMILARITY,
+        "l['house_number'] is not None and l['house_number'] == r['house_number']"
+        " and l['street'] is not None and r['street'] is not None"
+        f" and _jaro_winkler(l['street'], r['street']) >= {STREET_SIMILARITY!r}",
     )
 
 
@@ -276,8 +281,8 @@ def _same_street(label: str) -> Level:
     return Level(
         label,
         lambda: cll.JaroWinklerLevel("street", STREET_SIMILARITY).configure(label_for_charts=label),
-        lambda l, r: l["street"] is not None and r["street"] is not None
-        and _jaro_winkler(l["street"], r["street"]) >= STREET_SIMILARITY,
+        "l['street'] is not None and r['street'] is not None"
+        f" and _jaro_winkler(l['street'], r['street']) >= {STREET_SIMILARITY!r}",
     )
 
 
@@ -285,7 +290,7 @@ def _within_days(days: int, label: str) -> Level:
     return Level(
         label,
         lambda: cll.CustomLevel(f"abs(dob_days_l - dob_days_r) <= {days}", label_for_charts=label),
-        lambda l, r: abs(l["dob_days"] - r["dob_days"]) <= days,
+        f"abs(l['dob_days'] - r['dob_days']) <= {days!r}",
     )
 
 
@@ -293,7 +298,7 @@ def _other(label: str, m_probability: float | None = None) -> Level:
     return Level(
         label,
         lambda: cll.ElseLevel().configure(label_for_charts=label, **_fixed_m(m_probability)),
-        lambda l, r: True,
+        "True",
     )
 
 
@@ -337,6 +342,17 @@ SEX = Comparison("sex", (
     _other("different sex"),
 ))
 
+
+def _one_slip_apart(left: str, right: str) -> bool:
+    """Damerau-Levenshtein distance at most 1, without its cost for most pairs: one slip leaves
+    all but at most two characters of the longer text in a common start and a common end, so one
+    of those two is at least half of the rest long."""
+    half = max(0, (max(len(left), len(right)) - 2) // 2)
+    if left[:half] != right[:half] and left[len(left) - half:] != right[len(right) - half:]:
+        return False
+    return jellyfish.damerau_levenshtein_distance(left, right) <= 1
+
+
 def _one_slip(column: str, label: str, m_probability: float | None = None) -> Level:
     """One character typed wrong, left out, added, or two neighbours swapped."""
     return Level(
@@ -344,8 +360,8 @@ def _one_slip(column: str, label: str, m_probability: float | None = None) -> Le
         lambda: cll.DamerauLevenshteinLevel(column, 1).configure(
             label_for_charts=label, **_fixed_m(m_probability)
         ),
-        lambda l, r: l[column] is not None and r[column] is not None
-        and jellyfish.damerau_levenshtein_distance(l[column], r[column]) <= 1,
+        f"l[{column!r}] is not None and r[{column!r}] is not None"
+        f" and _one_slip_apart(l[{column!r}], r[{column!r}])",
     )
 
 
@@ -381,6 +397,81 @@ SCHOOL = Comparison("school", (
 COMPARISONS: tuple[Comparison, ...] = (
     GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH, SEX, NHS_NUMBER, ADDRESS, SCHOOL,
 )
+
+# The names a level's test may use besides the two records.
+_TEST_NAMES = {
+    "_jaro_winkler": _jaro_winkler,
+    "_names_swapped_close": _names_swapped_close,
+    "_one_slip_apart": _one_slip_apart,
+}
+
+
+def levels_function(comparisons: Sequence[Comparison]) -> LevelsFor:
+    """`levels_for(l)`: a function of a second record `r` that gives the position of the first
+    level that holds in each comparison, for the pair (l, r).
+
+    The levels' tests are written out as one chain of `if`s per comparison, as Splink writes a
+    CASE expression per comparison in SQL, so that a pair costs one call and no loop. As a lookup
+    scores one record against many, the first record's columns (and the sets made of them) are
+    read once, when the function is made for it. Tests are pure functions of the two records, so
+    a test that two comparisons share (the neutral copies of name levels), or a helper call that
+    two tests make (one similarity at two thresholds), is worked out once per pair.
+    """
+    written = "\n".join(level.test for c in comparisons for level in c.levels)
+    columns, set_columns = sorted(set(_LEFT_COLUMN.findall(written))), sorted(set(_LEFT_SET.findall(written)))
+    tests = [[_bound_to_left(level.test) for level in c.levels] for c in comparisons]
+    repeated = Counter(test for chain in tests for test in chain)
+    shared_tests = {t: f"test{k}" for k, t in enumerate(
+        t for t, n in repeated.items() if n > 1 and t != "True"
+    )}
+    calls = Counter(call for test in repeated for call in set(_CALL.findall(test)))
+    shared_calls = {c: f"call{k}" for k, c in enumerate(c for c, n in calls.items() if n > 1)}
+
+    def once(name: str, expression: str) -> str:
+        return f"({name} if {name} is not None else ({name} := {expression}))"
+
+    source = ["def levels_for(l):"]
+    source += [f"    l_{column} = l[{column!r}]" for column in columns]
+    source += [f"    l_{column}_set = None if l_{column} is None else set(l_{column})"
+               for column in set_columns]
+    source.append("    def levels(r):")
+    if shared_tests or shared_calls:
+        source.append(f"        {' = '.join([*shared_tests.values(), *shared_calls.values()])} = None")
+    for n, (comparison, chain) in enumerate(zip(comparisons, tests)):
+        for index, test in enumerate(chain):
+            expression = test
+            for call, name in shared_calls.items():
+                expression = expression.replace(call, once(name, call))
+            if test in shared_tests:
+                expression = once(shared_tests[test], expression)
+            source += [f"        {'elif' if index else 'if'} ({expression}):",
+                       f"            level{n} = {index}"]
+        source += ["        else:",
+                   f"            raise AssertionError({comparison.name + ': the last level must be ELSE'!r})"]
+    source.append(f"        return ({''.join(f'level{n}, ' for n in range(len(comparisons)))})")
+    source.append("    return levels\n")
+    source = "\n".join(source)
+    filename = f"<levels of {', '.join(c.name for c in comparisons)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # tracebacks
+    namespace = dict(_TEST_NAMES)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102
+    return namespace["levels_for"]
+
+
+_LEFT_COLUMN = re.compile(r"\bl\['(\w+)'\]")
+_LEFT_SET = re.compile(r"\bset\(l\['(\w+)'\]\)")
+_CALL = re.compile(r"\b_\w+\([^()]*\)")  # a helper called on columns
+
+
+def _bound_to_left(test: str) -> str:
+    """The test with the first record's columns and sets read from the locals `levels_for` keeps."""
+    return _LEFT_COLUMN.sub(r"l_\1", _LEFT_SET.sub(r"l_\1_set", test))
+
+
+# `levels_for(l)(r)`: the level position of the pair (l, r) in each comparison, in COMPARISONS order.
+levels_for: LevelsFor = levels_function(COMPARISONS)
+
+
 TF_COLUMNS: tuple[str, ...] = tuple(
     c.levels[c.tf_level].tf_column for c in COMPARISONS if c.tf_level is not None
 )

@@ -8,14 +8,16 @@ scorer, so one lookup costs a few dictionary reads and a few hundred comparisons
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import InitVar, dataclass
+from functools import cached_property, partial
+from operator import itemgetter
 from typing import Literal
 
 from .comparisons import COMPARISONS
 from .features import prepare_record
 from .model import MatchModel, match_probability, prior_weight
-from .scoring import FieldEvidence, PairScore, Scorer
+from .scoring import FieldEvidence, Scorer
 
 Decision = Literal["link", "review", "new"]
 
@@ -63,11 +65,21 @@ class Candidate:
     record_id: str
     match_probability: float
     match_weight: float
-    evidence: tuple[FieldEvidence, ...]
+    levels: tuple[int, ...]   # level position per comparison, in COMPARISONS order
+    # How to work out the evidence: most answers (`link`, `new`) are acted on without showing it.
+    explain: InitVar[Callable[[], tuple[FieldEvidence, ...]]]
+
+    def __post_init__(self, explain: Callable[[], tuple[FieldEvidence, ...]]) -> None:
+        object.__setattr__(self, "_explain", explain)
+
+    @cached_property
+    def evidence(self) -> tuple[FieldEvidence, ...]:
+        """How each field counted; worked out when first read, then kept."""
+        return self._explain()
 
     @property
     def conflicts(self) -> tuple[str, ...]:
-        return tuple(e.level for e in self.evidence if (e.field, e.level) in HOUSEHOLD_CONFLICTS)
+        return tuple(conflicting_levels(self.levels))
 
 
 @dataclass(frozen=True)
@@ -176,27 +188,33 @@ class Resolver:
     def resolve(self, record: Mapping, *, limit: int = 5) -> Resolution:
         query = prepare_record(record, validate_nhs=self.model.validate_nhs)
         scored = self._scored_candidates(query)
-        decision, reason = decide(
-            [(s.match_weight, s.match_probability, s.levels) for s, _ in scored], self.thresholds,
-            self.model.prior,
+        ranked = [(weight, match_probability(weight), levels) for weight, levels, _ in scored]
+        decision, reason = decide(ranked, self.thresholds, self.model.prior)
+        candidates = tuple(
+            self._candidate(query, *score, found)
+            for score, (_, _, found) in zip(ranked[:limit], scored)
         )
-        candidates = tuple(self._candidate(query, score, found) for score, found in scored[:limit])
         return Resolution(decision, candidates, reason)
 
-    def _scored_candidates(self, query: dict) -> list[tuple[PairScore, dict]]:
+    def _scored_candidates(self, query: dict) -> list[tuple[float, tuple[int, ...], dict]]:
+        """(match weight, levels, record) of every candidate, best first (in the order found when
+        two weigh the same)."""
         positions = {p for key in _probe_keys(query) for p in self._positions_by_key.get(key, ())}
+        features, weigh, query_id = self._features, self.scorer.weigher(query), query["unique_id"]
         scored = []
         for position in positions:
-            candidate = self._features[position]
-            if candidate["unique_id"] != query["unique_id"]:
-                scored.append((self.scorer.score(query, candidate), candidate))
-        scored.sort(key=lambda pair: pair[0].match_weight, reverse=True)
+            candidate = features[position]
+            if candidate["unique_id"] != query_id:
+                scored.append((*weigh(candidate), candidate))
+        scored.sort(key=itemgetter(0), reverse=True)
         return scored
 
-    def _candidate(self, query: dict, score: PairScore, found: dict) -> Candidate:
+    def _candidate(self, query: dict, weight: float, probability: float,
+                   levels: tuple[int, ...], found: dict) -> Candidate:
         return Candidate(
             record_id=found["unique_id"],
-            match_probability=score.match_probability,
-            match_weight=score.match_weight,
-            evidence=self.scorer.evidence(query, found, score.levels),
+            match_probability=probability,
+            match_weight=weight,
+            levels=levels,
+            explain=partial(self.scorer.evidence, query, found, levels),
         )

@@ -5,9 +5,11 @@ Splink's own settings object), so a pair scores as it would in `linker.inference
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import getitem
 
-from .comparisons import COMPARISONS
+from .comparisons import COMPARISONS, levels_for
 from .model import MatchModel, match_probability, prior_weight
 
 Agreement = str  # "agrees" | "partly agrees" | "disagrees" | "missing"
@@ -48,45 +50,51 @@ class Scorer:
         self.prior_weight = prior_weight(model.prior)
         # (comparison position, adjusted level, column, log2 u of that level, value -> share)
         trained = model.trained_levels()
-        self._tf = [
+        self._tf = tuple(
             (n, c.tf_level, c.levels[c.tf_level].tf_column,
              math.log2(trained[n][c.tf_level]["u_probability"]),
              model.term_frequencies[c.levels[c.tf_level].tf_column])
             for n, c in enumerate(COMPARISONS)
             if c.tf_level is not None and c.levels[c.tf_level].tf_column in model.term_frequencies
-        ]
+        )
+        self._tf_by_position = {tf[0]: tf for tf in self._tf}
+        self._level_weights = tuple(tuple(weights) for weights in self.weights)
 
     def score(self, query: dict, candidate: dict) -> PairScore:
-        levels = tuple(c.level_index(query, candidate) for c in COMPARISONS)
-        total = self.prior_weight + sum(w[i] for w, i in zip(self.weights, levels))
-        for position, _, _, _, _ in self._tf:
-            total += self._tf_adjustment(position, query, candidate, levels)
+        total, levels = self.weigher(query)(candidate)
         return PairScore(total, match_probability(total), levels)
 
-    def _tf_adjustment(self, position: int, query: dict, candidate: dict,
-                       levels: tuple[int, ...]) -> float:
-        """Splink's term frequency adjustment: log2(u of the level) - log2(the larger share of
-        the two values), when the pair reached the adjusted level and a share is known."""
-        for n, level, column, log2_u, shares in self._tf:
-            if n != position:
-                continue
-            if levels[n] != level:
-                return 0.0
-            share = max(shares.get(query[column]) or 0.0, shares.get(candidate[column]) or 0.0)
-            return log2_u - math.log2(share) if share > 0 else 0.0
-        return 0.0
+    def weigher(self, query: dict) -> Callable[[dict], tuple[float, tuple[int, ...]]]:
+        """A function of a candidate record that gives its match weight and levels against
+        `query` (`score` without the probability): what ranking a lookup's candidates needs."""
+        levels_of, prior, level_weights, tf = (
+            levels_for(query), self.prior_weight, self._level_weights, self._tf
+        )
+
+        def weigh(candidate: dict) -> tuple[float, tuple[int, ...]]:
+            levels = levels_of(candidate)
+            # Added up by `sum` in comparison order, then the adjustments: the same additions as
+            # ever, so that a weight is the same to the last bit.
+            total = prior + sum(map(getitem, level_weights, levels))
+            for n, level, column, log2_u, shares in tf:
+                if levels[n] == level:  # otherwise the adjustment is 0.0 (and total is never -0.0)
+                    share = max(shares.get(query[column]) or 0.0, shares.get(candidate[column]) or 0.0)
+                    total += log2_u - math.log2(share) if share > 0 else 0.0
+            return total, levels
+
+        return weigh
 
     def evidence(self, query: dict, candidate: dict, levels: tuple[int, ...]) -> tuple[FieldEvidence, ...]:
         return tuple(
-            self._field_evidence(comparison, index, query, candidate, levels)
-            for comparison, index in zip(COMPARISONS, levels)
+            self._field_evidence(position, comparison, index, query, candidate)
+            for position, (comparison, index) in enumerate(zip(COMPARISONS, levels))
         )
 
-    def _field_evidence(self, comparison, index, query, candidate, levels) -> FieldEvidence:
-        position = COMPARISONS.index(comparison)
+    def _field_evidence(self, position, comparison, index, query, candidate) -> FieldEvidence:
         # A shared rare name counts for more than a shared common one (term frequency).
-        weight = self.weights[position][index] + self._tf_adjustment(
-            position, query, candidate, levels
+        tf = self._tf_by_position.get(position)
+        weight = self._level_weights[position][index] + (
+            _tf_adjustment(*tf[1:], query, candidate, index) if tf else 0.0
         )
         column = _DISPLAY_COLUMN[comparison.name]
         return FieldEvidence(
@@ -98,6 +106,16 @@ class Scorer:
             query_value=_shown(query.get(column)),
             candidate_value=_shown(candidate.get(column)),
         )
+
+
+def _tf_adjustment(level: int, column: str, log2_u: float, shares: dict, query: dict,
+                   candidate: dict, reached: int) -> float:
+    """Splink's term frequency adjustment: log2(u of the level) - log2(the larger share of the two
+    values), when the pair reached the adjusted level and a share is known."""
+    if reached != level:
+        return 0.0
+    share = max(shares.get(query[column]) or 0.0, shares.get(candidate[column]) or 0.0)
+    return log2_u - math.log2(share) if share > 0 else 0.0
 
 
 def _agreement(comparison, index: int) -> Agreement:
