@@ -18,6 +18,7 @@ from frontdoor.decisions.models import Decision
 from frontdoor.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, DatabaseNotEmpty, load_demo_data
 from frontdoor.intake.models import Contact, ContactChild
 from frontdoor.people.models import Person, Relationship, Residence
+from frontdoor.triage.models import OutcomeVersion, SchoolNotificationUpdate
 
 TODAY = date(2026, 3, 11)
 SMALL = 0.05
@@ -40,6 +41,10 @@ def _digest() -> str:
         *sorted(Person.objects.values_list("kind", "given_name", "family_name", "date_of_birth", "nhs_number")),
         *sorted(Contact.objects.values_list("reference", "received_at", "referrer_name", "concern_now", "status")),
         *sorted(Decision.objects.values_list("contact__reference", "level", "outcome_codes", "decided_at")),
+        *sorted(OutcomeVersion.objects.values_list("outcome__notification__police_reference", "final_grade", "reason")),
+        *sorted(SchoolNotificationUpdate.objects.values_list(
+            "school_notification__notification__police_reference", "school_notification__school__name",
+            "grade_before", "grade", "actions_changed")),
     ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
@@ -211,3 +216,43 @@ def test_police_notifications_come_with_two_weeks_of_triage_behind_them(summary)
     assert SchoolNotification.objects.exists()
     waiting = PoliceNotification.objects.filter(outcome__isnull=True, suggested_grade__in=["medium", "high"])
     assert set(meeting_agenda(meeting=meeting_for_day(TODAY))) <= set(waiting)
+
+
+def test_a_few_outcomes_were_corrected_and_the_demo_dsl_has_an_update_to_acknowledge(summary, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from frontdoor.demo.area import DEMO_PRIMARY
+    from frontdoor.triage.models import MeetingOutcome
+    from frontdoor.triage.schools import incident_actions
+
+    assert summary.counts["corrected_outcomes"] >= 2 and summary.counts["school_notification_updates"] >= 1
+    # Each correction kept the earlier version, with who corrected it and why.
+    for outcome in MeetingOutcome.objects.filter(earlier_versions__isnull=False).distinct():
+        earlier = outcome.earlier_versions.get()
+        assert outcome.version == earlier.version + 1 == 2
+        assert earlier.reason and earlier.actions
+        assert earlier.corrected_by.membership.role == Membership.Role.TRIAGE_MEMBER
+        actions_now = [{"description": a.description, "owner": a.owner_agency.name, "due_date": a.due_date.isoformat(),
+                        "completed_at": a.completed_at.isoformat() if a.completed_at else None}
+                       for a in incident_actions(notification=outcome.notification)]
+        assert (earlier.final_grade, earlier.actions) != (outcome.final_grade, actions_now)
+
+    school = Agency.objects.get(memberships__user__username="teacher@demo.test")
+    assert school.name == DEMO_PRIMARY
+    waiting = SchoolNotificationUpdate.objects.filter(school_notification__school=school, acknowledged_at__isnull=True)
+    assert waiting.exists()
+    update = waiting.select_related("school_notification__notification__outcome").first()
+    assert update.school_notification.notification.outcome.earlier_versions.exists()
+    assert update.grade_changed or update.actions_changed
+
+    # teacher@demo.test sees it on their list and on the notification's page; isco@demo.test sees it waiting.
+    client.force_login(get_user_model().objects.get(username="teacher@demo.test"))
+    listing = client.get(reverse("triage:school_notifications")).content.decode()
+    assert "Updated" in listing and str(update.school_notification.pk) in listing
+    page = client.get(reverse("triage:school_notification", args=[update.school_notification.pk])).content.decode()
+    assert "Acknowledge the update" in page
+    client.force_login(get_user_model().objects.get(username="isco@demo.test"))
+    monitoring = client.get(reverse("triage:schools_monitoring"))
+    row = next(row for row in monitoring.context["report"].schools_awaiting if row["school_id"] == school.pk)
+    assert row["updates"] >= 1

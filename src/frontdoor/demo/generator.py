@@ -1,7 +1,8 @@
 """Load a synthetic area into an empty database: the one-command demo, the browser tests and benchmarks.
 
 `load_demo_data(seed=...)` always builds the same area for the same seed and day: agencies, families,
-ninety days of contacts with their decisions, open and closed cases, and the demo logins below.
+ninety days of contacts with their decisions, open and closed cases, two weeks of police notifications
+with their triage meetings (a few outcomes corrected since), and the demo logins below.
 Nobody in it is a real person: names are drawn from common name lists, places are invented, postcodes
 use the fictional area FD, NHS numbers come from the range the NHS never issues, and phone numbers
 from Ofcom's range for drama.
@@ -23,7 +24,7 @@ from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.intake.services import contact_quality_flags
 from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
-from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
     DEMO_GP,
@@ -35,6 +36,7 @@ from .area import (
 )
 from .cases import CaseBuilder
 from .contacts import ContactBuilder, DemoReferrer
+from .corrections import load_demo_corrections
 from .notifications import load_demo_notifications
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
@@ -113,6 +115,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     # Notifications arrive as the police file would, one committed row at a time, after the area exists.
     load_demo_notifications(seed=seed, today=today, count=max(20, round(NOTIFICATIONS * scale)))
     load_demo_triage_history(seed=seed, today=today)
+    load_demo_corrections(seed=seed, today=today)  # a few outcomes corrected since: schools sent updates
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
@@ -207,4 +210,6 @@ def _counts() -> dict[str, int]:
         "open_cases": Case.objects.filter(closed_on__isnull=True).count(),
         "police_notifications": PoliceNotification.objects.count(),
         "quarantined_rows": QuarantinedRow.objects.count(),
+        "corrected_outcomes": OutcomeVersion.objects.values("outcome").distinct().count(),
+        "school_notification_updates": SchoolNotificationUpdate.objects.count(),
     }

@@ -3,18 +3,24 @@
 Records are in the exchange format (docs/police-notifications.md) and go in through the import
 service, so they are resolved, screened and (a few deliberately bad ones) quarantined exactly as
 a police file would be. Couples repeat, so history-based evidence appears; some children are
-already in the demo person index; a few incidents are between teenage partners (seed 002).
+already in the demo person index; a few incidents are between teenage partners (seed 002); and
+a couple of families' children go to the demo DSL's primary school, so that teacher@demo.test has
+notifications the triage meeting discussed (and later corrected, see corrections.py).
 """
 import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdoor.agencies.models import Agency
+from frontdoor.casework.calendar import add_working_days
 # UK name pools: with a handful of names, a bench-sized file meets dozens of same-named strangers
 # in every lookup, which no real area does.
 from frontdoor.people.matching.generator import BOYS, GIRLS, SURNAMES
 from frontdoor.people.models import Person
 from frontdoor.triage.imports import notifications_import_records
+
+from .area import DEMO_PRIMARY
+from .triage_history import SENT_AFTER_REPORT, meeting_day
 
 LONDON = ZoneInfo("Europe/London")
 FORCE = "Fictional Shire Police"
@@ -31,6 +37,11 @@ NARRATIVES = [
 ]
 OFFENCES = [[], ["Common assault"], ["Assault occasioning actual bodily harm"], ["Criminal damage"],
             ["Harassment"], ["Controlling or coercive behaviour"], ["Breach of bail conditions"]]
+# Narratives EVODA always grades medium or high (children asleep upstairs or present, injuries, control):
+# an incident like this goes to the triage meeting.
+MEETING_NARRATIVES = frozenset(NARRATIVES[i] for i in (1, 2, 5, 6))
+# Families whose children go to the demo DSL's school (DEMO_PRIMARY), in incidents the meeting discussed.
+DSL_SCHOOL_FAMILIES = 2
 # Most police call-outs are verbal arguments or low-level incidents; the weights keep the demo's mix
 # of suggested grades near a real week (many standard, 80-100 medium and high a week in a county).
 NARRATIVE_WEIGHTS = [9, 4, 1, 5, 2, 1, 1, 2]
@@ -104,6 +115,48 @@ def broken(record: dict, how: int) -> dict:
     return {**record, "dash_level": "very high"}
 
 
+def to_school(records: list[dict], school: Agency, *, today: date, families: int, skip: set[int]) -> None:
+    """Send a primary-age child of a few families to `school`, in every record about that family.
+
+    The families are those of the latest incidents a meeting before today discussed, as far as the
+    record tells: first those whose narrative EVODA always grades medium or high and whose school
+    has had a few days to acknowledge, then (in a small area short of them) any discussed. No random
+    numbers are drawn, so the rest of the seed's records stay as they were.
+    """
+    acknowledged_by = add_working_days(today, -3)
+    met = {index: meeting_day(datetime.fromisoformat(record["reported_at"]) + SENT_AFTER_REPORT)
+           for index, record in enumerate(records) if index not in skip}
+    tiers = [
+        lambda record, day: record["narrative"] in MEETING_NARRATIVES and day < acknowledged_by,
+        lambda record, day: record["narrative"] in MEETING_NARRATIVES and day < today,
+        lambda record, day: day < today,
+    ]
+    chosen: dict[tuple, int] = {}  # family -> the position of its child who goes to the school
+    for tier in tiers:
+        for index in sorted(met, reverse=True):
+            record, family = records[index], _family(records[index])
+            if len(chosen) == families or family in chosen or not tier(record, met[index]):
+                continue
+            primary_age = [position for position, child in enumerate(record["children"])
+                           if "dob" in child and 4 <= _age(date.fromisoformat(child["dob"]), today) <= 11]
+            if primary_age:
+                chosen[family] = primary_age[0]
+    for record in records:
+        position = chosen.get(_family(record))
+        if position is not None:
+            record["children"][position] = {**record["children"][position], "school_urn": school.urn}
+
+
+def _family(record: dict) -> tuple:
+    victim, perpetrator = record["victim"], record["perpetrator"]
+    return (victim["given_name"], victim["family_name"], victim["dob"],
+            perpetrator["given_name"], perpetrator["family_name"], perpetrator["dob"])
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
 def load_demo_notifications(*, seed: int, today: date, count: int = 300, bad: int = 6) -> None:
     """About 300 notifications over the 14 days before today, a few of them quarantined."""
     schools = list(Agency.objects.filter(kind=Agency.Kind.SCHOOL).exclude(urn="").order_by("urn"))
@@ -111,6 +164,10 @@ def load_demo_notifications(*, seed: int, today: date, count: int = 300, bad: in
     faker = NotificationFaker(seed, couples=max(20, count), schools=schools, known_children=known)
     end = datetime.combine(today, datetime.min.time(), tzinfo=LONDON) + timedelta(hours=7)
     records = faker.records(count, end=end, days=14)
+    bad_indexes = {(position * 47) % len(records) for position in range(bad)}
+    dsl_school = next((school for school in schools if school.name == DEMO_PRIMARY), None)
+    if dsl_school is not None:
+        to_school(records, dsl_school, today=today, families=DSL_SCHOOL_FAMILIES, skip=bad_indexes)
     for position in range(bad):
         index = (position * 47) % len(records)
         records[index] = broken(records[index], position)

@@ -3,7 +3,7 @@ acknowledgements have a past: what the ISCO and the daily meeting would have don
 police notifications that arrived before this morning's cut-off.
 """
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import F
@@ -31,6 +31,7 @@ ATTENDEES = {
     Agency.Kind.PROBATION: "Ian Foster",
     Agency.Kind.LOCAL_AUTHORITY: "Sam Patel",
 }
+SENT_AFTER_REPORT = timedelta(minutes=20)
 DECISIONS = {
     Grade.HIGH: [MeetingOutcome.Decision.STRATEGY_DISCUSSION, MeetingOutcome.Decision.SOCIAL_WORK_ASSESSMENT,
                  MeetingOutcome.Decision.MARAC_REFERRAL],
@@ -41,12 +42,12 @@ DECISIONS = {
 def load_demo_triage_history(*, seed: int, today: date) -> None:
     rng = random.Random(seed)
     # The police sent each notification soon after reporting it: receipt is backdated to then.
-    PoliceNotification.objects.update(received_at=F("reported_at") + timedelta(minutes=20))
+    PoliceNotification.objects.update(received_at=F("reported_at") + SENT_AFTER_REPORT)
     users = get_user_model().objects
     isco, chair = users.get(username="isco@demo.test"), users.get(username="police.triage@demo.test")
     agencies = {kind: Agency.objects.filter(kind=kind).order_by("name").first() for kind in ATTENDEES}
     for notification in PoliceNotification.objects.order_by("received_at"):
-        day = _meeting_day(notification)
+        day = meeting_day(notification.received_at)
         if day >= today:
             continue  # still waiting: on today's agenda or the ISCO's list
         if notification.suggested_grade == Grade.STANDARD:
@@ -57,9 +58,9 @@ def load_demo_triage_history(*, seed: int, today: date) -> None:
     _acknowledge_older(rng, today)
 
 
-def _meeting_day(notification: PoliceNotification) -> date:
-    """The first meeting whose cut-off comes after the notification arrived."""
-    received = to_london(notification.received_at)
+def meeting_day(received_at: datetime) -> date:
+    """The first meeting whose cut-off comes after a notification arrived."""
+    received = to_london(received_at)
     day = received.date()
     if not is_working_day(day) or received >= agenda_cutoff(day):
         day = add_working_days(day, 1)
