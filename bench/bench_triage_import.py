@@ -34,7 +34,7 @@ from django.core.management import call_command
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.demo.generator import load_demo_data
 from frontdoor.demo.notifications import NotificationFaker
-from frontdoor.people.identity import active_match_model, app_resolver
+from frontdoor.people.identity import active_match_model, app_resolver, index_forget
 from frontdoor.people.models import Person
 from frontdoor.screening.engine import load_tool, scan_narrative
 from frontdoor.triage.imports import notifications_import_records
@@ -60,8 +60,9 @@ def main() -> None:
     model = active_match_model()
     print(f"database: {django.db.connection.vendor}; index before the import: {Person.objects.count()} people, "
           + (f"match model {model.version}" if model else "no match model (the deterministic rule)"))
+    index_forget()  # the demo load built one; a running service has one already, a new process builds it once
     started = time.perf_counter()
-    if app_resolver() is not None:  # a running service has built it already; a new process builds it once
+    if app_resolver() is not None:
         print(f"resolver built from the index in {time.perf_counter() - started:.2f} s (once per process)")
 
     started = time.perf_counter()
