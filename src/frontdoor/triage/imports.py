@@ -216,16 +216,17 @@ def _import_row_by_row(batch: ImportBatch, rows: list[_Row], lookups: ImportLook
 def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
     saved = lookups.saved()
     try:
-        return _store_alone(batch, row, lookups)
+        return _store_alone(batch, row, lookups, saved=saved)
     except IntegrityError:  # the same incident stored by a concurrent import a moment ago
         lookups.restore(saved)
         return [RowOutcome(row.line, DUPLICATE, row.reference)]
 
 
-def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
+def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups, *,
+                 saved: dict | None = None) -> list[RowOutcome]:
     """One row in a savepoint; tried again once if a person the resolver named has been merged
     since it read the index (the rollback made it read the index again)."""
-    saved = lookups.saved()
+    saved = saved or lookups.saved()
     for attempt in (1, 2):
         try:
             with resolution_batch(born_on=_dates_of_birth([] if row.errors else [row.record])):
@@ -262,11 +263,10 @@ def _store_rows(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) ->
             outcomes.append(RowOutcome(row.line, STORED, row.reference))
     plan.save()
     lookups.read_history(incidents)
-    notifications = [incident.notification(batch=batch, persons=plan.persons, lookups=lookups)
-                     for incident in incidents]
-    PoliceNotification.objects.bulk_create(notifications)
-    NotificationChild.objects.bulk_create(child for notification in notifications for child in notification.named_children)
-    for outcome, notification in zip((o for o in outcomes if o.status == STORED), notifications):
+    stored = [incident.stored_as(batch=batch, persons=plan.persons, lookups=lookups) for incident in incidents]
+    PoliceNotification.objects.bulk_create(notification for notification, _ in stored)
+    NotificationChild.objects.bulk_create(child for _, children in stored for child in children)
+    for outcome, (notification, _) in zip((o for o in outcomes if o.status == STORED), stored):
         outcome.notification = notification
     return outcomes
 
@@ -299,22 +299,22 @@ class _Incident:
     def resolved(cls, record: Mapping[str, Any], *, plan: ResolutionPlan, lookups: ImportLookups) -> "_Incident":
         occurred_at = fmt.parse_moment(record["occurred_at"])
         victim = record["victim"]
+        victim_id = _resolve_adult(victim, record, occurred_at.date(), plan, lookups)
+        perpetrator_id = _resolve_adult(record["perpetrator"], record, occurred_at.date(), plan, lookups)
         # Children have no address in the format; they are in the victim's household.
         children = [(child, _resolve(child, kind=Person.Kind.CHILD, address=victim.get("address", ""),
                                      postcode=victim.get("postcode", ""), plan=plan, lookups=lookups))
                     for child in record["children"]]
-        return cls(record, occurred_at,
-                   _resolve_adult(victim, record, occurred_at.date(), plan, lookups),
-                   _resolve_adult(record["perpetrator"], record, occurred_at.date(), plan, lookups),
-                   children)
+        return cls(record, occurred_at, victim_id, perpetrator_id, children)
 
     @property
     def adults(self) -> list:
         return [self.victim_id, self.perpetrator_id]
 
-    def notification(self, *, batch: ImportBatch, persons: dict, lookups: ImportLookups) -> PoliceNotification:
-        """The notification with its EVODA suggestion (the plan saved: every person is known by now);
-        its children are in named_children, to be stored after it."""
+    def stored_as(self, *, batch: ImportBatch, persons: dict,
+                  lookups: ImportLookups) -> tuple[PoliceNotification, list[NotificationChild]]:
+        """The notification with its EVODA suggestion, and its children, to store (the plan is saved:
+        every person is known by now)."""
         record = self.record
         suggestion = _suggest(record, lookups.history(self.adults, before=self.occurred_at),
                               lookups.any_on_cp_plan([person_id for _, person_id in self.children]))
@@ -339,10 +339,9 @@ class _Incident:
             suggested_grade=suggestion["suggested_grade"] or "",
             suggestion=suggestion,
         )
-        notification.named_children = [_child(notification, child, persons[person_id], lookups)
-                                       for child, person_id in self.children]
         lookups.stored(notification)
-        return notification
+        return notification, [_child(notification, child, persons[person_id], lookups)
+                              for child, person_id in self.children]
 
 
 def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:
