@@ -8,7 +8,7 @@ twice is one incident, so importing a file again changes nothing.
 """
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -92,14 +92,19 @@ class ImportLookups:
         self._created: set = set()
         self._naming: dict[Any, list[PoliceNotification]] = defaultdict(list)
         self._earlier: dict[Any, list[PoliceNotification]] = {}
+        self._undo: list[Callable[[], None]] = []   # since the last commit, latest last
 
-    def saved(self) -> dict:
-        """What to go back to when a chunk rolls back (what it stored and created is gone)."""
-        return {"_stored": set(self._stored), "_created": set(self._created),
-                "_naming": defaultdict(list, {pk: list(named) for pk, named in self._naming.items()})}
+    def checkpoint(self) -> int:
+        """A point to go back to if what follows rolls back."""
+        return len(self._undo)
 
-    def restore(self, saved: dict) -> None:
-        self.__dict__.update(saved)
+    def back_to(self, checkpoint: int) -> None:
+        """Forget what was claimed, created and stored since the checkpoint: it was rolled back."""
+        while len(self._undo) > checkpoint:
+            self._undo.pop()()
+
+    def committed(self) -> None:
+        self._undo.clear()
 
     def read_for(self, records: list[Mapping[str, Any]]) -> None:
         """Read what these (valid) records need: which of their incidents are stored already, and
@@ -114,15 +119,19 @@ class ImportLookups:
 
     def claim(self, record: Mapping[str, Any]) -> None:
         """This record is being stored: the same incident later in the file is a duplicate."""
-        self._stored.add((record["force"], record["police_reference"]))
+        key = (record["force"], record["police_reference"])
+        self._stored.add(key)
+        self._undo.append(lambda: self._stored.discard(key))
 
     def stored(self, notification: PoliceNotification) -> None:
-        self._naming[notification.victim_id].append(notification)
-        self._naming[notification.perpetrator_id].append(notification)
+        for person_id in (notification.victim_id, notification.perpetrator_id):
+            self._naming[person_id].append(notification)
+            self._undo.append(self._naming[person_id].pop)
 
     def resolved(self, person_id, *, created: bool):
         if created:
             self._created.add(person_id)
+            self._undo.append(lambda: self._created.discard(person_id))
         return person_id
 
     def read_history(self, incidents: list["_Incident"]) -> None:
@@ -186,14 +195,15 @@ def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) 
     that fails for any reason (an incident a concurrent import stored a moment ago, a person the
     resolver named merged meanwhile, a database error), the chunk is rolled back and stored again
     a row at a time, which tells which row it was (ADR 0006)."""
-    saved = lookups.saved()
     try:
         with resolution_batch(born_on=_dates_of_birth(row.record for row in rows if not row.errors)):
-            return _counted(batch, _store_rows(batch, rows, lookups))
+            outcomes = _counted(batch, _store_rows(batch, rows, lookups))
     except Exception as error:
         logger.info("An import chunk is being stored row by row after %s", type(error).__name__)
-        lookups.restore(saved)
-        return _import_row_by_row(batch, rows, lookups)
+        lookups.back_to(0)
+        outcomes = _import_row_by_row(batch, rows, lookups)
+    lookups.committed()
+    return outcomes
 
 
 def _import_row_by_row(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
@@ -214,25 +224,24 @@ def _import_row_by_row(batch: ImportBatch, rows: list[_Row], lookups: ImportLook
 
 
 def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
-    saved = lookups.saved()
+    checkpoint = lookups.checkpoint()
     try:
-        return _store_alone(batch, row, lookups, saved=saved)
+        return _store_alone(batch, row, lookups)
     except IntegrityError:  # the same incident stored by a concurrent import a moment ago
-        lookups.restore(saved)
+        lookups.back_to(checkpoint)
         return [RowOutcome(row.line, DUPLICATE, row.reference)]
 
 
-def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups, *,
-                 saved: dict | None = None) -> list[RowOutcome]:
+def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
     """One row in a savepoint; tried again once if a person the resolver named has been merged
     since it read the index (the rollback made it read the index again)."""
-    saved = saved or lookups.saved()
+    checkpoint = lookups.checkpoint()
     for attempt in (1, 2):
         try:
             with resolution_batch(born_on=_dates_of_birth([] if row.errors else [row.record])):
                 return _store_rows(batch, [row], lookups)
         except IndexChanged:
-            lookups.restore(saved)
+            lookups.back_to(checkpoint)
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
