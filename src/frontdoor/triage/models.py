@@ -248,7 +248,6 @@ class SchoolNotification(models.Model):
     version = models.PositiveIntegerField(default=1)
 
 
-
 class SchoolNotificationUpdate(models.Model):
     """A school told again because the triage meeting corrected the grade or the actions it had been told.
 
@@ -278,6 +277,7 @@ class SchoolNotificationUpdate(models.Model):
     @property
     def grade_changed(self) -> bool:
         return self.grade != self.grade_before
+
 
 class MaracReferral(models.Model):
     """MARAC and IDVA referrals made together (seed 002) when the DASH criteria are met."""
