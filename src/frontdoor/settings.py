@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "frontdoor.messaging",
     "frontdoor.casework",
     "frontdoor.triage",
+    "frontdoor.reporting",
     "frontdoor.api",
 ]
 

@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("frontdoor.people.urls")),
     path("", include("frontdoor.messaging.urls")),
     path("", include("frontdoor.triage.urls")),
+    path("", include("frontdoor.reporting.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
 ]

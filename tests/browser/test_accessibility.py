@@ -47,7 +47,7 @@ def test_triage_pages_have_no_serious_accessibility_violations(page, live_server
     for path in ("/notifications/", f"/notifications/{notification.pk}", "/notifications/import",
                  "/notifications/quarantine", "/triage/schools/monitoring", "/triage/meeting",
                  f"/triage/meetings/{day:%Y-%m-%d}/incidents/{notification.pk}",
-                 f"/triage/notifications/{notification.pk}/marac"):
+                 f"/triage/notifications/{notification.pk}/marac", "/figures/domestic-abuse"):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         assert blocking_violations(page) == [], path
     sign_in(factories.user(agency_=school))

@@ -1,0 +1,154 @@
+"""The figures boards and inspectors ask for, read from the apps that own the records.
+
+Domestic-abuse triage (issue 3, seed 001): notifications by the week they were received, with
+their suggested and decided grades, how often a person's grade overrode the screening tool's
+suggestion (and which way), and whether their schools were told and acknowledged before the next
+school day. Everything is counted by the week the notification came in, so each row follows one
+week's incidents through grading and to the schools. Only counts leave this module: no person is
+named, so reading them is not an access to anyone's record.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncWeek
+from django.http import Http404
+from django.utils import timezone
+
+from frontdoor.agencies.models import Membership
+from frontdoor.triage.models import Grade, GradeDecision, PoliceNotification, SchoolNotification
+
+REPORT_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+GRADE_ORDER = {Grade.STANDARD: 0, Grade.MEDIUM: 1, Grade.HIGH: 2}
+
+
+def may_see_figures(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.role in REPORT_ROLES
+
+
+def override_direction(suggested: str, grade: str) -> str | None:
+    """'raised' or 'lowered' when a person's grade differs from the tool's suggestion, else None."""
+    if not suggested or suggested == grade:
+        return None
+    return "raised" if GRADE_ORDER[grade] > GRADE_ORDER[suggested] else "lowered"
+
+
+@dataclass
+class TriageWeek:
+    """One week (Monday to Sunday) of domestic-abuse triage."""
+
+    starts: date
+    received: int = 0
+    suggested: Counter = field(default_factory=Counter)   # by suggested grade, notifications received
+    graded: Counter = field(default_factory=Counter)      # by the grade a person gave, of those received
+    decisions: int = 0                                    # grading decisions about them
+    raised: int = 0
+    lowered: int = 0
+    schools_told: int = 0
+    acknowledged_on_time: int = 0
+    acknowledged_late: int = 0
+    overdue: int = 0                                      # not acknowledged, deadline passed
+    challenged: int = 0
+
+    @property
+    def overrides(self) -> int:
+        return self.raised + self.lowered
+
+    @property
+    def override_rate(self) -> float | None:
+        return self.overrides / self.decisions if self.decisions else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.acknowledged_on_time / self.schools_told if self.schools_told else None
+
+
+@dataclass(frozen=True)
+class TriageFigures:
+    weeks: list[TriageWeek]                   # newest first
+    overrides: list[tuple[str, str, str, str, int]]  # (tool, version, suggested, grade, count), most first
+    first_day: date
+    last_day: date
+
+
+def domestic_abuse_figures(*, user, weeks: int = 12, today: date | None = None) -> TriageFigures:
+    """The last `weeks` weeks, this one included; a handful of grouped queries whatever the volume."""
+    if not may_see_figures(user):
+        raise Http404
+    today = today or timezone.localdate()
+    first_day = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    since = timezone.make_aware(datetime.combine(first_day, time.min))
+    by_week = {first_day + timedelta(weeks=n): TriageWeek(first_day + timedelta(weeks=n)) for n in range(weeks)}
+    _count_received(by_week, since)
+    _count_decisions(by_week, since)
+    _count_schools(by_week, since)
+    return TriageFigures(
+        weeks=sorted(by_week.values(), key=lambda week: week.starts, reverse=True),
+        overrides=_overrides(since), first_day=first_day, last_day=today,
+    )
+
+
+def _week(moment: datetime) -> date:
+    """The Monday TruncWeek gave, in the area's time zone."""
+    return timezone.localtime(moment).date()
+
+
+def _count_received(by_week: dict[date, TriageWeek], since) -> None:
+    rows = (PoliceNotification.objects.filter(received_at__gte=since).order_by()
+            .annotate(week=TruncWeek("received_at")).values("week", "suggested_grade", "grade")
+            .annotate(n=Count("id")))
+    for row in rows:
+        week = by_week.get(_week(row["week"]))
+        if week is None:
+            continue
+        week.received += row["n"]
+        week.suggested[row["suggested_grade"] or "none"] += row["n"]
+        if row["grade"]:
+            week.graded[row["grade"]] += row["n"]
+
+
+def _count_decisions(by_week: dict[date, TriageWeek], since) -> None:
+    rows = (GradeDecision.objects.filter(notification__received_at__gte=since).order_by()
+            .annotate(week=TruncWeek("notification__received_at")).values("week", "suggested_grade", "grade")
+            .annotate(n=Count("id")))
+    for row in rows:
+        week = by_week.get(_week(row["week"]))
+        if week is None:
+            continue
+        week.decisions += row["n"]
+        direction = override_direction(row["suggested_grade"], row["grade"])
+        if direction == "raised":
+            week.raised += row["n"]
+        elif direction == "lowered":
+            week.lowered += row["n"]
+
+
+def _count_schools(by_week: dict[date, TriageWeek], since) -> None:
+    now = timezone.now()
+    rows = (SchoolNotification.objects.filter(notification__received_at__gte=since).order_by()
+            .annotate(week=TruncWeek("notification__received_at")).values("week")
+            .annotate(told=Count("id"),
+                      on_time=Count("id", filter=Q(acknowledged_at__lte=F("deadline"))),
+                      late=Count("id", filter=Q(acknowledged_at__gt=F("deadline"))),
+                      overdue=Count("id", filter=Q(acknowledged_at__isnull=True, deadline__lt=now)),
+                      challenged=Count("id", filter=Q(status=SchoolNotification.Status.CHALLENGED))))
+    for row in rows:
+        week = by_week.get(_week(row["week"]))
+        if week is None:
+            continue
+        week.schools_told += row["told"]
+        week.acknowledged_on_time += row["on_time"]
+        week.acknowledged_late += row["late"]
+        week.overdue += row["overdue"]
+        week.challenged += row["challenged"]
+
+
+def _overrides(since) -> list[tuple[str, str, str, str, int]]:
+    """Every override of the period by tool version and which way: what a tool's owners recalibrate from."""
+    rows = (GradeDecision.objects.filter(notification__received_at__gte=since).exclude(suggested_grade="")
+            .exclude(grade=F("suggested_grade")).order_by()
+            .values("tool_id", "tool_version", "suggested_grade", "grade").annotate(n=Count("id")))
+    found = [(row["tool_id"], row["tool_version"], row["suggested_grade"], row["grade"], row["n"]) for row in rows]
+    return sorted(found, key=lambda item: (-item[-1], *item[:-1]))

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from frontdoor.reporting import views
+
+app_name = "reporting"
+urlpatterns = [path("figures/domestic-abuse", views.domestic_abuse, name="domestic_abuse")]
