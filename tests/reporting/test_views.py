@@ -31,3 +31,22 @@ def test_anyone_else_finds_no_such_page(client, role):
 
 def test_signed_out_is_sent_to_sign_in(client):
     assert client.get(URL)["Location"].startswith("/sign-in")
+
+
+def test_the_weekly_figures_download_as_a_spreadsheet_oldest_week_first(client):
+    import csv
+    import io
+
+    triage.police_notification(suggested_grade=Grade.HIGH)
+    client.force_login(factories.user(role=Membership.Role.ISCO))
+    response = client.get(URL + ".csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="domestic-abuse-triage-')
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 12 and rows[0]["week_beginning"] < rows[-1]["week_beginning"]
+    assert (rows[-1]["received"], rows[-1]["suggested_high"], rows[-1]["graded_high"]) == ("1", "1", "0")
+
+
+def test_the_spreadsheet_is_for_the_same_people_as_the_page(client):
+    client.force_login(factories.user(role=Membership.Role.REFERRER))
+    assert client.get(URL + ".csv").status_code == 404

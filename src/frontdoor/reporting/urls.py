@@ -3,4 +3,7 @@ from django.urls import path
 from frontdoor.reporting import views
 
 app_name = "reporting"
-urlpatterns = [path("figures/domestic-abuse", views.domestic_abuse, name="domestic_abuse")]
+urlpatterns = [
+    path("figures/domestic-abuse", views.domestic_abuse, name="domestic_abuse"),
+    path("figures/domestic-abuse.csv", views.domestic_abuse_csv, name="domestic_abuse_csv"),
+]
