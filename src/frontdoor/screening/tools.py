@@ -147,6 +147,7 @@ def load_tool(tool_id: str, version: str | None = None) -> Tool:
     return _load(tool_id, version or latest_version(tool_id))
 
 
+@functools.cache  # tool files ship with the package: a new version arrives with a new release
 def tool_versions(tool_id: str) -> tuple[str, ...]:
     """Every stored version of a tool, oldest first."""
     folder = TOOLS_DIR / tool_id
