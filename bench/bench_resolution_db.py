@@ -2,8 +2,8 @@
 
 Loads the demo data into a fresh database, trains the model as `frontdoor train-matcher` does,
 then times, per record: the practitioner's ranking (`app_resolver` + `rank`, what "Find the
-child" runs) and `person_resolve_or_create` (what the police import runs; each call's writes
-are rolled back). Prints p50/p95 in milliseconds.
+child" runs) and `person_resolve_or_create` (one description resolved and saved at once, the
+plan the police import makes for a whole chunk; each call's writes are rolled back). Prints p50/p95 in milliseconds.
 Run: [DATABASE_URL=...] .venv/bin/python bench/bench_resolution_db.py [--queries 500]
 Uses a fresh database named by DATABASE_URL (default: a scratch SQLite file).
 """
@@ -78,7 +78,7 @@ def main() -> None:
     records = [contact_child_record(child) for child in children]
     _report("rank a contact's child (Find the child page)",
             _timed(lambda r=r: identity.rank(r, resolver=identity.app_resolver()) for r in records))
-    _report("person_resolve_or_create (police import)", _timed(lambda c=c: _resolve_and_roll_back(c) for c in children))
+    _report("person_resolve_or_create (a plan of one)", _timed(lambda c=c: _resolve_and_roll_back(c) for c in children))
 
 
 if __name__ == "__main__":

@@ -96,21 +96,14 @@ def description_record(description: PersonDescription) -> dict:
     )
 
 
-@transaction.atomic(savepoint=False)  # joins the caller's row transaction: no savepoint per person
+@transaction.atomic(savepoint=False)  # joins the caller's transaction: no savepoint per person
 def person_resolve_or_create(description: PersonDescription) -> tuple[Person, bool]:
-    """The matching person, or a new one made from the description; the flag says whether it is new."""
-    resolver = identity.app_resolver()
-    if resolver is None:
-        match = find_match(description)
-        return (match, False) if match is not None else (_person_create(description), True)
-    ranked = identity.rank(description_record(description), resolver=resolver)
-    if ranked.decision == "link":
-        return ranked.candidates[0][0], False
-    person = _person_create(description)
-    PossibleMatch.objects.bulk_create(
-        _possible_match(person, candidate_person.pk, candidate) for candidate_person, candidate in ranked.candidates
-    )
-    return person, True
+    """The matching person, or a new one made from the description, saved now; the flag says
+    whether it is new. A plan of one: an import resolves a whole chunk's people with one plan."""
+    plan = ResolutionPlan()
+    person_id, created = plan.resolve(description)
+    plan.save()
+    return plan.persons[person_id], created
 
 
 class IndexChanged(Exception):
@@ -122,9 +115,10 @@ class ResolutionPlan:
     together by save(): the people created, their addresses and their possible matches in a
     statement each, and the existing people the resolver named read and checked in one query,
     rather than several statements a person. Use it inside resolution_batch(), which also undoes
-    what the resolver learnt if save() fails. The answers are person_resolve_or_create's, as long
-    as the resolver's index is current; save() raises IndexChanged when it is not, and the caller
-    resolves the same descriptions again one by one (each then checked against the database)."""
+    what the resolver learnt if save() fails. It trusts the resolver's index until save() checks
+    it: when a person the resolver named has since been merged or removed, save() raises
+    IndexChanged, the rollback makes the process read the index again, and the caller resolves the
+    same descriptions again."""
 
     def __init__(self) -> None:
         self.persons: dict[Any, Person] = {}   # by id: the people created, and after save() those found
@@ -174,17 +168,6 @@ class ResolutionPlan:
             self._homes.append(home)
         self.persons[person.pk] = person
         return person
-
-
-def _person_create(description: PersonDescription) -> Person:
-    person, home = _new_person(description)
-    person.save(force_insert=True)
-    if home is not None:
-        address, residence = home
-        address.save(force_insert=True)
-        residence.save(force_insert=True)
-    _known_from_now(person, home)
-    return person
 
 
 def _new_person(description: PersonDescription) -> tuple[Person, tuple[Address, Residence] | None]:
