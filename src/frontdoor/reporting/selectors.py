@@ -8,6 +8,7 @@ week's incidents through grading and to the schools. Only counts leave this modu
 named, so reading them is not an access to anyone's record.
 """
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -90,19 +91,19 @@ def domestic_abuse_figures(*, user, weeks: int = 12, today: date | None = None) 
     )
 
 
-def _week(moment: datetime) -> date:
-    """The Monday TruncWeek gave, in the area's time zone."""
-    return timezone.localtime(moment).date()
+def _by_week(by_week: dict[date, TriageWeek], rows) -> Iterator[tuple[TriageWeek, dict]]:
+    """Each grouped row with the week it counts towards (rows of weeks not shown are skipped)."""
+    for row in rows:
+        week = by_week.get(timezone.localtime(row["week"]).date())  # TruncWeek's Monday, in the area's zone
+        if week is not None:
+            yield week, row
 
 
 def _count_received(by_week: dict[date, TriageWeek], since) -> None:
     rows = (PoliceNotification.objects.filter(received_at__gte=since).order_by()
             .annotate(week=TruncWeek("received_at")).values("week", "suggested_grade", "grade")
             .annotate(n=Count("id")))
-    for row in rows:
-        week = by_week.get(_week(row["week"]))
-        if week is None:
-            continue
+    for week, row in _by_week(by_week, rows):
         week.received += row["n"]
         week.suggested[row["suggested_grade"] or "none"] += row["n"]
         if row["grade"]:
@@ -113,10 +114,7 @@ def _count_decisions(by_week: dict[date, TriageWeek], since) -> None:
     rows = (GradeDecision.objects.filter(notification__received_at__gte=since).order_by()
             .annotate(week=TruncWeek("notification__received_at")).values("week", "suggested_grade", "grade")
             .annotate(n=Count("id")))
-    for row in rows:
-        week = by_week.get(_week(row["week"]))
-        if week is None:
-            continue
+    for week, row in _by_week(by_week, rows):
         week.decisions += row["n"]
         direction = override_direction(row["suggested_grade"], row["grade"])
         if direction == "raised":
@@ -134,10 +132,7 @@ def _count_schools(by_week: dict[date, TriageWeek], since) -> None:
                       late=Count("id", filter=Q(acknowledged_at__gt=F("deadline"))),
                       overdue=Count("id", filter=Q(acknowledged_at__isnull=True, deadline__lt=now)),
                       challenged=Count("id", filter=Q(status=SchoolNotification.Status.CHALLENGED))))
-    for row in rows:
-        week = by_week.get(_week(row["week"]))
-        if week is None:
-            continue
+    for week, row in _by_week(by_week, rows):
         week.schools_told += row["told"]
         week.acknowledged_on_time += row["on_time"]
         week.acknowledged_late += row["late"]
