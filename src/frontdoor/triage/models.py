@@ -218,7 +218,22 @@ class TriageAction(models.Model):
     version = models.PositiveIntegerField(default=1)
 
 
-class SchoolNotification(models.Model):
+class ToldToSchool(models.Model):
+    """What the school was sent by email (its outbox message) and its DSL's acknowledgement, due by a
+    deadline: a notification and each update to it alike."""
+
+    outbox_message = models.ForeignKey("messaging.OutboxMessage", null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class SchoolNotification(ToldToSchool):
     """Operation Encompass: the child's school told before the next school day (ISCO role, seed 001)."""
 
     class Status(models.TextChoices):
@@ -234,12 +249,6 @@ class SchoolNotification(models.Model):
     grade = models.CharField(max_length=10, choices=Grade.choices)
     deadline = models.DateTimeField(help_text="Start of the next school day after the incident was received")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True)
-    outbox_message = models.ForeignKey("messaging.OutboxMessage", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                        related_name="+")
     updated_at = models.DateTimeField(null=True, blank=True,
                                       help_text="When the school was last sent a corrected grade or actions")
     challenge_reason = models.TextField(blank=True)
@@ -248,7 +257,7 @@ class SchoolNotification(models.Model):
     version = models.PositiveIntegerField(default=1)
 
 
-class SchoolNotificationUpdate(models.Model):
+class SchoolNotificationUpdate(ToldToSchool):
     """A school told again because the triage meeting corrected the grade or the actions it had been told.
 
     Like the first notification, the update is acknowledged by the school's DSL before the start of
@@ -262,12 +271,6 @@ class SchoolNotificationUpdate(models.Model):
     grade = models.CharField(max_length=10, choices=Grade.choices)
     actions_changed = models.BooleanField()
     deadline = models.DateTimeField(help_text="Start of the next school day after the update")
-    outbox_message = models.ForeignKey("messaging.OutboxMessage", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                        related_name="+")
 
     class Meta:
         ordering = ["-created_at"]
