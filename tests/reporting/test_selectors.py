@@ -20,7 +20,8 @@ def isco():
 
 
 def _graded(isco, *, suggested, grade, received_at=None):
-    notification = triage.police_notification(suggested_grade=suggested, received_at=received_at)
+    # Received now, not the factory's twelve hours ago: on a Monday morning that is last week.
+    notification = triage.police_notification(suggested_grade=suggested, received_at=received_at or timezone.now())
     notification_grade(user=isco, notification=notification, grade=grade,
                        rationale="" if grade == suggested else "Children present and a threat to kill",
                        version=notification.version)
@@ -37,7 +38,7 @@ def test_this_weeks_notifications_are_counted_by_suggested_and_decided_grade_wit
     _graded(isco, suggested=Grade.MEDIUM, grade=Grade.HIGH)
     _graded(isco, suggested=Grade.HIGH, grade=Grade.MEDIUM)
     _graded(isco, suggested=Grade.MEDIUM, grade=Grade.MEDIUM)
-    triage.police_notification(suggested_grade=Grade.STANDARD)  # not graded yet
+    triage.police_notification(suggested_grade=Grade.STANDARD, received_at=timezone.now())  # not graded yet
     figures = domestic_abuse_figures(user=isco)
     this_week = figures.weeks[0]
     assert this_week.starts == timezone.localdate() - timedelta(days=timezone.localdate().weekday())
@@ -63,7 +64,8 @@ def test_twelve_weeks_newest_first_each_following_the_notifications_received_tha
 
 def test_schools_told_are_counted_by_whether_they_acknowledged_before_the_next_school_day(isco):
     school = triage.school()
-    told = [triage.school_notification(school_=school, given_name=name) for name in ("Amy", "Ben", "Cal", "Dee")]
+    told = [triage.school_notification(school_=school, given_name=name, received_at=timezone.now())
+            for name in ("Amy", "Ben", "Cal", "Dee")]
     on_time, late, overdue, challenged = told
     SchoolNotification.objects.filter(pk=on_time.pk).update(acknowledged_at=on_time.deadline - timedelta(hours=1))
     SchoolNotification.objects.filter(pk=late.pk).update(acknowledged_at=late.deadline + timedelta(hours=1))

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.triage.models import Grade
@@ -12,7 +13,7 @@ URL = "/figures/domestic-abuse"
 
 def test_a_manager_reads_the_weeks_figures_with_the_overrides(client):
     isco = factories.user(role=Membership.Role.ISCO)
-    notification = triage.police_notification(suggested_grade=Grade.MEDIUM)
+    notification = triage.police_notification(suggested_grade=Grade.MEDIUM, received_at=timezone.now())
     notification_grade(user=isco, notification=notification, grade=Grade.HIGH, rationale="Threat to kill",
                        version=notification.version)
     client.force_login(factories.user(role=Membership.Role.MANAGER))
@@ -37,7 +38,7 @@ def test_the_weekly_figures_download_as_a_spreadsheet_oldest_week_first(client):
     import csv
     import io
 
-    triage.police_notification(suggested_grade=Grade.HIGH)
+    triage.police_notification(suggested_grade=Grade.HIGH, received_at=timezone.now())
     client.force_login(factories.user(role=Membership.Role.ISCO))
     response = client.get(URL + ".csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
