@@ -1,6 +1,6 @@
 import pytest
 
-from frontdoor.people.matching.comparisons import COMPARISONS, GIVEN_NAME
+from frontdoor.people.matching.comparisons import COMPARISONS, DATE_OF_BIRTH, GIVEN_NAME
 from frontdoor.people.matching.features import prepare_record
 from frontdoor.people.matching.linkfile import score_between
 from frontdoor.people.matching.model import MatchModel
@@ -120,3 +120,19 @@ def test_swapped_names_count_once_and_no_more_than_their_rarity(model):
     assert given[GIVEN_NAME.swapped_level] > 5
     assert family[GIVEN_NAME.swapped_level] == 0
     assert all(family[i] == 0 for i, level in enumerate(COMPARISONS[1].levels) if level.neutral)
+
+
+def _dob_level(model, left_dob: str, right_dob: str) -> str:
+    person = {"given_name": "Oliver", "family_name": "Williams", "sex": "M", "postcode": "WR11 2FQ",
+              "address": "113 Beacon Way, Evesham"}
+    left = prepare_record({"id": "l", **person, "dob": left_dob})
+    right = prepare_record({"id": "r", **person, "dob": right_dob})
+    position = Scorer(model).score(left, right).levels[COMPARISONS.index(DATE_OF_BIRTH)]
+    return DATE_OF_BIRTH.levels[position].label
+
+
+def test_a_year_typed_wrong_is_a_slip_but_a_parent_and_child_of_one_name_are_not(model):
+    assert _dob_level(model, "1984-07-18", "1985-07-18") == "one digit of the date of birth different"
+    assert _dob_level(model, "1984-07-18", "1994-07-18") == "one digit of the date of birth different"
+    assert _dob_level(model, "2009-07-18", "2012-07-18") == "same day and month, year a few years out"
+    assert _dob_level(model, "1984-07-18", "2015-07-18") == "different date of birth"

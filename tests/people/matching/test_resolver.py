@@ -1,4 +1,5 @@
-from frontdoor.people.matching.resolver import Resolver
+from frontdoor.people.matching.comparisons import COMPARISONS
+from frontdoor.people.matching.resolver import MERGE_CONFLICTS, Resolver
 
 CHILD = {
     "id": "I1", "given_name": "Thomas", "family_name": "Okafor", "dob": "2014-03-09", "sex": "M",
@@ -133,3 +134,8 @@ def test_a_mistyped_postcode_at_the_same_house_still_counts_for_the_home(model, 
     evidence = {e.field: e for e in best.evidence}
     assert best.record_id == "I1"
     assert evidence["address"].level == "same house number and street, another postcode"
+
+
+def test_every_conflict_names_a_level_the_comparisons_have():
+    levels = {(comparison.name, level.label) for comparison in COMPARISONS for level in comparison.levels}
+    assert MERGE_CONFLICTS <= levels

@@ -294,11 +294,48 @@ def _within_days(days: int, label: str) -> Level:
     )
 
 
+# Further apart than this, the same day and month is a parent and child, not a typing slip.
+YEAR_SLIP_YEARS = 5
+
+
+def _same_day_and_month_within_years(years: int, label: str) -> Level:
+    days = years * 366
+    return Level(
+        label,
+        lambda: cll.CustomLevel(
+            f"dob_month_day_l = dob_month_day_r and abs(dob_days_l - dob_days_r) <= {days}", label_for_charts=label),
+        f"l['dob_month_day'] is not None and l['dob_month_day'] == r['dob_month_day']"
+        f" and abs(l['dob_days'] - r['dob_days']) <= {days!r}",
+    )
+
+
 def _other(label: str, m_probability: float | None = None) -> Level:
     return Level(
         label,
         lambda: cll.ElseLevel().configure(label_for_charts=label, **_fixed_m(m_probability)),
         "True",
+    )
+
+
+def _one_slip_apart(left: str, right: str) -> bool:
+    """Damerau-Levenshtein distance at most 1, without its cost for most pairs: one slip leaves
+    all but at most two characters of the longer text in a common start and a common end, so one
+    of those two is at least half of the rest long."""
+    half = max(0, (max(len(left), len(right)) - 2) // 2)
+    if left[:half] != right[:half] and left[len(left) - half:] != right[len(right) - half:]:
+        return False
+    return jellyfish.damerau_levenshtein_distance(left, right) <= 1
+
+
+def _one_slip(column: str, label: str, m_probability: float | None = None) -> Level:
+    """One character typed wrong, left out, added, or two neighbours swapped."""
+    return Level(
+        label,
+        lambda: cll.DamerauLevenshteinLevel(column, 1).configure(
+            label_for_charts=label, **_fixed_m(m_probability)
+        ),
+        f"l[{column!r}] is not None and r[{column!r}] is not None"
+        f" and _one_slip_apart(l[{column!r}], r[{column!r}])",
     )
 
 
@@ -331,7 +368,10 @@ DATE_OF_BIRTH = Comparison("dob", (
     _same("dob", "same date of birth"),
     _cross("dob_swapped", "dob", "day and month swapped"),
     _same("dob_year_month", "same month and year, different day"),
-    _same("dob_month_day", "same day and month, different year"),
+    # A year typed wrong is one slip (1984 for 1985); a parent and child of the same name at one
+    # address share a day and month thirty years apart, which is no slip and counts against.
+    _one_slip("dob", "one digit of the date of birth different"),
+    _same_day_and_month_within_years(YEAR_SLIP_YEARS, "same day and month, year a few years out"),
     _within_days(10, "within 10 days"),
     _other("different date of birth"),
 ))
@@ -341,28 +381,6 @@ SEX = Comparison("sex", (
     _same("sex", "same sex"),
     _other("different sex"),
 ))
-
-
-def _one_slip_apart(left: str, right: str) -> bool:
-    """Damerau-Levenshtein distance at most 1, without its cost for most pairs: one slip leaves
-    all but at most two characters of the longer text in a common start and a common end, so one
-    of those two is at least half of the rest long."""
-    half = max(0, (max(len(left), len(right)) - 2) // 2)
-    if left[:half] != right[:half] and left[len(left) - half:] != right[len(right) - half:]:
-        return False
-    return jellyfish.damerau_levenshtein_distance(left, right) <= 1
-
-
-def _one_slip(column: str, label: str, m_probability: float | None = None) -> Level:
-    """One character typed wrong, left out, added, or two neighbours swapped."""
-    return Level(
-        label,
-        lambda: cll.DamerauLevenshteinLevel(column, 1).configure(
-            label_for_charts=label, **_fixed_m(m_probability)
-        ),
-        f"l[{column!r}] is not None and r[{column!r}] is not None"
-        f" and _one_slip_apart(l[{column!r}], r[{column!r}])",
-    )
 
 
 # A valid NHS number is checksummed, so two records of one person almost never disagree on it:

@@ -35,7 +35,8 @@ HOUSEHOLD_CONFLICTS = frozenset({
 # Two index records merged unseen must not be a parent and child of one name who share a
 # birthday: a year apart on the same day and month is how they differ (a typing slip in the year
 # goes to a person instead).
-MERGE_CONFLICTS = HOUSEHOLD_CONFLICTS | {("dob", "same day and month, different year")}
+MERGE_CONFLICTS = HOUSEHOLD_CONFLICTS | {("dob", "one digit of the date of birth different"),
+                                         ("dob", "same day and month, year a few years out")}
 
 
 @dataclass(frozen=True)
