@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("frontdoor.messaging.urls")),
     path("", include("frontdoor.triage.urls")),
     path("", include("frontdoor.reporting.urls")),
+    path("", include("frontdoor.casework.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
 ]

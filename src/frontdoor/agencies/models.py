@@ -51,6 +51,9 @@ class Membership(models.Model):
         # police, health, probation and IDVA members of the daily triage meeting.
         ISCO = "isco", "Initial Screening and Contact Officer"
         TRIAGE_MEMBER = "triage_member", "Triage meeting member"
+        # Children's social care after the front door (issue 12).
+        SOCIAL_WORKER = "social_worker", "Social worker"
+        TEAM_MANAGER = "team_manager", "Social work team manager"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

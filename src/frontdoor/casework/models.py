@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 
@@ -34,6 +35,15 @@ class StrategyDiscussion(models.Model):
     Peer-on-peer domestic abuse between young people always gets one (seed 002).
     """
 
+    class Decision(models.TextChoices):
+        # The strategy discussion's outcomes (seed 001 Appendix B, Working Together 2023).
+        SECTION_47 = "section_47", "Section 47 enquiry"
+        JOINT_SECTION_47 = "joint_section_47", "Section 47 enquiry, joint with the police"
+        ASSESSMENT = "assessment", "Social work assessment (child in need)"
+        EARLY_HELP = "early_help", "An offer of early help"
+        POLICE_ONLY = "police_only", "Police-only action"
+        NO_FURTHER_ACTION = "nfa", "No further action"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     children = models.ManyToManyField("people.Person", related_name="strategy_discussions", blank=True)
     reason = models.CharField(max_length=300)
@@ -44,6 +54,148 @@ class StrategyDiscussion(models.Model):
     due_at = models.DateTimeField()
     held_at = models.DateTimeField(null=True, blank=True)
     outcome = models.TextField(blank=True)
+    episode = models.ForeignKey("casework.Episode", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="strategy_discussions")
+    participants = models.JSONField(default=list, blank=True)  # [{"agency": ..., "name": ..., "by_phone": bool}]
+    decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["due_at"]
+
+
+class Team(models.Model):
+    """A social work team: its manager allocates the team's episodes to its social workers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=100, unique=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="casework_teams", blank=True)
+    # The team new referrals from the front door go to (an assessment team), until reallocated.
+    receives_referrals = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Episode(models.Model):
+    """A child-in-need episode: from the referral to children's social care to its closure (the
+    DfE CIN census's CINdetails). One per child; the front-door contact it came from is kept."""
+
+    class Source(models.TextChoices):
+        # DfE CIN census ReferralSource codes (N00152).
+        FAMILY = "1A", "Individual: family member, relative or carer"
+        ACQUAINTANCE = "1B", "Individual: acquaintance"
+        SELF = "1C", "Individual: self"
+        OTHER_INDIVIDUAL = "1D", "Individual: other"
+        SCHOOLS = "2A", "Schools"
+        EDUCATION_SERVICES = "2B", "Education services"
+        GP = "3A", "Health: GP"
+        HEALTH_VISITOR = "3B", "Health: health visitor"
+        SCHOOL_NURSE = "3C", "Health: school nurse"
+        OTHER_PRIMARY_HEALTH = "3D", "Health: other primary health services"
+        EMERGENCY_DEPARTMENT = "3E", "Health: A&E"
+        OTHER_HEALTH = "3F", "Health: other"
+        HOUSING = "4", "Housing"
+        LA_SOCIAL_CARE = "5A", "Local authority: social care"
+        LA_INTERNAL = "5B", "Local authority: other internal"
+        LA_EXTERNAL = "5C", "Local authority: external"
+        LA_EARLY_HELP = "5D", "Local authority: early help"
+        POLICE = "6", "Police"
+        OTHER_LEGAL = "7", "Other legal agency"
+        OTHER = "8", "Other"
+        ANONYMOUS = "9", "Anonymous"
+        UNKNOWN = "10", "Unknown"
+
+    class PrimaryNeed(models.TextChoices):
+        # DfE CIN census PrimaryNeedCode (N00101).
+        ABUSE_OR_NEGLECT = "N1", "Abuse or neglect"
+        CHILD_DISABILITY = "N2", "Child's disability"
+        PARENT_DISABILITY = "N3", "Parental disability or illness"
+        ACUTE_STRESS = "N4", "Family in acute stress"
+        DYSFUNCTION = "N5", "Family dysfunction"
+        BEHAVIOUR = "N6", "Socially unacceptable behaviour"
+        LOW_INCOME = "N7", "Low income"
+        ABSENT_PARENTING = "N8", "Absent parenting"
+        NOT_IN_NEED = "N9", "Cases other than children in need"
+        NOT_STATED = "N0", "Not stated"
+
+    class ClosureReason(models.TextChoices):
+        # DfE CIN census ReasonForClosure (N00103).
+        ADOPTED = "RC1", "Adopted"
+        DIED = "RC2", "Died"
+        CHILD_ARRANGEMENTS = "RC3", "Child arrangements order"
+        SPECIAL_GUARDIANSHIP = "RC4", "Special guardianship order"
+        TRANSFERRED_LA = "RC5", "Transferred to another local authority"
+        TRANSFERRED_ADULTS = "RC6", "Transferred to adult social care"
+        SERVICES_CEASED = "RC7", "Services ceased for any other reason, including no longer in need"
+        NFA_AFTER_ASSESSMENT = "RC8", "Closed after assessment, no further action"
+        EARLY_HELP_AFTER_ASSESSMENT = "RC9", "Closed after assessment, referred to early help"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    contact_child = models.ForeignKey("intake.ContactChild", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="episodes")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="episodes")
+    referral_date = models.DateField()
+    source = models.CharField(max_length=3, choices=Source.choices)
+    primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, default=PrimaryNeed.NOT_STATED)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="episodes")
+    allocated_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="allocated_episodes")
+    closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=3, choices=ClosureReason.choices, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-referral_date"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(closed_on__isnull=True, closure_reason="")
+            | (models.Q(closed_on__isnull=False) & ~models.Q(closure_reason="")),
+            name="episode_closed_with_reason")]
+
+    @property
+    def child_name(self) -> str:
+        if self.person_id:
+            return self.person.full_name
+        child = self.contact_child
+        return " ".join(part for part in (child.given_name, child.family_name) if part) if child else ""
+
+
+class Allocation(models.Model):
+    """Who an episode was allocated to, from when: the history a reallocation keeps."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="allocations")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    allocated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-allocated_at"]
+
+
+class Assessment(models.Model):
+    """A Single Assessment (seed 001 §11): due 45 working days after the referral."""
+
+    class Outcome(models.TextChoices):
+        NO_FURTHER_ACTION = "nfa", "No further action: close the episode"
+        CIN_PLAN = "cin_plan", "Child in need plan"
+        STRATEGY_DISCUSSION = "strategy_discussion", "Strategy discussion"
+        EARLY_HELP = "early_help", "Step down to early help"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="assessments")
+    started_on = models.DateField()
+    analysis = models.TextField(blank=True)
+    factors = models.JSONField(default=list, blank=True)  # DfE CIN census assessment factor codes
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    submitted_on = models.DateField(null=True, blank=True)
+    authorised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+")
+    authorised_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-started_on"]

@@ -1,5 +1,15 @@
 """Reads of casework (cases, strategy discussions) that the pages share."""
-from frontdoor.casework.models import Case, StrategyDiscussion
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from frontdoor.agencies.models import Membership
+from frontdoor.casework import clocks
+from frontdoor.casework.models import Case, Episode, StrategyDiscussion
+from frontdoor.governance.services import access_log_record, access_log_record_many
 
 
 def _may_see_casework(user) -> bool:
@@ -21,3 +31,56 @@ def person_casework(*, user, person) -> dict:
             StrategyDiscussion.objects.filter(children=person).select_related("source_notification").order_by("-due_at")
         ),
     }
+
+
+SOCIAL_CARE_ROLES = (Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER)
+
+
+def episodes_visible_to(*, user):
+    """Front Door staff see every episode; a social worker their own and their teams'; a team
+    manager their teams'; anyone else none."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    episodes = Episode.objects.select_related("person", "contact_child", "allocated_to", "team")
+    if membership is None:
+        return episodes.none()
+    if membership.is_front_door:
+        return episodes
+    if membership.role in SOCIAL_CARE_ROLES:
+        return episodes.filter(Q(allocated_to=user) | Q(team__members=user)).distinct()
+    return episodes.none()
+
+
+def episode_get_for(*, user, episode_id, reason: str) -> Episode:
+    episode = episodes_visible_to(user=user).filter(pk=episode_id).first()
+    if episode is None:
+        raise Http404
+    access_log_record(user=user, target=episode, reason=reason)
+    return episode
+
+
+def episode_due(episode: Episode) -> list[clocks.Due]:
+    return clocks.episode_due(
+        referral_date=episode.referral_date, closed_on=episode.closed_on,
+        assessments=[clocks.OpenAssessment(a.started_on, a.authorised_on) for a in episode.assessments.all()],
+        discussions=[clocks.OpenDiscussion(timezone.localtime(d.requested_at).date(),
+                                           d.held_at and timezone.localtime(d.held_at).date())
+                     for d in episode.strategy_discussions.all()],
+    )
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    episode: Episode
+    due: list[clocks.Due]
+
+    @property
+    def next_due(self) -> clocks.Due | None:
+        return self.due[0] if self.due else None
+
+
+def caseload(*, user, episodes, reason: str, today: date) -> list[CaseloadRow]:
+    """Open episodes with what is due on each, overdue and soonest first; every child shown is logged."""
+    rows = [CaseloadRow(e, episode_due(e)) for e in
+            episodes.filter(closed_on__isnull=True).prefetch_related("assessments", "strategy_discussions")]
+    access_log_record_many(user=user, targets=[row.episode for row in rows], reason=reason)
+    return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from frontdoor.casework.services import episodes_start_for_contact
 from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
@@ -89,8 +90,15 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
             attachment=bytes(letter.pdf),
             about=contact,
         )
+    episodes_start_for_contact(contact=contact, next_steps=_next_steps(decision), referral_date=timezone.localdate(now),
+                               user=manager)
     access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
     return letter
+
+
+def _next_steps(decision: Decision) -> set[str]:
+    tool = levels_of_need()
+    return {tool.outcome(code).next_step for code in decision.outcome_codes} - {None}
 
 
 @transaction.atomic

@@ -1,0 +1,82 @@
+from datetime import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from frontdoor.agencies.models import Membership
+from frontdoor.casework.models import Assessment, StrategyDiscussion
+from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, parse_time
+
+# Agencies a strategy discussion draws on (seed 001 Appendix B; Working Together 2023: police,
+# social care and health at least; the child's school when known, by phone at short notice).
+PARTICIPANT_AGENCIES = ("Police", "Children's social care", "Health", "School", "Probation", "Other")
+
+
+class AllocateForm(forms.Form):
+    worker = forms.ModelChoiceField(
+        label="Social worker", queryset=get_user_model().objects.none(), widget=GovukSelect(),
+        error_messages={"required": "Choose a social worker to allocate the child to"})
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def __init__(self, *args, team=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        workers = get_user_model().objects.filter(membership__role=Membership.Role.SOCIAL_WORKER, is_active=True)
+        if team is not None:
+            workers = workers.filter(casework_teams=team)
+        self.fields["worker"].queryset = workers.order_by("last_name", "first_name")
+        self.fields["worker"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+
+class AssessmentForm(forms.Form):
+    analysis = forms.CharField(label="The social worker's analysis", widget=GovukTextarea(rows=8), max_length=20000,
+                               error_messages={"required": "Enter the social worker's analysis"})
+    factors = forms.CharField(
+        label="Factors identified at the end of the assessment (optional)", required=False, max_length=200,
+        help_text="The DfE children in need census codes, separated by commas, for example 3A, 4A, 21",
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}))
+    outcome = forms.ChoiceField(label="Outcome", choices=Assessment.Outcome.choices, widget=GovukRadios(),
+                                error_messages={"required": "Choose the outcome of the assessment"})
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def clean_factors(self):
+        codes = [code.strip().upper() for code in self.cleaned_data["factors"].split(",") if code.strip()]
+        unknown = [code for code in codes if not (code[:-1].isdigit() or code.isdigit())]
+        if unknown:
+            raise forms.ValidationError(f"{', '.join(unknown)} is not a census factor code, like 3A or 21")
+        return codes
+
+
+class StrategyDiscussionForm(forms.Form):
+    held_on = GovukDateField(label="Date it was held", not_in_future=True,
+                             error_messages={"required": "Enter the date the strategy discussion was held"})
+    held_time = forms.CharField(label="Time it was held", max_length=10,
+                                widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+                                error_messages={"required": "Enter the time the strategy discussion was held"})
+    agencies = forms.MultipleChoiceField(
+        label="Agencies who took part", choices=[(a, a) for a in PARTICIPANT_AGENCIES], widget=GovukCheckboxes(),
+        error_messages={"required": "Select the agencies who took part"})
+    by_phone = forms.MultipleChoiceField(
+        label="Agencies who joined by phone (optional)", required=False,
+        choices=[(a, a) for a in PARTICIPANT_AGENCIES], widget=GovukCheckboxes())
+    decision = forms.ChoiceField(label="What it decided", choices=StrategyDiscussion.Decision.choices,
+                                 widget=GovukRadios(),
+                                 error_messages={"required": "Choose what the strategy discussion decided"})
+    outcome = forms.CharField(label="Information shared and reasons (optional)", required=False, max_length=20000,
+                              widget=GovukTextarea(rows=5))
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("held_on") and data.get("held_time"):
+            try:
+                held = parse_time(data["held_time"], "Time it was held")
+            except forms.ValidationError as error:
+                self.add_error("held_time", error)
+            else:
+                data["held_at"] = timezone.make_aware(datetime.combine(data["held_on"], held))
+        return data
+
+    def participants(self) -> list[dict]:
+        by_phone = set(self.cleaned_data.get("by_phone") or ())
+        return [{"agency": agency, "by_phone": agency in by_phone} for agency in self.cleaned_data["agencies"]]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from frontdoor.casework import views
+
+app_name = "casework"
+urlpatterns = [
+    path("social-care/my-cases", views.my_cases, name="my_cases"),
+    path("social-care/team", views.team_cases, name="team"),
+    path("social-care/episodes/<uuid:episode_id>", views.episode_detail, name="episode"),
+    path("social-care/episodes/<uuid:episode_id>/allocate", views.episode_allocate, name="allocate"),
+    path("social-care/episodes/<uuid:episode_id>/assessment", views.assessment_submit, name="assessment_submit"),
+    path("social-care/episodes/<uuid:episode_id>/assessment/authorise", views.assessment_authorise,
+         name="assessment_authorise"),
+    path("social-care/episodes/<uuid:episode_id>/strategy-discussion", views.strategy_discussion_record,
+         name="strategy_discussion"),
+]

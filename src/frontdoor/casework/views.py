@@ -1,0 +1,149 @@
+"""Social work pages: a worker's cases, the team's work, one child's episode with its clocks."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from frontdoor.agencies.decorators import role_required
+from frontdoor.agencies.models import Membership
+from frontdoor.casework import selectors, services
+from frontdoor.casework.errors import CaseworkError
+from frontdoor.casework.forms import AllocateForm, AssessmentForm, StrategyDiscussionForm
+
+SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
+CASEWORK = (SOCIAL_WORKER, TEAM_MANAGER, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+def my_cases(request):
+    episodes = selectors.episodes_visible_to(user=request.user).filter(allocated_to=request.user)
+    rows = selectors.caseload(user=request.user, episodes=episodes, reason="My cases", today=timezone.localdate())
+    return render(request, "casework/my_cases.html", {"rows": rows, "today": timezone.localdate(),
+                                                       "page_title": "My cases"})
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+def team_cases(request):
+    episodes = selectors.episodes_visible_to(user=request.user).filter(team__members=request.user)
+    rows = selectors.caseload(user=request.user, episodes=episodes, reason="Team's cases", today=timezone.localdate())
+    return render(request, "casework/team_cases.html", {
+        "rows": rows, "today": timezone.localdate(), "page_title": "Team's cases",
+        "unallocated": sum(1 for row in rows if row.episode.allocated_to_id is None)})
+
+
+def episode_page(request, episode, *, status=200, **forms):
+    today = timezone.localdate()
+    assessments = list(episode.assessments.all())
+    open_assessment = next((a for a in assessments if a.authorised_on is None), None)
+    discussions = list(episode.strategy_discussions.all())
+    open_discussion = next((d for d in discussions if d.held_at is None), None)
+    context = {
+        "episode": episode, "due": selectors.episode_due(episode), "today": today,
+        "allocations": episode.allocations.select_related("worker", "allocated_by"),
+        "assessments": assessments, "open_assessment": open_assessment,
+        "discussions": discussions, "open_discussion": open_discussion,
+        "is_team_manager": request.user.membership.role == TEAM_MANAGER,
+        "allocate_form": forms.get("allocate_form") or AllocateForm(initial={"version": episode.version},
+                                                                    team=episode.team),
+        "assessment_form": forms.get("assessment_form") or (
+            open_assessment and AssessmentForm(initial={"version": open_assessment.version})),
+        "discussion_form": forms.get("discussion_form") or (
+            open_discussion and StrategyDiscussionForm(initial={"version": open_discussion.version})),
+        "errors": forms.get("errors", []),
+        "page_title": f"Child's episode: {episode.child_name}",
+    }
+    return render(request, "casework/episode.html", context, status=status)
+
+
+def _episode(request, episode_id, reason):
+    return selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=reason)
+
+
+@login_required
+@role_required(*CASEWORK)
+def episode_detail(request, episode_id):
+    return episode_page(request, _episode(request, episode_id, "Opened the child's episode"))
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+@require_POST
+def episode_allocate(request, episode_id):
+    episode = _episode(request, episode_id, "Allocating the child's episode")
+    form = AllocateForm(request.POST, team=episode.team)
+    if form.is_valid():
+        try:
+            services.episode_allocate(manager=request.user, episode=episode, worker=form.cleaned_data["worker"],
+                                      version=form.cleaned_data["version"])
+        except CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{episode.child_name} allocated to {form.cleaned_data['worker'].get_full_name()}")
+            return redirect("casework:episode", episode_id=episode.pk)
+    return episode_page(request, episode, allocate_form=form, status=400)
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+@require_POST
+def assessment_submit(request, episode_id):
+    episode = _episode(request, episode_id, "Completing the assessment")
+    assessment = episode.assessments.filter(authorised_on__isnull=True).first()
+    if assessment is None:
+        raise Http404
+    form = AssessmentForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_submit(user=request.user, assessment=assessment, version=data["version"],
+                                       analysis=data["analysis"], factors=data["factors"], outcome=data["outcome"])
+        except CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Assessment sent to the team manager to authorise")
+            return redirect("casework:episode", episode_id=episode.pk)
+    return episode_page(request, episode, assessment_form=form, status=400)
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+@require_POST
+def assessment_authorise(request, episode_id):
+    episode = _episode(request, episode_id, "Authorising the assessment")
+    assessment = episode.assessments.filter(authorised_on__isnull=True).first()
+    if assessment is None:
+        raise Http404
+    try:
+        services.assessment_authorise(manager=request.user, assessment=assessment,
+                                      version=int(request.POST.get("version", 0)))
+    except (CaseworkError, ValueError) as error:
+        return episode_page(request, episode, errors=[str(error)], status=400)
+    messages.success(request, "Assessment authorised")
+    return redirect("casework:episode", episode_id=episode.pk)
+
+
+@login_required
+@role_required(*CASEWORK)
+@require_POST
+def strategy_discussion_record(request, episode_id):
+    episode = _episode(request, episode_id, "Recording the strategy discussion")
+    discussion = episode.strategy_discussions.filter(held_at__isnull=True).first()
+    if discussion is None:
+        raise Http404
+    form = StrategyDiscussionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.strategy_discussion_record(
+                user=request.user, discussion=discussion, version=data["version"], held_at=data["held_at"],
+                participants=form.participants(), decision=data["decision"], outcome=data["outcome"])
+        except CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Strategy discussion recorded")
+            return redirect("casework:episode", episode_id=episode.pk)
+    return episode_page(request, episode, discussion_form=form, status=400)

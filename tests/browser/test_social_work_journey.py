@@ -1,0 +1,71 @@
+"""After the front door: a Level 3 decision becomes a referral to social care with its assessment;
+the team manager allocates it, the social worker completes the assessment, the manager authorises
+it and the episode closes with its reason; the clocks are shown at every step."""
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from frontdoor.casework.clocks import assessment_due
+from frontdoor.casework.models import Episode, Team
+from frontdoor.decisions.services import decision_authorise, decision_record
+from frontdoor.intake.models import ContactChild
+from frontdoor.people.services import contact_child_link
+from tests import factories
+from tests.browser.axe import blocking_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _level_3_decision_authorised():
+    practitioner = factories.user(role="practitioner")
+    manager = factories.user(role="manager", agency_=practitioner.membership.agency)
+    contact = factories.contact()
+    contact_child_link(user=practitioner, contact_child=ContactChild.objects.get(contact=contact),
+                       person=factories.person())
+    contact.refresh_from_db()
+    decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=3,
+                               outcome_codes=["L3.2"], rationale="Needs an assessment.", social_worker_name="Sam Patel")
+    decision_authorise(manager=manager, decision=decision, version=decision.version)
+    return contact
+
+
+def test_team_manager_allocates_worker_assesses_manager_authorises_and_episode_closes(page, sign_in):
+    agency = factories.agency(kind="local_authority", name="Children's social care")
+    team_manager = factories.user(role="team_manager", agency_=agency, first="Jo", last="Reid")
+    worker = factories.user(role="social_worker", agency_=agency, first="Kim", last="Ode")
+    team = Team.objects.create(name="Assessment team", receives_referrals=True)
+    team.members.add(team_manager, worker)
+    contact = _level_3_decision_authorised()
+    due = assessment_due(timezone.localdate()).strftime("%-d %b %Y")
+
+    sign_in(team_manager)
+    page.get_by_role("link", name="Team's cases").click()
+    row = page.get_by_role("row", name="Ruby Hartley")
+    expect(row).to_contain_text("Not allocated")
+    expect(row).to_contain_text(f"Assessment by {due}")
+    assert blocking_violations(page) == []
+    row.get_by_role("link", name="Ruby Hartley").click()
+    expect(page.get_by_text(contact.reference)).to_be_visible()
+    page.get_by_label("Social worker", exact=True).select_option(label="Kim Ode")
+    page.get_by_role("button", name="Allocate").click()
+    expect(page.get_by_text("Ruby Hartley allocated to Kim Ode")).to_be_visible()
+
+    sign_in(worker)
+    page.get_by_role("link", name="My cases").click()
+    expect(page.get_by_role("row", name="Ruby Hartley")).to_contain_text(f"Assessment by {due}")
+    page.get_by_role("link", name="Ruby Hartley").click()
+    page.get_by_role("button", name="Send to the team manager").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the social worker's analysis")
+    page.get_by_label("The social worker's analysis").fill("Ruby's needs are met at home with school support.")
+    page.get_by_label("No further action: close the episode").check()
+    page.get_by_role("button", name="Send to the team manager").click()
+    expect(page.get_by_text("Assessment sent to the team manager to authorise")).to_be_visible()
+    assert blocking_violations(page) == []
+
+    sign_in(team_manager)
+    page.get_by_role("link", name="Team's cases").click()
+    page.get_by_role("link", name="Ruby Hartley").click()
+    page.get_by_role("button", name="Authorise the assessment").click()
+    expect(page.get_by_text("Closed after assessment, no further action")).to_be_visible()
+    expect(page.get_by_text("Nothing is due.")).to_be_visible()
+    assert Episode.objects.get().closure_reason == Episode.ClosureReason.NFA_AFTER_ASSESSMENT
