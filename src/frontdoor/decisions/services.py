@@ -90,13 +90,14 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
             attachment=bytes(letter.pdf),
             about=contact,
         )
-    episodes_start_for_contact(contact=contact, next_steps=_next_steps(decision), referral_date=timezone.localdate(now),
+    episodes_start_for_contact(contact=contact, next_steps=decision_next_steps(decision), referral_date=timezone.localdate(now),
                                user=manager)
     access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
     return letter
 
 
-def _next_steps(decision: Decision) -> set[str]:
+def decision_next_steps(decision: Decision) -> set[str]:
+    """What the ticked outcomes name next (the Levels of Need tool's `next_step`s)."""
     tool = levels_of_need()
     return {tool.outcome(code).next_step for code in decision.outcome_codes} - {None}
 

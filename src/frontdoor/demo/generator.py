@@ -40,6 +40,7 @@ from .corrections import load_demo_corrections
 from .notifications import load_demo_notifications
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
+from .social_care import load_demo_social_care
 from .synthetic import Synth
 from .triage_history import load_demo_triage_history
 
@@ -71,6 +72,10 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Named nurse, safeguarding", "agency": "Fictional Shire Health and Care NHS Trust"},
     {"email": "probation.triage@demo.test", "name": "Ian Foster", "role": Membership.Role.TRIAGE_MEMBER.label,
      "job_title": "Probation officer", "agency": "Probation Service – Fictional Shire"},
+    {"email": "socialworker@demo.test", "name": "Kim Oduya", "role": Membership.Role.SOCIAL_WORKER.label,
+     "job_title": "Social worker, assessment team", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "teammanager@demo.test", "name": "Jo Reid", "role": Membership.Role.TEAM_MANAGER.label,
+     "job_title": "Team manager, assessment team", "agency": LOCAL_AUTHORITY_NAME},
 )
 # How many contacts each demo referrer has made at scale 1.0, so that their pages have something to show.
 DEMO_REFERRER_CONTACTS = {"teacher@demo.test": 12, "teacher2@demo.test": 8, "gp@demo.test": 5,
@@ -116,6 +121,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_notifications(seed=seed, today=today, count=max(20, round(NOTIFICATIONS * scale)))
     load_demo_triage_history(seed=seed, today=today)
     load_demo_corrections(seed=seed, today=today)  # a few outcomes corrected since: schools sent updates
+    load_demo_social_care(today=today)
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
