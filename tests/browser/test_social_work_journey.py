@@ -69,3 +69,22 @@ def test_team_manager_allocates_worker_assesses_manager_authorises_and_episode_c
     expect(page.get_by_text("Closed after assessment, no further action")).to_be_visible()
     expect(page.get_by_text("Nothing is due.")).to_be_visible()
     assert Episode.objects.get().closure_reason == Episode.ClosureReason.NFA_AFTER_ASSESSMENT
+
+
+def test_a_new_contact_after_a_closed_episode_is_flagged_as_a_re_referral(page, sign_in):
+    practitioner = factories.user(role="practitioner")
+    ruby = factories.person()
+    Episode.objects.create(person=ruby, referral_date=timezone.localdate().replace(day=1),
+                           source=Episode.Source.SCHOOLS, closed_on=timezone.localdate(),
+                           closure_reason=Episode.ClosureReason.NFA_AFTER_ASSESSMENT)
+    contact = factories.contact()
+    contact_child_link(user=practitioner, contact_child=ContactChild.objects.get(contact=contact), person=ruby)
+
+    sign_in(practitioner)
+    page.get_by_role("link", name="Contacts queue").click()
+    expect(page.get_by_role("row", name=contact.reference)).to_contain_text("Re-referral")
+    page.get_by_role("link", name=contact.reference).click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Re-referral: Ruby Hartley's child in need episode closed")
+    page.get_by_role("link", name="Ruby Hartley").first.click()
+    expect(page.get_by_role("table", name="Referrals to children's social care")).to_contain_text(
+        "Closed after assessment, no further action")

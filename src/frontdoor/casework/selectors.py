@@ -1,4 +1,5 @@
 """Reads of casework (cases, strategy discussions) that the pages share."""
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,12 +20,14 @@ def _may_see_casework(user) -> bool:
 
 
 def person_casework(*, user, person) -> dict:
-    """A person's cases (open first, then closed, newest first) and the strategy discussions about
-    them (latest due first), in two queries; nothing for a user who may not see casework."""
+    """A person's episodes and cases (open first, then closed, newest first) and the strategy
+    discussions about them (latest due first); nothing for a user who may not see casework."""
     if not _may_see_casework(user):
-        return {"open_cases": [], "closed_cases": [], "strategy_discussions": []}
+        return {"open_cases": [], "closed_cases": [], "strategy_discussions": [], "episodes": []}
     cases = list(Case.objects.filter(person=person).order_by("-opened_on"))
     return {
+        "episodes": list(Episode.objects.filter(person=person).select_related("allocated_to", "contact_child__contact")
+                         .order_by("-referral_date")),
         "open_cases": [case for case in cases if case.is_open],
         "closed_cases": [case for case in cases if not case.is_open],
         "strategy_discussions": list(
@@ -84,3 +87,26 @@ def caseload(*, user, episodes, reason: str, today: date) -> list[CaseloadRow]:
             episodes.filter(closed_on__isnull=True).prefetch_related("assessments", "strategy_discussions")]
     access_log_record_many(user=user, targets=[row.episode for row in rows], reason=reason)
     return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))
+
+
+def _a_year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def re_referrals(*, contacts) -> dict:
+    """{contact id: the episode} for each contact about a child whose child-in-need episode closed
+    in the 12 months before the contact came in: a re-referral (the DfE and the board count them)."""
+    contacts = list(contacts)
+    by_person = defaultdict(list)
+    for contact in contacts:
+        for child in contact.children.all():
+            if child.person_id:
+                by_person[child.person_id].append(contact)
+    closed = Episode.objects.filter(person_id__in=by_person, closed_on__isnull=False).order_by("closed_on")
+    flags = {}
+    for episode in closed:
+        for contact in by_person[episode.person_id]:
+            received = timezone.localtime(contact.received_at).date()
+            if _a_year_before(received) <= episode.closed_on <= received:
+                flags[contact.pk] = episode
+    return flags

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.calendar import working_time_remaining
+from frontdoor.casework.selectors import re_referrals
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.governance.services import access_log_record
@@ -284,7 +285,8 @@ def record_contact(request):
 def queue(request):
     now = timezone.now()
     page = Paginator(selectors.contact_queue(user=request.user), 50).get_page(request.GET.get("page"))
-    rows = [(c, working_time_remaining(c.decision_due_at, now)) for c in page]
+    flags = re_referrals(contacts=page)
+    rows = [(c, working_time_remaining(c.decision_due_at, now), flags.get(c.pk)) for c in page]
     return render(request, "intake/queue.html", {"page": page, "rows": rows, "page_title": "Contacts queue"})
 
 
@@ -318,6 +320,7 @@ def contact_page(request, contact, *, decision_form=None, return_form=None, erro
         "authorise_form": AuthoriseForm(initial=version),
         "return_form": return_form or ReturnForm(initial=version),
         "time_left": working_time_remaining(contact.decision_due_at, timezone.now()),
+        "re_referral": re_referrals(contacts=[contact]).get(contact.pk),
         "errors": errors or [],
         "page_title": f"Contact {contact.reference}",
     }, status=status)
