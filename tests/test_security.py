@@ -32,10 +32,6 @@ def test_wrong_password_gets_a_plain_message():
     assert "Enter a correct email address and password" in response.content.decode()
 
 
-def test_healthz_answers_ok():
-    assert Client().get("/healthz").content == b"ok"
-
-
 def test_not_found_page_says_nothing_about_the_record():
     teacher = factories.user()
     client = Client()

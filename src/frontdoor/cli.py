@@ -29,16 +29,20 @@ logger = logging.getLogger("frontdoor.worker")
 
 
 def _run_worker_forever(interval: float) -> None:
-    from django.db import close_old_connections
+    from frontdoor.messaging.worker import run_worker_forever
 
-    from frontdoor.messaging.services import outbox_dispatch_pending
+    model_check = _MatchModelCheck()
+    run_worker_forever(interval=interval, when_idle=model_check)
 
-    model_check_due = 0.0
-    while True:
-        close_old_connections()
-        if not outbox_dispatch_pending():
-            model_check_due = _ensure_match_model_when_due(model_check_due)
-            time.sleep(interval)
+
+class _MatchModelCheck:
+    """The idle worker's other job, every few minutes."""
+
+    def __init__(self) -> None:
+        self.due = 0.0
+
+    def __call__(self) -> None:
+        self.due = _ensure_match_model_when_due(self.due)
 
 
 def _ensure_match_model_when_due(due: float) -> float:

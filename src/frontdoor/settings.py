@@ -154,6 +154,11 @@ FRONTDOOR_AREA = {
     "levels_of_need_tool": "levels_of_need",
 }
 
+# /healthz answers 503 when the outbox worker has not gone round its loop for this long, or a
+# message has waited this long to be sent (seconds).
+FRONTDOOR_HEALTH_WORKER_SECONDS = int(os.environ.get("FRONTDOOR_HEALTH_WORKER_SECONDS", "120"))
+FRONTDOOR_HEALTH_PENDING_SECONDS = int(os.environ.get("FRONTDOOR_HEALTH_PENDING_SECONDS", "900"))
+
 # Operation Encompass deadlines: term dates as [{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}, ...];
 # empty means every weekday except English bank holidays is a school day.
 FRONTDOOR_SCHOOL_TERMS = []

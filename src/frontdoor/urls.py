@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import include, path
 
 from frontdoor.agencies.forms import SignInForm
+from frontdoor.messaging.selectors import outbox_health
 
 
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """Healthy while the outbox worker goes round its loop and nothing waits too long to be sent."""
+    health = outbox_health()
+    return JsonResponse(health.as_dict(), status=200 if health.healthy else 503)
 
 
 def home(request):

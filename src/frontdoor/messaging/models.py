@@ -14,7 +14,7 @@ class OutboxMessage(models.Model):
         PENDING = "pending", "Waiting to send"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
-        FAILED = "failed", "Failed (gave up)"
+        FAILED = "failed", "Failed (gave up): retry it from the outbox"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     idempotency_key = models.CharField(max_length=120, unique=True)
@@ -38,3 +38,23 @@ class OutboxMessage(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    KIND_NAMES = {
+        "contact_acknowledgement": "Acknowledgement of a concern",
+        "referral_outcome": "Referral outcome letter",
+        "school_da_notification": "Domestic abuse notification to a school",
+        "marac_referral": "MARAC referral",
+        "idva_referral": "IDVA referral",
+    }
+
+    @property
+    def kind_name(self) -> str:
+        return self.KIND_NAMES.get(self.kind, self.kind.replace("_", " ").capitalize())
+
+
+class WorkerHeartbeat(models.Model):
+    """When a worker last went round its loop, so that /healthz can tell a stopped worker."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    beat_at = models.DateTimeField()
+    last_error = models.CharField(max_length=100, blank=True)  # the error's type only: never a record's content

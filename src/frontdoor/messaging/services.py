@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from frontdoor.messaging.channels import channel_for
-from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.models import OutboxMessage, WorkerHeartbeat
 from frontdoor.messaging.signals import message_sent
 
 logger = logging.getLogger(__name__)
@@ -141,3 +141,17 @@ def outbox_dispatch_pending(*, limit: int = 50, now: datetime | None = None) -> 
     for message in claimed:
         _deliver(message)
     return len(claimed)
+
+
+def outbox_retry(*, message_id, user) -> bool:
+    """A message the worker gave up on is tried again now, once however many times it is asked."""
+    retried = OutboxMessage.objects.filter(pk=message_id, status=OutboxMessage.Status.FAILED).update(
+        status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+    if retried:
+        logger.info("Outbox message %s retried by user %s", message_id, user.pk)
+    return bool(retried)
+
+
+def worker_heartbeat_record(*, name: str, error: Exception | None = None) -> None:
+    WorkerHeartbeat.objects.update_or_create(
+        name=name, defaults={"beat_at": timezone.now(), "last_error": type(error).__name__ if error else ""})

@@ -1,0 +1,35 @@
+"""The administrator finds a message the worker gave up on, by status, and sends it again."""
+import pytest
+from playwright.sync_api import expect
+
+from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.services import MAX_ATTEMPTS, outbox_enqueue
+from tests import factories
+from tests.browser.axe import blocking_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_administrator_filters_failed_messages_and_retries_one(page, sign_in):
+    admin = factories.user(role="administrator")
+    failed = outbox_enqueue(kind="referral_outcome", idempotency_key="dead", to_address="dsl@school.example",
+                            subject="Referral outcome", body="Body")
+    OutboxMessage.objects.filter(pk=failed.pk).update(status=OutboxMessage.Status.FAILED, attempts=MAX_ATTEMPTS,
+                                                      last_error="ConnectionRefusedError: mail server down")
+    outbox_enqueue(kind="contact_acknowledgement", idempotency_key="fine", to_address="gp@surgery.example",
+                   subject="Thank you", body="Body")
+
+    sign_in(admin)
+    page.get_by_role("link", name="Outbox").click()
+    expect(page.locator("#worker-health")).to_contain_text("The outbox worker has never run")
+    page.get_by_label("Status").select_option(label="Failed (gave up): retry it from the outbox")
+    page.get_by_role("button", name="Show").click()
+    rows = page.get_by_role("table", name="Messages").locator("tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Referral outcome letter")
+    expect(rows.first).to_contain_text("dsl@school.example")
+    assert blocking_violations(page) == []
+
+    rows.first.get_by_role("button", name="Retry").click()
+    expect(page.get_by_text("The message will be sent again in a moment")).to_be_visible()
+    assert OutboxMessage.objects.get(pk=failed.pk).status == OutboxMessage.Status.PENDING
