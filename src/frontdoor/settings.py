@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "frontdoor.http_headers.NoStoreMiddleware",
     # Locks out repeated failed sign-ins (by username and address); must come last.
     "axes.middleware.AxesMiddleware",
 ]

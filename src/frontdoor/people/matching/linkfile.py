@@ -13,6 +13,8 @@ from pathlib import Path
 
 from splink import DuckDBAPI, Linker
 
+from frontdoor.csv_cells import spreadsheet_safe
+
 from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER, dedupe_blocking_rules
 from .model import MatchModel, feature_table, train_model
 from .resolver import Decision, Thresholds, conflicting_levels, decide
@@ -156,7 +158,7 @@ def write_matches(matches: Iterable[Match], out_csv: str | Path) -> None:
         writer.writerow(OUTPUT_COLUMNS)
         for m in matches:
             probability = "" if m.match_probability is None else f"{m.match_probability:.6f}"
-            writer.writerow((m.query_id, m.index_id or "", probability, m.decision))
+            writer.writerow((spreadsheet_safe(m.query_id), spreadsheet_safe(m.index_id or ""), probability, m.decision))
 
 
 def dedupe_records(model: MatchModel, records: Iterable[Mapping], *,
