@@ -285,12 +285,24 @@ def _dates_of_birth(records: Iterable[Mapping[str, Any]]) -> Iterator[date | Non
             for person in (record["victim"], record["perpetrator"], *record["children"]))
 
 
+def _storable(value):
+    """PostgreSQL's JSON cannot hold a NUL character: a row that carries one is kept with U+FFFD in its place."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    return value
+
+
 def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
     """A bad row already waiting in quarantine, unchanged, is not quarantined twice."""
-    waiting = QuarantinedRow.objects.filter(resolved_at__isnull=True, raw=row.raw, errors=row.errors).exists()
+    raw, errors = _storable(row.raw), _storable(row.errors)
+    waiting = QuarantinedRow.objects.filter(resolved_at__isnull=True, raw=raw, errors=errors).exists()
     if waiting:
         return RowOutcome(row.line, DUPLICATE, row.reference, errors=row.errors)
-    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=row.raw, errors=row.errors)
+    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=raw, errors=errors)
     return RowOutcome(row.line, QUARANTINED, row.reference, errors=row.errors)
 
 
