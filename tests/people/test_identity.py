@@ -62,9 +62,9 @@ def test_the_idle_worker_trains_the_first_model_once_and_requests_then_use_it(fr
                 raise Stop
         return sleep
 
-    monkeypatch.setattr("django.db.close_old_connections", lambda: None)
-    monkeypatch.setattr("frontdoor.messaging.services.outbox_dispatch_pending", lambda: 0)
-    monkeypatch.setattr(cli.time, "sleep", stop_after([]))
+    monkeypatch.setattr("frontdoor.messaging.worker.close_old_connections", lambda: None)
+    monkeypatch.setattr("frontdoor.messaging.worker.outbox_dispatch_pending", lambda: 0)
+    monkeypatch.setattr("frontdoor.messaging.worker.time.sleep", stop_after([]))
     with pytest.raises(Stop):
         cli._run_worker_forever(2.0)
     assert MatchModelVersion.objects.get(is_active=True).version == "test-model"
@@ -90,9 +90,9 @@ def test_a_failed_training_is_logged_without_its_message_and_the_worker_keeps_se
             raise Stop
 
     monkeypatch.setattr(identity, "train_model", training_fails)
-    monkeypatch.setattr("django.db.close_old_connections", lambda: None)
-    monkeypatch.setattr("frontdoor.messaging.services.outbox_dispatch_pending", dispatch_nothing)
-    monkeypatch.setattr(cli.time, "sleep", sleep)
+    monkeypatch.setattr("frontdoor.messaging.worker.close_old_connections", lambda: None)
+    monkeypatch.setattr("frontdoor.messaging.worker.outbox_dispatch_pending", dispatch_nothing)
+    monkeypatch.setattr("frontdoor.messaging.worker.time.sleep", sleep)
     with pytest.raises(Stop):
         cli._run_worker_forever(2.0)
     assert len(dispatches) == 3 and len(trainings) == 1  # tried once, not again until the next check

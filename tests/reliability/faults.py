@@ -5,6 +5,11 @@ from contextlib import contextmanager
 from django.db import OperationalError, connection
 
 
+def _writes(params, value: str) -> bool:
+    """PostgreSQL's bulk insert passes each column as an array; SQLite's, each value."""
+    return any(value == p or (isinstance(p, (list, tuple)) and value in p) for p in (params or ()))
+
+
 @contextmanager
 def database_fails_on(sql_fragment: str, *, occurrence: int = 1, then_keeps_failing: bool = False,
                       with_value: str | None = None) -> Iterator[None]:
@@ -15,7 +20,7 @@ def database_fails_on(sql_fragment: str, *, occurrence: int = 1, then_keeps_fail
 
     def wrapper(execute, sql, params, many, context):
         nonlocal seen
-        if sql_fragment in sql and (with_value is None or with_value in (params or ())):
+        if sql_fragment in sql and (with_value is None or _writes(params, with_value)):
             seen += 1
             if seen == occurrence or (then_keeps_failing and seen > occurrence):
                 raise OperationalError("server closed the connection unexpectedly (injected)")
