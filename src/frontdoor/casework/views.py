@@ -63,6 +63,14 @@ def _episode(request, episode_id, reason):
     return selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=reason)
 
 
+def _open_step(steps):
+    """The step still to be done (an unauthorised assessment, a discussion not yet held), or not found."""
+    step = steps.first()
+    if step is None:
+        raise Http404
+    return step
+
+
 @login_required
 @role_required(*CASEWORK)
 def episode_detail(request, episode_id):
@@ -92,9 +100,7 @@ def episode_allocate(request, episode_id):
 @require_POST
 def assessment_submit(request, episode_id):
     episode = _episode(request, episode_id, "Completing the assessment")
-    assessment = episode.assessments.filter(authorised_on__isnull=True).first()
-    if assessment is None:
-        raise Http404
+    assessment = _open_step(episode.assessments.filter(authorised_on__isnull=True))
     form = AssessmentForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -114,13 +120,13 @@ def assessment_submit(request, episode_id):
 @require_POST
 def assessment_authorise(request, episode_id):
     episode = _episode(request, episode_id, "Authorising the assessment")
-    assessment = episode.assessments.filter(authorised_on__isnull=True).first()
-    if assessment is None:
-        raise Http404
+    assessment = _open_step(episode.assessments.filter(authorised_on__isnull=True))
+    version = request.POST.get("version", "")
     try:
-        services.assessment_authorise(manager=request.user, assessment=assessment,
-                                      version=int(request.POST.get("version", 0)))
-    except (CaseworkError, ValueError) as error:
+        if not version.isdigit():
+            raise CaseworkError("The page was out of date. Reload it and try again.")
+        services.assessment_authorise(manager=request.user, assessment=assessment, version=int(version))
+    except CaseworkError as error:
         return episode_page(request, episode, errors=[str(error)], status=400)
     messages.success(request, "Assessment authorised")
     return redirect("casework:episode", episode_id=episode.pk)
@@ -131,9 +137,7 @@ def assessment_authorise(request, episode_id):
 @require_POST
 def strategy_discussion_record(request, episode_id):
     episode = _episode(request, episode_id, "Recording the strategy discussion")
-    discussion = episode.strategy_discussions.filter(held_at__isnull=True).first()
-    if discussion is None:
-        raise Http404
+    discussion = _open_step(episode.strategy_discussions.filter(held_at__isnull=True))
     form = StrategyDiscussionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
