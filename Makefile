@@ -3,13 +3,12 @@ VENV ?= .venv
 PY = $(VENV)/bin/python
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test install
+.PHONY: demo test install assets
 
-$(STAMP): pyproject.toml package.json
+$(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
-	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,3 +20,13 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
+
+# GOV.UK Frontend's built files are kept in the package, so a plain `pip install .` serves styled pages
+# with no Node.js. To upgrade: change the version in package.json, then `make assets` and commit.
+GOVUK_DIST = src/frontdoor/static/govuk-frontend
+assets:
+	npm ci --no-audit --no-fund --silent
+	rm -rf $(GOVUK_DIST) && mkdir -p $(GOVUK_DIST)/dist/govuk
+	cp -r node_modules/govuk-frontend/dist/govuk/assets node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
+	  node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(GOVUK_DIST)/dist/govuk/
+	cp node_modules/govuk-frontend/package.json $(GOVUK_DIST)/

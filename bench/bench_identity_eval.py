@@ -11,6 +11,7 @@ import argparse
 import csv
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from frontdoor.people.matching.linkfile import link_files
@@ -54,8 +55,27 @@ def main() -> None:
     print(f"link precision  {1 - len(wrong) / max(len(links), 1):.4f}  ({len(links)} links, {len(wrong)} wrong)")
     print(f"recall (link + review)  {len(found) / len(indexed):.4f}")
     print(f"sent to review  {reviews / len(truth):.1%}")
+    _print_confusion(by_query, truth)
     for query, got, expected in wrong:
         print(f"  wrong link: {query} -> {got} (truly {expected or 'not in the index'})")
+
+
+def _outcome(matches: list, true_id: str) -> str:
+    """What the user sees for one query: the right link, a wrong link, a review or a new person."""
+    if not matches or matches[0].decision == "new":
+        return "new"
+    if matches[0].decision == "link":
+        return "link right" if matches[0].index_id == true_id else "link wrong"
+    return "review, true in list" if any(m.index_id == true_id for m in matches) else "review, true not in list"
+
+
+def _print_confusion(by_query: dict[str, list], truth: dict[str, str]) -> None:
+    columns = ("link right", "link wrong", "review, true in list", "review, true not in list", "new")
+    counts = Counter((bool(true_id), _outcome(by_query.get(query, []), true_id)) for query, true_id in truth.items())
+    print("confusion matrix (rows: truth; columns: decision)")
+    print(f"  {'':18}" + "".join(f"{c:>26}" for c in columns))
+    for in_index, label in ((True, "in the index"), (False, "not in the index")):
+        print(f"  {label:18}" + "".join(f"{counts[in_index, c]:>26}" for c in columns))
 
 
 if __name__ == "__main__":

@@ -133,8 +133,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even when serving from finders
 # GOV.UK Frontend comes from the npm registry (package.json); its dist is served as-is.
-STATICFILES_DIRS = [PACKAGE_DIR / "static", Path(os.environ.get("FRONTDOOR_NODE_MODULES", REPO_DIR / "node_modules"))]
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
+# GOV.UK Frontend's stylesheet asks for its fonts and images at /assets/.
+WHITENOISE_ROOT = PACKAGE_DIR / "static/govuk-frontend/dist/govuk"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 EMAIL_BACKEND = os.environ.get("FRONTDOOR_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
