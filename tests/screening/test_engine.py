@@ -194,8 +194,15 @@ def test_one_risk_factor_leaves_medium():
 
 
 def test_risk_factors_without_a_targeted_indicator_do_not_raise_standard():
-    suggestion = suggest("IP is pregnant. DP was drunk and IP suffers from depression.")
+    suggestion = suggest("IP is pregnant. They separated last month.")
     assert suggestion.suggested_grade == "standard"
+
+
+def test_the_toxic_trio_alone_suggests_high_with_its_reason():
+    """The notification is the domestic abuse; mental illness and substance misuse complete the trio (seed 001)."""
+    suggestion = suggest("IP is pregnant. DP was drunk and IP suffers from depression.")
+    assert suggestion.suggested_grade == "high"
+    assert any(line.startswith("Toxic trio") for line in suggestion.explanation)
 
 
 def test_protective_factors_are_shown_and_never_lower_a_high_indicator():
