@@ -15,6 +15,7 @@ import tempfile
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
+os.environ.setdefault("FRONTDOOR_DEMO", "1")  # synthetic data: the demo key will do
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 

@@ -142,6 +142,14 @@ def cmd_issue_token(args) -> None:
     print("Keep this token safe: it is shown once. Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
 
 
+def cmd_reset_second_factor(args) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed, _ = TOTPDevice.objects.filter(user__username=args.email).delete()
+    print(f"{args.email} sets up a new authenticator app at their next sign-in" if removed
+          else f"No authenticator app is set up for {args.email}")
+
+
 def cmd_manage(args) -> None:
     from django.core.management import execute_from_command_line
 
@@ -185,6 +193,10 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("name", help="the partner system's name, e.g. 'Police case system'")
     token.set_defaults(func=cmd_issue_token)
 
+    reset = commands.add_parser("reset-second-factor", help="forget a user's authenticator app (a lost phone)")
+    reset.add_argument("email")
+    reset.set_defaults(func=cmd_reset_second_factor)
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
@@ -193,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
+    if args.func is cmd_demo:
+        os.environ.setdefault("FRONTDOOR_DEMO", "1")
     _setup_django()
     args.func(args)
 

@@ -3,13 +3,24 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONCE, NONE, SELF
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("FRONTDOOR_VAR_DIR", REPO_DIR / "var"))
 
-SECRET_KEY = os.environ.get("FRONTDOOR_SECRET_KEY", "insecure-demo-key-change-me-in-production-0123456789")
+# The demo (`frontdoor demo`, benches) and the test suite may run on a public key and without a
+# second factor; anything else is production and refuses to start without its own key.
+DEMO = os.environ.get("FRONTDOOR_DEMO") == "1" or "PYTEST_VERSION" in os.environ
+SECRET_KEY = os.environ.get("FRONTDOOR_SECRET_KEY") or (
+    "insecure-demo-key-change-me-in-production-0123456789" if DEMO else ""
+)
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "Set FRONTDOOR_SECRET_KEY to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))'); "
+        "only the demo runs without one."
+    )
 DEBUG = os.environ.get("FRONTDOOR_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("FRONTDOOR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
@@ -21,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "frontdoor.governance",
     "frontdoor.agencies",
@@ -41,7 +54,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.agencies.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "frontdoor.http_headers.NoStoreMiddleware",
@@ -53,6 +68,8 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Across usernames an address may fail more often (a council office signs in from one address).
+FRONTDOOR_ADDRESS_FAILURE_LIMIT = 20
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 CONTENT_SECURITY_POLICY = {
@@ -73,6 +90,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if os.environ.get("FRONTDOOR_HTTPS", "0") == "1":
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
+    # GOV.UK service domains are HTTPS only, subdomains included, and on browsers' preload list.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = True
     SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -119,7 +138,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/sign-in"
 LOGIN_REDIRECT_URL = "/"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A session ends after 30 minutes without a request, when the browser closes, and 8 hours after
+# sign-in whatever happens (agencies/sessions.py).
+SESSION_COOKIE_AGE = int(os.environ.get("FRONTDOOR_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+FRONTDOOR_SESSION_MAX_SECONDS = 8 * 60 * 60
+# Every user signs in with a code from an authenticator app as well as a password (django-otp).
+FRONTDOOR_SECOND_FACTOR = os.environ.get("FRONTDOOR_SECOND_FACTOR", "0" if DEMO else "1") == "1"
+OTP_TOTP_ISSUER = "Front Door"
+PASSWORD_RESET_TIMEOUT = 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en-gb"

@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import include, path
 
-from frontdoor.agencies.forms import SignInForm
+from frontdoor.agencies import views as agencies_views
 from frontdoor.messaging.selectors import outbox_health
 
 
@@ -21,8 +20,9 @@ def home(request):
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz),
-    path("sign-in", auth_views.LoginView.as_view(authentication_form=SignInForm, extra_context={"page_title": "Sign in"}), name="login"),
-    path("sign-out", auth_views.LogoutView.as_view(next_page="/"), name="sign_out"),
+    path("sign-in", agencies_views.sign_in, name="login"),
+    path("sign-out", agencies_views.sign_out, name="sign_out"),
+    path("", include("frontdoor.agencies.urls")),
     path("", include("frontdoor.intake.urls")),
     path("", include("frontdoor.decisions.urls")),
     path("", include("frontdoor.people.urls")),
