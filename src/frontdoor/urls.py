@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("frontdoor.triage.urls")),
     path("", include("frontdoor.reporting.urls")),
     path("", include("frontdoor.casework.urls")),
+    path("governance/", include("frontdoor.governance.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
 ]
