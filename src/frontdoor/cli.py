@@ -150,6 +150,18 @@ def cmd_reset_second_factor(args) -> None:
           else f"No authenticator app is set up for {args.email}")
 
 
+def cmd_retention(args) -> None:
+    from collections import Counter
+
+    from frontdoor.governance.retention import retention_apply
+
+    for rule in retention_apply(delete=args.delete):
+        done = f"{len(rule.deleted)} deleted" if args.delete else "nothing deleted (dry run; --delete deletes)"
+        print(f"{rule.record}: kept {rule.years} years. {len(rule.due)} past it, {done}")
+        for reason, count in Counter(rule.kept.values()).most_common():
+            print(f"    {count} kept: {reason}")
+
+
 def cmd_manage(args) -> None:
     from django.core.management import execute_from_command_line
 
@@ -192,6 +204,10 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("email")
     token.add_argument("name", help="the partner system's name, e.g. 'Police case system'")
     token.set_defaults(func=cmd_issue_token)
+
+    retention = commands.add_parser("retention", help="report what the retention schedule makes due (--delete deletes it)")
+    retention.add_argument("--delete", action="store_true", help="delete what is due (the run is recorded)")
+    retention.set_defaults(func=cmd_retention)
 
     reset = commands.add_parser("reset-second-factor", help="forget a user's authenticator app (a lost phone)")
     reset.add_argument("email")

@@ -215,3 +215,22 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# The retention schedule (`frontdoor retention`): each kind of record, the date its clock runs from
+# and the years it is kept. Children's social care case records (episodes, plans) are not on it:
+# they are kept until the child's 25th birthday at least, decided case by case.
+FRONTDOOR_RETENTION = [
+    {"record": "triage.triagemeeting", "date_field": "date", "years": 7,
+     "why": "Meeting records are kept for seven years (seed 002)"},
+    {"record": "triage.policenotification", "date_field": "received_at", "years": 7,
+     "why": "Domestic abuse notifications, with the triage records kept for seven years (seed 002)"},
+    {"record": "intake.contact", "date_field": "received_at", "years": 6,
+     "why": "A contact with its decision and letter; kept while an episode of social care still needs it. "
+            "Six years is a starting point: set the council's own schedule"},
+    {"record": "triage.quarantinedrow", "date_field": "created_at", "years": 1,
+     "why": "A row that could not be stored is fixed or resent within days; a year is ample"},
+    {"record": "messaging.outboxmessage", "date_field": "created_at", "years": 2,
+     "why": "Copies of sent messages; the record of the decision itself stays with the contact"},
+    {"record": "governance.accesslogentry", "date_field": "at", "years": 7,
+     "why": "Who viewed a record is kept as long as the records it protects"},
+]

@@ -24,3 +24,23 @@ class AccessLogEntry(models.Model):
     class Meta:
         indexes = [models.Index(fields=["target_type", "target_id"])]
         ordering = ["-at"]
+
+
+class LegalHold(models.Model):
+    """Keeps everything held about a person past its retention date (a court case, a review, an inquiry)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="legal_holds")
+    reason = models.CharField(max_length=300)
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    placed_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+
+class RetentionRun(models.Model):
+    """One run of the retention schedule: what was due, deleted and kept, by rule. Never the records' content."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ran_at = models.DateTimeField(auto_now_add=True)
+    deleting = models.BooleanField()
+    summary = models.JSONField()  # [{"record": label, "due": n, "deleted": [ids], "kept": {id: reason}}]

@@ -43,10 +43,22 @@ class HeldRecord:
 
 
 def subject_access_records(person: Person) -> list[HeldRecord]:
-    subject_ids = {person.pk, *person.merged_records.values_list("pk", flat=True)}
+    subject_ids = _subject_ids(person)
+    return [_held(row, subject_ids) for row in _rows_about(subject_ids)]
+
+
+def record_keys_about(person: Person) -> set[tuple[str, str]]:
+    """(model label, id) of every record subject_access_records shows for the person."""
+    return {(row._meta.label_lower, str(row.pk)) for row in _rows_about(_subject_ids(person))}
+
+
+def _subject_ids(person: Person) -> set:
+    return {person.pk, *person.merged_records.values_list("pk", flat=True)}
+
+
+def _rows_about(subject_ids: set) -> list[models.Model]:
     rows = _rows_naming(subject_ids)
-    rows += [parent for row in rows for parent in _parents(row) if parent not in rows]
-    return [_held(row, subject_ids) for row in _unique(rows)]
+    return _unique(rows + [parent for row in rows for parent in _parents(row)])
 
 
 def subject_access_export(*, user, person: Person) -> bytes:
