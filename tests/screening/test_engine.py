@@ -183,19 +183,37 @@ def test_infant_with_a_targeted_indicator_raises_to_high():
     assert any("under 12 months" in line for line in suggestion.explanation)
 
 
-def test_two_risk_factors_raise_medium_to_high():
-    suggestion = suggest("DP pushed IP. IP is pregnant.", relationship="ex_partner")
+def test_a_targeted_indicator_with_a_high_column_risk_factor_suggests_high():
+    suggestion = suggest("DP pushed IP. IP is pregnant.")
+    assert suggestion.suggested_grade == "high"
+    assert any(line.startswith("A targeted indicator together with a risk factor") for line in suggestion.explanation)
+
+
+def test_two_targeted_column_risk_factors_raise_medium_to_high():
+    suggestion = suggest("DP pushed IP. The children were asleep upstairs. DP uses a wheelchair.")
     assert suggestion.suggested_grade == "high"
     assert any(line.startswith("Two or more risk factors") for line in suggestion.explanation)
 
 
-def test_one_risk_factor_leaves_medium():
-    assert suggest("DP pushed IP. IP is pregnant.").suggested_grade == "medium"
+def test_one_targeted_column_risk_factor_leaves_medium():
+    assert suggest("DP pushed IP. The children were asleep upstairs.").suggested_grade == "medium"
 
 
-def test_risk_factors_without_a_targeted_indicator_do_not_raise_standard():
+def test_a_child_recorded_present_but_asleep_was_in_the_home_not_a_witness():
+    suggestion = suggest("DP pushed IP. The children were asleep upstairs and did not wake.",
+                         children=[child(dob="2015-06-01", present=True)])
+    assert "children_witnessed" not in ids(suggestion.indicators)
+    assert "rf_children_present_in_home" in ids(suggestion.risk_factors)
+
+
+def test_a_risk_factor_the_matrix_lists_for_targeted_or_high_cases_brings_a_standard_incident_to_the_meeting():
     suggestion = suggest("IP is pregnant. They separated last month.")
-    assert suggestion.suggested_grade == "standard"
+    assert suggestion.suggested_grade == "medium"
+    assert any("for the triage meeting to weigh" in line for line in suggestion.explanation)
+
+
+def test_risk_factors_without_a_targeted_indicator_do_not_raise_to_high():
+    assert suggest("IP is pregnant. They separated last month. DP was drunk.").suggested_grade == "medium"
 
 
 def test_the_toxic_trio_alone_suggests_high_with_its_reason():

@@ -2,6 +2,7 @@
 findings and notes. A condition is a YAML mapping with one of these shapes:
 
     {column: high}                          an indicator of that column was found
+    {column: [targeted, high], of: risk_factors}   a factor of that kind listed in one of those columns
     {found: rf_x} {found_all: [..]} {found_any: [..]}
     {count: risk_factors, at_least: 2}      distinct ids of one kind (indicators, risk_factors, ...)
     {grade: medium}                         the grade suggested so far
@@ -59,8 +60,9 @@ def referenced_ids(condition: Any) -> set[str]:
 
 
 def _column(condition, context):
-    ids = [fid for fid, (kind, column) in context.found.items()
-           if kind == "indicator" and column == condition["column"]]
+    columns = [condition["column"]] if isinstance(condition["column"], str) else condition["column"]
+    wanted = KINDS[condition.get("of", "indicators")]
+    ids = [fid for fid, (kind, column) in context.found.items() if kind == wanted and column in columns]
     return bool(ids), [context.factor_text(fid) for fid in ids]
 
 

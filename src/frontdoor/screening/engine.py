@@ -80,10 +80,11 @@ def evaluate(
     """
     facts = facts or {}
     measures = _measures(tool, facts, history)
+    in_narrative = scan_narrative(tool, narrative)
     findings = [
-        *structured_findings(tool, facts),
+        *structured_findings(tool, facts, narrative_found={f.id for f in in_narrative}),
         *_history_findings(tool, facts, measures),
-        *scan_narrative(tool, narrative),
+        *in_narrative,
     ]
     context = Context(factor_text=lambda fid: tool.factor(fid).text.rstrip("."),
                       measures=measures, facts=facts)
@@ -114,12 +115,18 @@ def scan_narrative(tool: Tool, narrative: str) -> tuple[Finding, ...]:
     )
 
 
-def structured_findings(tool: Tool, facts: Mapping[str, Any]) -> tuple[Finding, ...]:
-    """Findings from structured fields, in the order the tool lists its factors and rules."""
+def structured_findings(tool: Tool, facts: Mapping[str, Any], narrative_found: frozenset[str] | set[str] = frozenset()
+                        ) -> tuple[Finding, ...]:
+    """Findings from structured fields, in the order the tool lists its factors and rules.
+
+    A rule with `unless_narrative_finds` gives way to the officer's own words: a child recorded as
+    present whom the narrative says was asleep upstairs was in the home, not a witness.
+    """
     return tuple(
         Finding(id=raw["id"], source="structured", evidence=evidence)
         for raw in _factor_entries(tool)
         for rule in raw.get("structured", ())
+        if not narrative_found & set(rule.get("unless_narrative_finds", ()))
         for evidence in structured_evidence(rule, facts)
     )
 

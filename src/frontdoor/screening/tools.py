@@ -210,7 +210,8 @@ def _columns_named(conditions: list[Any]) -> set[str]:
     for condition in conditions:
         if isinstance(condition, Mapping):
             if "column" in condition:
-                named.add(condition["column"])
+                column = condition["column"]
+                named |= {column} if isinstance(column, str) else set(column)
             named |= _columns_named([*condition.get("all", ()), *condition.get("any", ()),
                                      *([condition["not"]] if "not" in condition else [])])
     return named
