@@ -65,3 +65,10 @@ def test_evaluate_explains_what_it_cannot_screen():
     isco = _client(factories.user(role=Membership.Role.ISCO))
     response = isco.post("/api/v1/screening/evoda/evaluate", {"police_reference": "A1"}, content_type="application/json")
     assert response.status_code == 400 and "occurred_at is required" in response.json()["detail"]
+
+
+def test_a_null_item_is_quarantined_with_its_reason(police):
+    answer = police.post("/api/v1/notifications", [record("A1"), None], content_type="application/json").json()
+    assert (answer["stored"], answer["duplicates"], answer["quarantined"]) == (1, 0, 1)
+    assert answer["items"][1]["errors"] == [
+        {"field": "", "message": "Each notification must be a JSON object; this line is null"}]

@@ -323,3 +323,22 @@ def test_a_person_merged_since_the_resolver_read_the_index_is_read_again_and_the
     assert [row.status for row in result.rows] == ["stored"]
     assert result.rows[0].notification.victim == survivor
     assert PoliceNotification.objects.get(police_reference="A2").victim == survivor
+
+
+@pytest.mark.parametrize(("line", "kind"), [("null", "null"), ("5", "a number"), ('"WMP-1"', "text"),
+                                             ("[1, 2]", "a list"), ("true", "true or false")])
+def test_a_line_that_is_json_but_not_an_object_is_quarantined_with_its_reason(line, kind):
+    result = _import(jsonl(record("A1"), line))
+    assert (result.batch.stored, result.batch.duplicates, result.batch.quarantined) == (1, 0, 1)
+    row = QuarantinedRow.objects.get()
+    assert row.line_number == 2
+    assert row.errors == [{"field": "", "message": f"Each notification must be a JSON object; this line is {kind}"}]
+    assert [outcome.status for outcome in result.rows] == ["stored", "quarantined"]
+
+
+def test_a_null_item_of_a_batch_is_quarantined_and_sending_it_again_is_not():
+    result = notifications_import_records(records=enumerate([None, record("A1")], start=1), source="api")
+    assert [row.status for row in result.rows] == ["quarantined", "stored"]
+    assert QuarantinedRow.objects.get().raw is None
+    again = notifications_import_records(records=enumerate([None], start=1), source="api")
+    assert [row.status for row in again.rows] == ["duplicate"] and QuarantinedRow.objects.count() == 1

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
@@ -302,8 +302,13 @@ def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
     waiting = QuarantinedRow.objects.filter(resolved_at__isnull=True, raw=raw, errors=errors).exists()
     if waiting:
         return RowOutcome(row.line, DUPLICATE, row.reference, errors=row.errors)
-    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=raw, errors=errors)
+    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=_json_value(raw), errors=errors)
     return RowOutcome(row.line, QUARANTINED, row.reference, errors=row.errors)
+
+
+def _json_value(value):
+    """A JSON null as itself: Django writes a bare None to a JSONField as SQL NULL, which `raw` may not be."""
+    return Value(None, JSONField()) if value is None else value
 
 
 @dataclass

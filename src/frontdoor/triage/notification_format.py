@@ -57,6 +57,11 @@ class FileUnreadable(ValueError):
     """A whole file that cannot be read as notifications (not one bad row); the message says why."""
 
 
+class NotJson(str):
+    """A line of a JSON Lines file that is not JSON at all, kept as its text: told apart from a line
+    that is JSON text (a string), which gets another reason."""
+
+
 def field_error(field: str, message: str) -> dict[str, str]:
     return {"field": field, "message": message}
 
@@ -71,7 +76,7 @@ def read_jsonl(text: str) -> Iterator[tuple[int, Any]]:
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError:
-                yield number, line
+                yield number, NotJson(line)
 
 
 def read_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -211,7 +216,7 @@ def _indexed_list(field: str, items: dict[int, Any]) -> tuple[list[Any], list[di
 def validate(record: Any) -> list[dict[str, str]]:
     """Every problem with one notification, each as {field, message}; empty when it can be stored."""
     if not isinstance(record, Mapping):
-        return [field_error("", "This line is not a notification: each line must be one JSON object")]
+        return [field_error("", not_an_object(record))]
     errors: list[dict[str, str]] = []
     check = _Checker(record, errors)
     check.unknown_fields(record, TOP_FIELDS, "")
@@ -231,6 +236,18 @@ def validate(record: Any) -> list[dict[str, str]]:
     check.prior_incidents()
     check.boolean("open_cp_plan", "Say whether a child in the household has an open child protection plan")
     return errors
+
+
+JSON_KINDS = ((type(None), "null"), (bool, "true or false"), ((int, float), "a number"), (str, "text"),
+              (list, "a list"))
+
+
+def not_an_object(value: Any) -> str:
+    """Why a value that is not a JSON object cannot be a notification."""
+    if isinstance(value, NotJson):
+        return "This line is not a notification: each line must be one JSON object"
+    kind = next((name for types, name in JSON_KINDS if isinstance(value, types)), "not an object")
+    return f"Each notification must be a JSON object; this line is {kind}"
 
 
 class _Checker:
