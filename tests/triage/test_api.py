@@ -72,3 +72,11 @@ def test_a_null_item_is_quarantined_with_its_reason(police):
     assert (answer["stored"], answer["duplicates"], answer["quarantined"]) == (1, 0, 1)
     assert answer["items"][1]["errors"] == [
         {"field": "", "message": "Each notification must be a JSON object; this line is null"}]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/notifications", "/api/v1/screening/evoda/evaluate"])
+def test_a_body_nested_too_deeply_is_a_400_and_nothing_is_stored(police, path):
+    body = "[" * 100_000 + "]" * 100_000
+    response = police.post(path, body, content_type="application/json")
+    assert response.status_code == 400 and "The body is nested too deeply" in response.json()["detail"]
+    assert not ImportBatch.objects.exists()

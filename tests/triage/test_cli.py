@@ -48,3 +48,13 @@ def test_screen_evoda_writes_one_line_per_notification(tmp_path, capsys):
     assert result["police_reference"] == "A1" and result["suggested_grade"] in ("standard", "medium", "high")
     assert {"id": "history_minor_incidents", "source": "history"} in [
         {"id": i["id"], "source": i["source"]} for i in result["indicators"]]
+
+
+@pytest.mark.django_db
+def test_a_file_nested_too_deeply_exits_2_and_stores_nothing(tmp_path, capsys):
+    path = tmp_path / "night.jsonl"
+    path.write_text(jsonl(record("A1"), "[" * 100_000 + "]" * 100_000))
+    with pytest.raises(SystemExit) as refused:
+        main(["import-notifications", str(path)])
+    assert refused.value.code == 2 and "Line 2 is nested too deeply" in capsys.readouterr().err
+    assert not PoliceNotification.objects.exists()

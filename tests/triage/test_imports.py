@@ -342,3 +342,11 @@ def test_a_null_item_of_a_batch_is_quarantined_and_sending_it_again_is_not():
     assert QuarantinedRow.objects.get().raw is None
     again = notifications_import_records(records=enumerate([None], start=1), source="api")
     assert [row.status for row in again.rows] == ["duplicate"] and QuarantinedRow.objects.count() == 1
+
+
+def test_a_line_nested_too_deeply_refuses_the_file_and_stores_nothing():
+    with pytest.raises(FileUnreadable, match="Line 2 is nested too deeply"):
+        _import(jsonl(record("A1"), "[" * 100_000 + "]" * 100_000))
+    with pytest.raises(FileUnreadable, match="Line 1 is nested too deeply"):
+        _import(jsonl(record("A1", location=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])))
+    assert not PoliceNotification.objects.exists() and not QuarantinedRow.objects.exists()

@@ -76,3 +76,10 @@ def test_to_grade_filter(isco_client):
 def test_other_roles_do_not_see_the_pages(client):
     client.force_login(factories.user(role=Membership.Role.REFERRER))
     assert client.get("/notifications/").status_code == 404
+
+
+def test_a_file_nested_too_deeply_is_one_error_and_nothing_stored(isco_client):
+    page = _upload(isco_client, "night.jsonl", jsonl(record("A1"), "[" * 100_000 + "]" * 100_000))
+    text = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in text and "Line 2 is nested too deeply" in text
+    assert not PoliceNotification.objects.exists()

@@ -6,6 +6,7 @@ from ninja import Router, Schema, Status
 from frontdoor.agencies.models import Agency
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.triage.imports import notifications_import_records
+from frontdoor.triage.notification_format import NestedTooDeeply, parse_json
 from frontdoor.triage.selectors import may_triage
 
 router = Router(tags=["police notifications"])
@@ -48,9 +49,11 @@ def _may_send(user) -> bool:
 
 def _json(request):
     try:
-        return json.loads(request.body or b"null")
+        return parse_json(request.body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ValueError(f"The body is not valid JSON: {error}") from None
+    except NestedTooDeeply as error:
+        raise ValueError(f"The body is nested too deeply ({error})") from None
 
 
 @router.post("/notifications", response={200: ImportOut, 400: ErrorOut, 403: ErrorOut}, openapi_extra=JSON_BODY)

@@ -49,12 +49,19 @@ TRUE_WORDS, FALSE_WORDS = ("true", "yes", "y", "1"), ("false", "no", "n", "0")
 POSTCODE = re.compile(r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")
 URN = re.compile(r"^[0-9]{6}$")
 PATH_PART = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
+# The format nests four levels (a list of records, a record, its children, a child); anything much
+# deeper is not a notification, and reading or storing it would exhaust Python's stack (a 500).
+MAX_NESTING = 32
 WHOSE = {"victim": "the victim's", "perpetrator": "the perpetrator's", "children": "the child's",
          "prior_incidents": "the earlier incident's"}
 
 
 class FileUnreadable(ValueError):
     """A whole file that cannot be read as notifications (not one bad row); the message says why."""
+
+
+class NestedTooDeeply(ValueError):
+    """JSON with more levels of lists and objects than MAX_NESTING."""
 
 
 class NotJson(str):
@@ -69,14 +76,39 @@ def field_error(field: str, message: str) -> dict[str, str]:
 # --- Reading files ------------------------------------------------------------------------------
 
 
+def parse_json(text: str | bytes) -> Any:
+    """json.loads, refusing a value nested more than MAX_NESTING deep (NestedTooDeeply)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise NestedTooDeeply(f"more than {MAX_NESTING} levels of lists and objects") from None
+    if _nesting(value) > MAX_NESTING:
+        raise NestedTooDeeply(f"more than {MAX_NESTING} levels of lists and objects")
+    return value
+
+
+def _nesting(value: Any) -> int:
+    """How many levels of lists and objects a JSON value has, counted without recursion."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting and deepest <= MAX_NESTING:
+        item, depth = waiting.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            waiting.extend((inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def read_jsonl(text: str) -> Iterator[tuple[int, Any]]:
-    """(line number, JSON value or the line's text when it is not JSON) for each non-blank line."""
+    """(line number, JSON value or the line's text when it is not JSON) for each non-blank line;
+    a line nested too deeply refuses the whole file."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                yield number, json.loads(line)
+                yield number, parse_json(line)
             except json.JSONDecodeError:
                 yield number, NotJson(line)
+            except NestedTooDeeply as error:
+                raise FileUnreadable(f"Line {number} is nested too deeply ({error}); nothing was imported") from None
 
 
 def read_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
