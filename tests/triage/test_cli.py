@@ -58,3 +58,13 @@ def test_a_file_nested_too_deeply_exits_2_and_stores_nothing(tmp_path, capsys):
         main(["import-notifications", str(path)])
     assert refused.value.code == 2 and "Line 2 is nested too deeply" in capsys.readouterr().err
     assert not PoliceNotification.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_csv_narrative_longer_than_csvs_field_limit_is_a_quarantined_row(tmp_path, capsys):
+    path = tmp_path / "night.csv"
+    path.write_text(csv_text(record("A1", narrative="x" * 200_000), record("A2")))
+    main(["import-notifications", str(path)])
+    out = capsys.readouterr().out
+    assert "1 stored, 0 already stored, 1 quarantined" in out
+    assert "line 2: narrative: The officer's narrative must be 20,000 characters or fewer" in out

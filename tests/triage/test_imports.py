@@ -350,3 +350,19 @@ def test_a_line_nested_too_deeply_refuses_the_file_and_stores_nothing():
     with pytest.raises(FileUnreadable, match="Line 1 is nested too deeply"):
         _import(jsonl(record("A1", location=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])))
     assert not PoliceNotification.objects.exists() and not QuarantinedRow.objects.exists()
+
+
+def test_a_narrative_longer_than_csvs_default_field_limit_quarantines_its_row_only():
+    result = _import(csv_text(record("A1", narrative="x" * 200_000), record("A2")), "csv")
+    assert [row.status for row in result.rows] == ["quarantined", "stored"]
+    assert QuarantinedRow.objects.get().errors == [
+        {"field": "narrative", "message": "The officer's narrative must be 20,000 characters or fewer"}]
+
+
+def test_a_cell_over_the_csv_cell_limit_is_kept_cut_with_its_reason(monkeypatch):
+    monkeypatch.setattr("frontdoor.triage.notification_format.CSV_CELL_LIMIT", 30_000)
+    _import(csv_text(record("A1", narrative="x" * 40_000)), "csv")
+    row = QuarantinedRow.objects.get()
+    assert len(row.raw["narrative"]) == 30_000
+    assert {"field": "narrative", "message": "This cell holds 40,000 characters, more than a cell may hold "
+            "(30,000): only the first 30,000 are kept here"} in row.errors

@@ -83,3 +83,10 @@ def test_a_file_nested_too_deeply_is_one_error_and_nothing_stored(isco_client):
     text = page.content.decode()
     assert page.status_code == 200 and "There is a problem" in text and "Line 2 is nested too deeply" in text
     assert not PoliceNotification.objects.exists()
+
+
+def test_a_csv_narrative_longer_than_csvs_field_limit_is_a_row_to_correct(isco_client):
+    page = _upload(isco_client, "night.csv", csv_text(record("A1", narrative="x" * 200_000), record("A2")))
+    text = page.content.decode()
+    assert page.status_code == 200 and 'id="count-stored">1<' in text and 'id="count-quarantined">1<' in text
+    assert "The officer&#x27;s narrative must be 20,000 characters or fewer" in text

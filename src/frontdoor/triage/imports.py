@@ -69,10 +69,10 @@ class _Row:
     errors: list[dict[str, str]]
 
     @classmethod
-    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any) -> "_Row":
-        """flat is the CSV row by field path (None for JSON)."""
+    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any, read_errors: list[dict[str, str]]) -> "_Row":
+        """flat is the CSV row by field path (None for JSON); read_errors, what reading the file found (a cell cut)."""
         record, errors = fmt.unflatten(flat) if flat is not None else (raw, [])
-        return cls(line, raw, record, errors + fmt.validate(record))
+        return cls(line, raw, record, read_errors + errors + fmt.validate(record))
 
     @property
     def reference(self) -> str:
@@ -165,7 +165,7 @@ class ImportLookups:
 def notifications_import_file(*, text: str, file_format: str, source: str, user=None) -> ImportResult:
     """Import a CSV or JSON Lines file. A wrong CSV header refuses the file (FileUnreadable)."""
     if file_format == "csv":
-        rows = [(line, fmt.csv_row_as_flat(row), row) for line, row in fmt.read_csv(text)]
+        rows = [(line, fmt.csv_row_as_flat(row), row, errors) for line, row, errors in fmt.read_csv(text)]
         return _import(rows=rows, file_format="csv", source=source, user=user)
     if file_format == "jsonl":
         return notifications_import_records(records=list(fmt.read_jsonl(text)), source=source, user=user)
@@ -176,7 +176,7 @@ def notifications_import_records(
     *, records: Iterable[tuple[int, Any]], source: str, user=None, file_format: str = "jsonl"
 ) -> ImportResult:
     """Import JSON records (a JSON Lines file, or an API call's items numbered from 1)."""
-    return _import(rows=[(line, None, record) for line, record in records], file_format=file_format,
+    return _import(rows=[(line, None, record, []) for line, record in records], file_format=file_format,
                    source=source, user=user)
 
 

@@ -45,6 +45,12 @@ CSV_COLUMNS = (
     *(f"dash_{q}" for q in DASH_QUESTIONS),
     "open_cp_plan",
 )
+# csv's own limit on a field (131,072 characters) guards a reader streaming a file of unknown size,
+# and refused a whole file for one long narrative. Here the whole text is in memory already, so no
+# cell can be longer than it: csv's limit is lifted, and the format's own cap is applied a cell at a
+# time instead, so that an over-long cell quarantines its row (cut to the cap) and not the file.
+CSV_READER_LIMIT = 2**31 - 1   # the largest a C long holds everywhere
+CSV_CELL_LIMIT = 1_000_000     # characters: fifty times the longest narrative the format allows
 TRUE_WORDS, FALSE_WORDS = ("true", "yes", "y", "1"), ("false", "no", "n", "0")
 POSTCODE = re.compile(r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")
 URN = re.compile(r"^[0-9]{6}$")
@@ -111,18 +117,31 @@ def read_jsonl(text: str) -> Iterator[tuple[int, Any]]:
                 raise FileUnreadable(f"Line {number} is nested too deeply ({error}); nothing was imported") from None
 
 
-def read_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number where the row starts, {column: cell}); a wrong header refuses the whole file."""
+def read_csv(text: str) -> Iterator[tuple[int, dict[str, str], list[dict[str, str]]]]:
+    """(line number where the row starts, {column: cell}, an error for each cell cut to CSV_CELL_LIMIT);
+    a wrong header refuses the whole file."""
+    csv.field_size_limit(CSV_READER_LIMIT)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = next(reader, None)
-    if header is None:
-        raise FileUnreadable("The file is empty: it needs a header row and one row per notification")
-    _check_header(header)
-    start = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            yield start, dict(zip(header, cells + [""] * (len(header) - len(cells))))
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise FileUnreadable("The file is empty: it needs a header row and one row per notification")
+        _check_header(header)
         start = reader.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield start, *_cells_kept(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise FileUnreadable(f"The file cannot be read as CSV at line {reader.line_num}: {error}") from None
+
+
+def _cells_kept(row: dict[str, str]) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The row with each cell longer than CSV_CELL_LIMIT cut to it, and an error for each (its row is quarantined)."""
+    errors = [field_error(column_path(column), f"This cell holds {len(cell):,} characters, more than a cell may hold "
+                                               f"({CSV_CELL_LIMIT:,}): only the first {CSV_CELL_LIMIT:,} are kept here")
+              for column, cell in row.items() if len(cell) > CSV_CELL_LIMIT]
+    return {column: cell[:CSV_CELL_LIMIT] for column, cell in row.items()}, errors
 
 
 def _check_header(header: list[str]) -> None:
