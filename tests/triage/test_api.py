@@ -16,7 +16,8 @@ def _client(user):
 
 @pytest.fixture
 def police():
-    return _client(factories.user(role=Membership.Role.TRIAGE_MEMBER, agency_=factories.agency(kind=Agency.Kind.POLICE)))
+    agency = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+    return _client(factories.user(role=Membership.Role.TRIAGE_MEMBER, agency_=agency))
 
 
 def test_police_send_a_list_and_each_item_is_answered(police):
@@ -80,3 +81,28 @@ def test_a_body_nested_too_deeply_is_a_400_and_nothing_is_stored(police, path):
     response = police.post(path, body, content_type="application/json")
     assert response.status_code == 400 and "The body is nested too deeply" in response.json()["detail"]
     assert not ImportBatch.objects.exists()
+
+
+def test_a_police_token_sends_only_its_own_forces_notifications(police):
+    answer = police.post("/api/v1/notifications", [record("A1"), record("K1", force="Kent Police")],
+                         content_type="application/json").json()
+    assert [item["status"] for item in answer["items"]] == ["stored", "quarantined"]
+    assert answer["items"][1]["errors"] == [{"field": "force", "message": (
+        "This token belongs to West Mercia Police; it cannot send Kent Police's notifications")}]
+    assert not PoliceNotification.objects.filter(force="Kent Police").exists()
+
+
+def test_the_force_may_be_the_agencys_name_in_any_case_or_its_code():
+    agency = factories.agency(kind=Agency.Kind.POLICE, name="Kent Police")
+    agency.ods_code = "KNT"
+    agency.save()
+    kent = _client(factories.user(role=Membership.Role.REFERRER, agency_=agency))
+    body = [record("K1", force="kent police"), record("K2", force="KNT")]
+    answer = kent.post("/api/v1/notifications", body, content_type="application/json").json()
+    assert answer["stored"] == 2
+
+
+def test_triage_staff_may_send_any_forces_notifications():
+    isco = _client(factories.user(role=Membership.Role.ISCO))
+    answer = isco.post("/api/v1/notifications", record("K1", force="Kent Police"), content_type="application/json")
+    assert answer.json()["stored"] == 1

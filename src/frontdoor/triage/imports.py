@@ -69,10 +69,15 @@ class _Row:
     errors: list[dict[str, str]]
 
     @classmethod
-    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any, read_errors: list[dict[str, str]]) -> "_Row":
-        """flat is the CSV row by field path (None for JSON); read_errors, what reading the file found (a cell cut)."""
+    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any, read_errors: list[dict[str, str]], *,
+               force: Agency | None = None) -> "_Row":
+        """flat is the CSV row by field path (None for JSON); read_errors, what reading the file found (a cell
+        cut); force, the only force whose notifications the sender may send (None: any)."""
         record, errors = fmt.unflatten(flat) if flat is not None else (raw, [])
-        return cls(line, raw, record, read_errors + errors + fmt.validate(record))
+        errors = read_errors + errors + fmt.validate(record)
+        if force is not None:
+            errors += fmt.force_refusal(record, agency=force.name, known_as=(force.name, force.ods_code))
+        return cls(line, raw, record, errors)
 
     @property
     def reference(self) -> str:
@@ -182,12 +187,21 @@ def notifications_import_records(
 
 def _import(*, rows, file_format: str, source: str, user) -> ImportResult:
     batch = ImportBatch.objects.create(source=source[:200], format=file_format, imported_by=user)
-    lookups = ImportLookups()
+    lookups, force = ImportLookups(), _own_force(user)
     outcomes = []
     for start in range(0, len(rows), CHUNK_ROWS):
-        outcomes += _import_chunk(batch, [_Row.parsed(*row) for row in rows[start:start + CHUNK_ROWS]], lookups)
+        chunk = [_Row.parsed(*row, force=force) for row in rows[start:start + CHUNK_ROWS]]
+        outcomes += _import_chunk(batch, chunk, lookups)
     batch.refresh_from_db()
     return ImportResult(batch=batch, rows=outcomes)
+
+
+def _own_force(user) -> Agency | None:
+    """A police force's user (their API token) sends that force's notifications only, so that nobody can
+    send, or amend, another force's incident; triage staff importing a file may import any force's."""
+    membership = getattr(user, "membership", None)
+    agency = membership.agency if membership is not None else None
+    return agency if agency is not None and agency.kind == Agency.Kind.POLICE else None
 
 
 def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ RELATIONSHIPS = ("partner", "ex_partner", "family_member", "young_people_partner
 GRADES = ("standard", "medium", "high")
 SEXES = ("female", "male", "unknown")
 MAX_CSV_CHILDREN = 4
+FORCE_MAX = 100
 DASH_QUESTIONS = tuple(f"q{n}" for n in range(1, 25))
 TOP_FIELDS = ("force", "police_reference", "occurred_at", "reported_at", "location", "relationship", "victim",
               "perpetrator", "children", "dash_level", "dash_answers", "offences", "narrative", "prior_incidents",
@@ -271,7 +272,7 @@ def validate(record: Any) -> list[dict[str, str]]:
     errors: list[dict[str, str]] = []
     check = _Checker(record, errors)
     check.unknown_fields(record, TOP_FIELDS, "")
-    check.text("force", "the police force", maximum=100, required=True)
+    check.text("force", "the police force", maximum=FORCE_MAX, required=True)
     check.text("police_reference", "the police reference", maximum=50, required=True)
     check.moment("occurred_at", "when the incident happened")
     check.moment("reported_at", "when the incident was reported to the police")
@@ -299,6 +300,17 @@ def not_an_object(value: Any) -> str:
         return "This line is not a notification: each line must be one JSON object"
     kind = next((name for types, name in JSON_KINDS if isinstance(value, types)), "not an object")
     return f"Each notification must be a JSON object; this line is {kind}"
+
+
+def force_refusal(record: Any, *, agency: str, known_as: Iterable[str]) -> list[dict[str, str]]:
+    """The error when a police force's token sends a record naming another force. known_as: what the
+    force goes by (its name, its code), compared in any case. A force missing or not text is validate's."""
+    force = record.get("force") if isinstance(record, Mapping) else None
+    if not isinstance(force, str) or not force.strip() or len(force) > FORCE_MAX:
+        return []
+    if force.strip().casefold() in {name.strip().casefold() for name in known_as if name.strip()}:
+        return []
+    return [field_error("force", f"This token belongs to {agency}; it cannot send {force}'s notifications")]
 
 
 class _Checker:
