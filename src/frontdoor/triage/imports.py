@@ -4,7 +4,8 @@ A valid row has its people resolved, its EVODA suggestion made from the front do
 and the notification and its children written; a row with any field wrong is quarantined as
 received, with a reason per field. Rows are stored a chunk at a time, together, and if that fails
 a row at a time, each in a savepoint of its own (ADR 0006). The same force and police reference
-twice is one incident, so importing a file again changes nothing.
+twice is one incident: sent again unchanged it is a duplicate, so importing a file again changes
+nothing; sent again changed, it amends the notification, which keeps what it was (docs/police-notifications.md).
 """
 import logging
 from collections import Counter, defaultdict
@@ -26,6 +27,7 @@ from frontdoor.triage import notification_format as fmt
 from frontdoor.triage.errors import NotificationConflict, RowInvalid
 from frontdoor.triage.models import (
     ImportBatch,
+    NotificationAmendment,
     NotificationChild,
     PoliceNotification,
     QuarantinedRow,
@@ -40,7 +42,7 @@ from frontdoor.triage.selectors import (
 
 logger = logging.getLogger(__name__)
 
-STORED, DUPLICATE, QUARANTINED = "stored", "duplicate", "quarantined"
+STORED, AMENDED, DUPLICATE, QUARANTINED = "stored", "amended", "duplicate", "quarantined"
 # Rows per transaction, and per statement of each kind when stored together (ADR 0006).
 CHUNK_ROWS = 200
 ADULT_AGE = 18
@@ -53,6 +55,7 @@ class RowOutcome:
     police_reference: str = ""
     notification: PoliceNotification | None = None
     errors: list[dict[str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)   # the fields an amendment changed
 
 
 @dataclass
@@ -241,9 +244,13 @@ def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[R
     checkpoint = lookups.checkpoint()
     try:
         return _store_alone(batch, row, lookups)
-    except IntegrityError:  # the same incident stored by a concurrent import a moment ago
+    except IntegrityError as error:  # the same incident, stored by a concurrent import a moment ago: sent again
         lookups.back_to(checkpoint)
-        return [RowOutcome(row.line, DUPLICATE, row.reference)]
+        outcome = RowOutcome(row.line, DUPLICATE, row.reference)
+        with transaction.atomic():
+            if not _compare_resend(batch, outcome, row.record, lookups):
+                raise error  # not that incident after all: a database error, which ends the import
+        return [outcome]
 
 
 def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
@@ -264,34 +271,89 @@ def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[
 def _counted(batch: ImportBatch, outcomes: list[RowOutcome]) -> list[RowOutcome]:
     counts = Counter(outcome.status for outcome in outcomes)
     ImportBatch.objects.filter(pk=batch.pk).update(
-        stored=F("stored") + counts[STORED], duplicates=F("duplicates") + counts[DUPLICATE],
+        stored=F("stored") + counts[STORED], amended=F("amended") + counts[AMENDED],
+        duplicates=F("duplicates") + counts[DUPLICATE],
         quarantined=F("quarantined") + counts[QUARANTINED],
     )
     return outcomes
 
 
 def _store_rows(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
-    """Quarantine the bad rows; resolve, suggest and store the good ones together."""
+    """Quarantine the bad rows; resolve, suggest and store the new incidents together; then compare each
+    incident sent again with what is stored (one this chunk has just stored included)."""
     lookups.read_for([row.record for row in rows if not row.errors])
     plan = ResolutionPlan()
-    outcomes, incidents = [], []
+    outcomes, incidents, resends = [], [], []
     for row in rows:
+        outcome = RowOutcome(row.line, STORED, row.reference)
         if row.errors:
-            outcomes.append(_quarantine(batch, row))
+            outcome = _quarantine(batch, row)
         elif lookups.is_stored(row.record):
-            outcomes.append(RowOutcome(row.line, DUPLICATE, row.reference))
+            outcome.status = DUPLICATE
+            resends.append((outcome, row.record))
         else:
             lookups.claim(row.record)
-            incidents.append(_Incident.resolved(row.record, plan=plan, lookups=lookups))
-            outcomes.append(RowOutcome(row.line, STORED, row.reference))
+            incidents.append((outcome, _Incident.resolved(row.record, plan=plan, lookups=lookups)))
+        outcomes.append(outcome)
     plan.save()
-    lookups.read_history(incidents)
-    stored = [incident.stored_as(batch=batch, persons=plan.persons, lookups=lookups) for incident in incidents]
-    PoliceNotification.objects.bulk_create(notification for notification, _ in stored)
-    NotificationChild.objects.bulk_create(child for _, children in stored for child in children)
-    for outcome, (notification, _) in zip((o for o in outcomes if o.status == STORED), stored):
-        outcome.notification = notification
+    _store_incidents(batch, incidents, persons=plan.persons, lookups=lookups)
+    for outcome, record in resends:
+        _compare_resend(batch, outcome, record, lookups)
     return outcomes
+
+
+def _store_incidents(batch: ImportBatch, incidents: list[tuple[RowOutcome, "_Incident"]], *, persons: dict,
+                     lookups: ImportLookups) -> None:
+    lookups.read_history([incident for _, incident in incidents])
+    stored = [(outcome, *incident.stored_as(batch=batch, persons=persons, lookups=lookups))
+              for outcome, incident in incidents]
+    PoliceNotification.objects.bulk_create(notification for _, notification, _ in stored)
+    NotificationChild.objects.bulk_create(child for _, _, children in stored for child in children)
+    for outcome, notification, _ in stored:
+        outcome.notification = notification
+
+
+def _compare_resend(batch: ImportBatch, outcome: RowOutcome, record: Mapping[str, Any], lookups: ImportLookups) -> bool:
+    """An incident sent again: unchanged, it stays a duplicate; changed, it amends the notification (the
+    outcome says so). False when the incident is not stored at all."""
+    notification = PoliceNotification.objects.select_for_update().filter(
+        force=record["force"], police_reference=record["police_reference"]).first()
+    if notification is None:
+        return False
+    changed = fmt.changed_fields(notification.payload, record)
+    if changed:
+        _amend(batch, notification, record, changed, lookups)
+        outcome.status, outcome.notification, outcome.changed = AMENDED, notification, changed
+    return True
+
+
+def _amend(batch: ImportBatch, notification: PoliceNotification, record: Mapping[str, Any], changed: list[str],
+           lookups: ImportLookups) -> None:
+    """The new content on the notification, with a suggestion made again from it, and what it was kept
+    beside. A grade a person gave stands (the amendment says it came after); the version moves on, so
+    that someone grading from the old content is told it changed. Who the record names is not resolved
+    again: the amendment shows a change to the people for a person to act on."""
+    occurred_at = fmt.parse_moment(record["occurred_at"])
+    children = list(notification.children.values_list("person_id", flat=True))
+    suggestion = _suggest(record, _history_of(notification, before=occurred_at), lookups.any_on_cp_plan(children))
+    NotificationAmendment.objects.create(
+        notification=notification, batch=batch, changed_fields=changed,
+        previous={name: notification.payload.get(name) for name in changed},
+        new={name: record.get(name) for name in changed},
+        suggested_grade_before=notification.suggested_grade, suggested_grade=suggestion["suggested_grade"] or "",
+        graded=bool(notification.grade),
+    )
+    content = _content(record, suggestion)
+    PoliceNotification.objects.filter(pk=notification.pk).update(**content, version=F("version") + 1)
+    for name, value in {**content, "version": notification.version + 1}.items():
+        setattr(notification, name, value)
+
+
+def _history_of(notification: PoliceNotification, *, before: datetime) -> list[dict]:
+    """The history of the notification's people, the notification itself left out."""
+    people = [notification.victim_id, notification.perpetrator_id]
+    among = notifications_naming(person_ids=people, since=months_before(before, HISTORY_MONTHS), before=before)
+    return notification_history(person_ids=people, before=before, among=among.exclude(pk=notification.pk))
 
 
 def _dates_of_birth(records: Iterable[Mapping[str, Any]]) -> Iterator[date | None]:
@@ -362,26 +424,34 @@ class _Incident:
             force=record["force"],
             police_reference=record["police_reference"],
             batch=batch,
-            occurred_at=self.occurred_at,
-            reported_at=fmt.parse_moment(record["reported_at"]),
-            location=record.get("location") or "",
-            relationship=record["relationship"],
             victim=persons[self.victim_id],
             perpetrator=persons[self.perpetrator_id],
-            victim_pregnant=bool(record["victim"].get("pregnant")),
-            dash_level=record["dash_level"],
-            dash_answers=record.get("dash_answers") or {},
-            offences=record["offences"],
-            narrative=record["narrative"],
-            payload=record,
-            tool_id=suggestion["tool_id"],
-            tool_version=suggestion["tool_version"],
-            suggested_grade=suggestion["suggested_grade"] or "",
-            suggestion=suggestion,
+            **_content(record, suggestion),
         )
         lookups.stored(notification)
         return notification, [_child(notification, child, persons[person_id], lookups)
                               for child, person_id in self.children]
+
+
+def _content(record: Mapping[str, Any], suggestion: dict) -> dict[str, Any]:
+    """What a notification holds of its record and of the suggestion made from it: written when it is
+    stored, and again when it is amended."""
+    return {
+        "occurred_at": fmt.parse_moment(record["occurred_at"]),
+        "reported_at": fmt.parse_moment(record["reported_at"]),
+        "location": record.get("location") or "",
+        "relationship": record["relationship"],
+        "victim_pregnant": bool(record["victim"].get("pregnant")),
+        "dash_level": record["dash_level"],
+        "dash_answers": record.get("dash_answers") or {},
+        "offences": record["offences"],
+        "narrative": record["narrative"],
+        "payload": record,
+        "tool_id": suggestion["tool_id"],
+        "tool_version": suggestion["tool_version"],
+        "suggested_grade": suggestion["suggested_grade"] or "",
+        "suggestion": suggestion,
+    }
 
 
 def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:

@@ -188,6 +188,21 @@ def flatten(record: Any) -> dict[str, str]:
     return flat
 
 
+def changed_fields(before: Any, after: Any) -> list[str]:
+    """The top-level fields whose content differs between two records, in the format's order. A field
+    absent, null or empty is the same content."""
+    old, new = _filled_by_field(before), _filled_by_field(after)
+    return [name for name in TOP_FIELDS if old.get(name) != new.get(name)]
+
+
+def _filled_by_field(record: Any) -> dict[str, dict[str, str]]:
+    grouped: dict[str, dict[str, str]] = {}
+    for path, text in flatten(record).items():
+        if text:
+            grouped.setdefault(PATH_PART.match(path)[1], {})[path] = text
+    return grouped
+
+
 def _flatten_into(flat: dict[str, str], path: str, value: Any) -> None:
     if path == "offences" and isinstance(value, list):
         flat[path] = "; ".join(str(item) for item in value)
