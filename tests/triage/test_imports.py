@@ -428,3 +428,14 @@ def test_a_line_nested_too_deeply_refuses_the_file_and_stores_nothing():
     with pytest.raises(FileUnreadable, match="Line 1 is nested too deeply"):
         _import(jsonl(record("A1", location=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])))
     assert not PoliceNotification.objects.exists() and not QuarantinedRow.objects.exists()
+
+
+def test_a_database_error_storing_a_bad_row_ends_the_import_rather_than_counting_a_duplicate(monkeypatch):
+    from django.db import IntegrityError
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("null value in column \"raw\"")
+    monkeypatch.setattr("frontdoor.triage.imports.QuarantinedRow.objects.create", refuse)
+    with pytest.raises(IntegrityError):
+        _import(jsonl(record("A1"), "null", record("A2", dash_level="severe")))
+    assert PoliceNotification.objects.filter(police_reference="A1").exists()  # the rows before it are kept

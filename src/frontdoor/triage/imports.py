@@ -244,13 +244,18 @@ def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[R
     checkpoint = lookups.checkpoint()
     try:
         return _store_alone(batch, row, lookups)
-    except IntegrityError as error:  # the same incident, stored by a concurrent import a moment ago: sent again
+    except IntegrityError:  # the same incident, stored by a concurrent import a moment ago: sent again
         lookups.back_to(checkpoint)
         outcome = RowOutcome(row.line, DUPLICATE, row.reference)
-        with transaction.atomic():
-            if not _compare_resend(batch, outcome, row.record, lookups):
-                raise error  # not that incident after all: a database error, which ends the import
+        if row.errors or not _compare_resend_alone(batch, outcome, row.record, lookups):
+            raise  # not that incident after all: a database error, which ends the import
         return [outcome]
+
+
+def _compare_resend_alone(batch: ImportBatch, outcome: RowOutcome, record: Mapping[str, Any],
+                          lookups: ImportLookups) -> bool:
+    with transaction.atomic():
+        return _compare_resend(batch, outcome, record, lookups)
 
 
 def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
