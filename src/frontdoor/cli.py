@@ -101,7 +101,7 @@ def cmd_worker(args) -> None:
 
 
 def cmd_import_notifications(args) -> None:
-    from frontdoor.triage.imports import QUARANTINED, notifications_import_file
+    from frontdoor.triage.imports import notifications_import_file
     from frontdoor.triage.notification_format import FileUnreadable
 
     file_format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
@@ -112,10 +112,22 @@ def cmd_import_notifications(args) -> None:
         print(f"Cannot read {args.file}: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     batch = result.batch
-    print(f"{batch.stored} stored, {batch.duplicates} already stored, {batch.quarantined} quarantined")
-    for row in (row for row in result.rows if row.status == QUARANTINED):
-        for error in row.errors:
-            print(f"line {row.line}: {error['field'] or 'row'}: {error['message']}")
+    print(f"{batch.stored} stored, {batch.amended} amended, {batch.duplicates} already stored, "
+          f"{batch.quarantined} quarantined")
+    for row in result.rows:
+        for line in _import_row_lines(row):
+            print(line)
+
+
+def _import_row_lines(row) -> list[str]:
+    """What the summary says of one row: the fields an amendment changed, or each reason a row was quarantined."""
+    from frontdoor.triage.imports import AMENDED, QUARANTINED
+
+    if row.status == AMENDED:
+        return [f"line {row.line}: {row.police_reference} amended: {', '.join(row.changed)}"]
+    if row.status == QUARANTINED:
+        return [f"line {row.line}: {error['field'] or 'row'}: {error['message']}" for error in row.errors]
+    return []
 
 
 def cmd_screen(args) -> None:

@@ -16,7 +16,8 @@ def _client(user):
 
 @pytest.fixture
 def police():
-    return _client(factories.user(role=Membership.Role.TRIAGE_MEMBER, agency_=factories.agency(kind=Agency.Kind.POLICE)))
+    agency = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+    return _client(factories.user(role=Membership.Role.TRIAGE_MEMBER, agency_=agency))
 
 
 def test_police_send_a_list_and_each_item_is_answered(police):
@@ -65,3 +66,65 @@ def test_evaluate_explains_what_it_cannot_screen():
     isco = _client(factories.user(role=Membership.Role.ISCO))
     response = isco.post("/api/v1/screening/evoda/evaluate", {"police_reference": "A1"}, content_type="application/json")
     assert response.status_code == 400 and "occurred_at is required" in response.json()["detail"]
+
+
+def test_a_null_item_is_quarantined_with_its_reason(police):
+    answer = police.post("/api/v1/notifications", [record("A1"), None], content_type="application/json").json()
+    assert (answer["stored"], answer["duplicates"], answer["quarantined"]) == (1, 0, 1)
+    assert answer["items"][1]["errors"] == [
+        {"field": "", "message": "Each notification must be a JSON object; this line is null"}]
+
+
+def test_a_changed_resend_is_answered_amended_with_what_changed(police):
+    police.post("/api/v1/notifications", record("A1"), content_type="application/json")
+    changed = record("A1", narrative="DP now has a knife")
+    answer = police.post("/api/v1/notifications", [changed, changed], content_type="application/json").json()
+    assert (answer["stored"], answer["amended"], answer["duplicates"]) == (0, 1, 1)
+    assert [(item["status"], item["changed_fields"]) for item in answer["items"]] == [
+        ("amended", ["narrative"]), ("duplicate", [])]
+    notification = PoliceNotification.objects.get()
+    assert answer["items"][0]["notification_id"] == str(notification.pk)
+    assert notification.narrative == "DP now has a knife"
+
+
+def test_a_police_token_sends_only_its_own_forces_notifications(police):
+    answer = police.post("/api/v1/notifications", [record("A1"), record("K1", force="Kent Police")],
+                         content_type="application/json").json()
+    assert [item["status"] for item in answer["items"]] == ["stored", "quarantined"]
+    assert answer["items"][1]["errors"] == [{"field": "force", "message": (
+        "This token belongs to West Mercia Police; it cannot send Kent Police's notifications")}]
+    assert not PoliceNotification.objects.filter(force="Kent Police").exists()
+
+
+def test_a_police_token_cannot_amend_another_forces_notification(police):
+    other = _client(factories.user(role=Membership.Role.REFERRER,
+                                   agency_=factories.agency(kind=Agency.Kind.POLICE, name="Kent Police")))
+    other.post("/api/v1/notifications", record("K1", force="Kent Police"), content_type="application/json")
+    answer = police.post("/api/v1/notifications", record("K1", force="Kent Police", narrative="Changed."),
+                         content_type="application/json").json()
+    assert answer["items"][0]["status"] == "quarantined"
+    assert PoliceNotification.objects.get().narrative != "Changed."
+
+
+def test_the_force_may_be_the_agencys_name_in_any_case_or_its_code():
+    agency = factories.agency(kind=Agency.Kind.POLICE, name="Kent Police")
+    agency.ods_code = "KNT"
+    agency.save()
+    kent = _client(factories.user(role=Membership.Role.REFERRER, agency_=agency))
+    body = [record("K1", force="kent police"), record("K2", force="KNT")]
+    answer = kent.post("/api/v1/notifications", body, content_type="application/json").json()
+    assert answer["stored"] == 2
+
+
+def test_triage_staff_may_send_any_forces_notifications():
+    isco = _client(factories.user(role=Membership.Role.ISCO))
+    answer = isco.post("/api/v1/notifications", record("K1", force="Kent Police"), content_type="application/json")
+    assert answer.json()["stored"] == 1
+
+
+@pytest.mark.parametrize("path", ["/api/v1/notifications", "/api/v1/screening/evoda/evaluate"])
+def test_a_body_nested_too_deeply_is_a_400_and_nothing_is_stored(police, path):
+    body = "[" * 100_000 + "]" * 100_000
+    response = police.post(path, body, content_type="application/json")
+    assert response.status_code == 400 and "The body is nested too deeply" in response.json()["detail"]
+    assert not ImportBatch.objects.exists()

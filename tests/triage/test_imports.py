@@ -16,6 +16,7 @@ from frontdoor.triage.imports import (
     quarantined_row_reimport,
 )
 from frontdoor.triage.models import (
+    NotificationAmendment,
     NotificationChild,
     PoliceNotification,
     QuarantinedRow,
@@ -256,7 +257,7 @@ def test_the_same_couple_twice_in_one_file_is_the_same_people(resolution, school
     assert any(i["source"] == "history" for i in second.suggestion["indicators"])
 
 
-def test_an_incident_stored_by_a_concurrent_import_is_a_duplicate_and_leaves_no_one_behind(matcher, monkeypatch):
+def test_an_incident_stored_by_a_concurrent_import_is_a_resend_and_leaves_no_one_behind(matcher, monkeypatch):
     # The other import stored A1 after this one looked for it.
     monkeypatch.setattr(ImportLookups, "read_for", lambda self, records: None)
     _import(jsonl(record("A1")))
@@ -265,8 +266,8 @@ def test_an_incident_stored_by_a_concurrent_import_is_a_duplicate_and_leaves_no_
               "perpetrator": {"given_name": "Dan", "family_name": "Reeve", "dob": "1991-11-30", "sex": "male"},
               "children": []}
     result = _import(jsonl(record("A1", **couple), record("A2", **couple)))
-    assert [row.status for row in result.rows] == ["duplicate", "stored"]
-    assert (result.batch.stored, result.batch.duplicates) == (1, 1)
+    assert [row.status for row in result.rows] == ["amended", "stored"]  # A1 names another couple now
+    assert (result.batch.stored, result.batch.amended, result.batch.duplicates) == (1, 1, 0)
     assert Person.objects.count() == people + 2  # A2's couple: the copies made for A1 were rolled back
     assert len(identity.app_resolver()) == indexed_persons().count()
 
@@ -323,3 +324,118 @@ def test_a_person_merged_since_the_resolver_read_the_index_is_read_again_and_the
     assert [row.status for row in result.rows] == ["stored"]
     assert result.rows[0].notification.victim == survivor
     assert PoliceNotification.objects.get(police_reference="A2").victim == survivor
+
+
+# --- Rows that are not objects, resends, long CSV cells, deep nesting (issue 11, item 3) ---------
+
+
+@pytest.mark.parametrize(("line", "kind"), [("null", "null"), ("5", "a number"), ('"WMP-1"', "text"),
+                                             ("[1, 2]", "a list"), ("true", "true or false")])
+def test_a_line_that_is_json_but_not_an_object_is_quarantined_with_its_reason(line, kind):
+    result = _import(jsonl(record("A1"), line))
+    assert (result.batch.stored, result.batch.duplicates, result.batch.quarantined) == (1, 0, 1)
+    row = QuarantinedRow.objects.get()
+    assert row.line_number == 2
+    assert row.errors == [{"field": "", "message": f"Each notification must be a JSON object; this line is {kind}"}]
+    assert [outcome.status for outcome in result.rows] == ["stored", "quarantined"]
+
+
+def test_a_null_item_of_a_batch_is_quarantined_and_sending_it_again_is_not():
+    result = notifications_import_records(records=enumerate([None, record("A1")], start=1), source="api")
+    assert [row.status for row in result.rows] == ["quarantined", "stored"]
+    assert QuarantinedRow.objects.get().raw is None
+    again = notifications_import_records(records=enumerate([None], start=1), source="api")
+    assert [row.status for row in again.rows] == ["duplicate"] and QuarantinedRow.objects.count() == 1
+
+
+CALM = {"children": [], "dash_answers": {}, "dash_level": "standard",
+        "narrative": "Verbal argument overheard by a neighbour."}
+KNIFE = CALM["narrative"] + " DP was holding a knife."
+
+
+def test_a_changed_resend_amends_the_notification_and_suggests_again():
+    first = _import(jsonl(record("A1", **CALM))).rows[0].notification
+    assert first.suggested_grade == "standard"
+    result = _import(jsonl(record("A1", **CALM | {"narrative": KNIFE})))
+    assert [row.status for row in result.rows] == ["amended"] and result.rows[0].changed == ["narrative"]
+    assert (result.batch.stored, result.batch.amended, result.batch.duplicates) == (0, 1, 0)
+    notification = PoliceNotification.objects.get()
+    assert notification.narrative == KNIFE and notification.payload["narrative"] == KNIFE
+    assert notification.suggested_grade == "high" and notification.version == first.version + 1
+    assert "threats_to_kill_or_harm" in {i["id"] for i in notification.suggestion["indicators"]}
+    amendment = notification.amendments.get()
+    assert amendment.batch == result.batch and amendment.changed_fields == ["narrative"]
+    assert amendment.previous == {"narrative": CALM["narrative"]} and amendment.new == {"narrative": KNIFE}
+    assert (amendment.suggested_grade_before, amendment.suggested_grade, amendment.graded) == ("standard", "high", False)
+
+
+def test_sending_the_same_amendment_twice_gives_one_amendment():
+    _import(jsonl(record("A1", **CALM)))
+    amended = jsonl(record("A1", **CALM | {"narrative": KNIFE}))
+    _import(amended)
+    again = _import(amended)
+    assert [row.status for row in again.rows] == ["duplicate"]
+    assert NotificationAmendment.objects.count() == 1
+
+
+def test_an_incident_and_its_amendment_in_one_file_are_stored_then_amended():
+    changed = record("A1", **CALM | {"narrative": KNIFE})
+    result = _import(jsonl(record("A1", **CALM), changed, changed))
+    assert [row.status for row in result.rows] == ["stored", "amended", "duplicate"]
+    assert PoliceNotification.objects.get().narrative == KNIFE and NotificationAmendment.objects.count() == 1
+
+
+def test_an_amendment_keeps_the_grade_a_person_gave_and_is_flagged():
+    from frontdoor.triage.services import notification_grade
+    from tests import factories
+
+    notification = _import(jsonl(record("A1", **CALM))).rows[0].notification
+    notification_grade(user=factories.user(), notification=notification, grade="standard", rationale="",
+                       version=notification.version)
+    _import(jsonl(record("A1", **CALM | {"narrative": KNIFE, "offences": ["Affray"]})))
+    notification.refresh_from_db()
+    assert (notification.grade, notification.status, notification.suggested_grade) == ("standard", "graded", "high")
+    amendment = notification.amendments.get()
+    assert amendment.graded and amendment.changed_fields == ["offences", "narrative"]
+
+
+def test_an_empty_field_and_an_absent_one_are_the_same_content():
+    _import(jsonl(record("A1", location="")))
+    without = record("A1")
+    del without["location"]
+    assert [row.status for row in _import(jsonl(without)).rows] == ["duplicate"]
+
+
+def test_a_narrative_longer_than_csvs_default_field_limit_quarantines_its_row_only():
+    result = _import(csv_text(record("A1", narrative="x" * 200_000), record("A2")), "csv")
+    assert [row.status for row in result.rows] == ["quarantined", "stored"]
+    assert QuarantinedRow.objects.get().errors == [
+        {"field": "narrative", "message": "The officer's narrative must be 20,000 characters or fewer"}]
+
+
+def test_a_cell_over_the_csv_cell_limit_is_kept_cut_with_its_reason(monkeypatch):
+    monkeypatch.setattr("frontdoor.triage.notification_format.CSV_CELL_LIMIT", 30_000)
+    _import(csv_text(record("A1", narrative="x" * 40_000)), "csv")
+    row = QuarantinedRow.objects.get()
+    assert len(row.raw["narrative"]) == 30_000
+    assert {"field": "narrative", "message": "This cell holds 40,000 characters, more than a cell may hold "
+            "(30,000): only the first 30,000 are kept here"} in row.errors
+
+
+def test_a_line_nested_too_deeply_refuses_the_file_and_stores_nothing():
+    with pytest.raises(FileUnreadable, match="Line 2 is nested too deeply"):
+        _import(jsonl(record("A1"), "[" * 100_000 + "]" * 100_000))
+    with pytest.raises(FileUnreadable, match="Line 1 is nested too deeply"):
+        _import(jsonl(record("A1", location=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])))
+    assert not PoliceNotification.objects.exists() and not QuarantinedRow.objects.exists()
+
+
+def test_a_database_error_storing_a_bad_row_ends_the_import_rather_than_counting_a_duplicate(monkeypatch):
+    from django.db import IntegrityError
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("null value in column \"raw\"")
+    monkeypatch.setattr("frontdoor.triage.imports.QuarantinedRow.objects.create", refuse)
+    with pytest.raises(IntegrityError):
+        _import(jsonl(record("A1"), "null", record("A2", dash_level="severe")))
+    assert PoliceNotification.objects.filter(police_reference="A1").exists()  # the rows before it are kept

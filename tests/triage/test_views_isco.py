@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.timezone import localtime
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.models import AccessLogEntry
@@ -32,6 +33,44 @@ def test_a_file_that_cannot_be_read_is_one_error_and_nothing_stored(isco_client)
     page = _upload(isco_client, "night.csv", "colour,force\n").content.decode()
     assert "There is a problem" in page and "does not define: colour" in page
     assert not PoliceNotification.objects.exists()
+
+
+def test_a_csv_narrative_longer_than_csvs_field_limit_is_a_row_to_correct(isco_client):
+    page = _upload(isco_client, "night.csv", csv_text(record("A1", narrative="x" * 200_000), record("A2")))
+    text = page.content.decode()
+    assert page.status_code == 200 and 'id="count-stored">1<' in text and 'id="count-quarantined">1<' in text
+    assert "The officer&#x27;s narrative must be 20,000 characters or fewer" in text
+
+
+def test_a_file_nested_too_deeply_is_one_error_and_nothing_stored(isco_client):
+    page = _upload(isco_client, "night.jsonl", jsonl(record("A1"), "[" * 100_000 + "]" * 100_000))
+    text = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in text and "Line 2 is nested too deeply" in text
+    assert not PoliceNotification.objects.exists()
+
+
+def test_an_amended_notification_shows_when_and_what_changed(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1", narrative="DP pushed IP.")))
+    page = _upload(isco_client, "amended.jsonl", jsonl(record("A1", narrative="DP pushed IP. DP now has a knife",
+                                                              offences=["Affray"])))
+    text = page.content.decode()
+    assert 'id="count-amended">1<' in text and "offences, narrative" in text
+    notification = PoliceNotification.objects.get()
+    amendment = notification.amendments.get()
+    text = isco_client.get(f"/notifications/{notification.pk}").content.decode()
+    assert f"Amended on {localtime(amendment.received_at):%-d %B %Y}: offences, narrative" in text
+    assert "DP pushed IP. DP now has a knife" in text and "Common assault" in text  # the new narrative; what it was
+
+
+def test_an_amendment_after_grading_is_flagged_and_the_grade_kept(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1", narrative="DP pushed IP.")))
+    notification = PoliceNotification.objects.get()
+    isco_client.post(f"/notifications/{notification.pk}", {"grade": notification.suggested_grade, "version": 1})
+    _upload(isco_client, "amended.jsonl", jsonl(record("A1", narrative="DP pushed IP. DP now has a knife")))
+    text = isco_client.get(f"/notifications/{notification.pk}").content.decode()
+    assert "The police amended this notification after it was graded" in text
+    assert f"Graded <strong>{notification.get_suggested_grade_display()}</strong>" in text
+    assert "after the notification was graded" in text
 
 
 def test_correcting_a_row_imports_it(isco_client):

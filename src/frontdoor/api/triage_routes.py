@@ -6,6 +6,7 @@ from ninja import Router, Schema, Status
 from frontdoor.agencies.models import Agency
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.triage.imports import notifications_import_records
+from frontdoor.triage.notification_format import NestedTooDeeply, parse_json
 from frontdoor.triage.selectors import may_triage
 
 router = Router(tags=["police notifications"])
@@ -27,11 +28,13 @@ class ItemOut(Schema):
     status: str
     notification_id: str | None = None
     errors: list[FieldErrorOut] = []
+    changed_fields: list[str] = []
 
 
 class ImportOut(Schema):
     batch_id: str
     stored: int
+    amended: int
     duplicates: int
     quarantined: int
     items: list[ItemOut]
@@ -48,14 +51,17 @@ def _may_send(user) -> bool:
 
 def _json(request):
     try:
-        return json.loads(request.body or b"null")
+        return parse_json(request.body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ValueError(f"The body is not valid JSON: {error}") from None
+    except NestedTooDeeply as error:
+        raise ValueError(f"The body is nested too deeply ({error})") from None
 
 
 @router.post("/notifications", response={200: ImportOut, 400: ErrorOut, 403: ErrorOut}, openapi_extra=JSON_BODY)
 def notifications_create(request):
-    """Store police notifications: each item answers stored, duplicate or quarantined (with a reason per field)."""
+    """Store police notifications: each item answers stored, amended (with the fields changed), duplicate or
+    quarantined (with a reason per field)."""
     if not _may_send(request.user):
         return Status(403, {"detail": "This token's user may not send police notifications"})
     try:
@@ -69,10 +75,11 @@ def notifications_create(request):
                                           file_format="api")
     batch = result.batch
     return Status(200, {
-        "batch_id": str(batch.pk), "stored": batch.stored, "duplicates": batch.duplicates,
+        "batch_id": str(batch.pk), "stored": batch.stored, "amended": batch.amended, "duplicates": batch.duplicates,
         "quarantined": batch.quarantined,
         "items": [{"index": row.line, "police_reference": row.police_reference, "status": row.status,
-                   "notification_id": str(row.notification.pk) if row.notification else None, "errors": row.errors}
+                   "notification_id": str(row.notification.pk) if row.notification else None, "errors": row.errors,
+                   "changed_fields": row.changed}
                   for row in result.rows],
     })
 

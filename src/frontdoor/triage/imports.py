@@ -4,7 +4,8 @@ A valid row has its people resolved, its EVODA suggestion made from the front do
 and the notification and its children written; a row with any field wrong is quarantined as
 received, with a reason per field. Rows are stored a chunk at a time, together, and if that fails
 a row at a time, each in a savepoint of its own (ADR 0006). The same force and police reference
-twice is one incident, so importing a file again changes nothing.
+twice is one incident: sent again unchanged it is a duplicate, so importing a file again changes
+nothing; sent again changed, it amends the notification, which keeps what it was (docs/police-notifications.md).
 """
 import logging
 from collections import Counter, defaultdict
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
@@ -26,6 +27,7 @@ from frontdoor.triage import notification_format as fmt
 from frontdoor.triage.errors import NotificationConflict, RowInvalid
 from frontdoor.triage.models import (
     ImportBatch,
+    NotificationAmendment,
     NotificationChild,
     PoliceNotification,
     QuarantinedRow,
@@ -40,7 +42,7 @@ from frontdoor.triage.selectors import (
 
 logger = logging.getLogger(__name__)
 
-STORED, DUPLICATE, QUARANTINED = "stored", "duplicate", "quarantined"
+STORED, AMENDED, DUPLICATE, QUARANTINED = "stored", "amended", "duplicate", "quarantined"
 # Rows per transaction, and per statement of each kind when stored together (ADR 0006).
 CHUNK_ROWS = 200
 ADULT_AGE = 18
@@ -53,6 +55,7 @@ class RowOutcome:
     police_reference: str = ""
     notification: PoliceNotification | None = None
     errors: list[dict[str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)   # the fields an amendment changed
 
 
 @dataclass
@@ -69,10 +72,15 @@ class _Row:
     errors: list[dict[str, str]]
 
     @classmethod
-    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any) -> "_Row":
-        """flat is the CSV row by field path (None for JSON)."""
+    def parsed(cls, line: int, flat: Mapping[str, str] | None, raw: Any, read_errors: list[dict[str, str]], *,
+               force: Agency | None = None) -> "_Row":
+        """flat is the CSV row by field path (None for JSON); read_errors, what reading the file found (a cell
+        cut); force, the only force whose notifications the sender may send (None: any)."""
         record, errors = fmt.unflatten(flat) if flat is not None else (raw, [])
-        return cls(line, raw, record, errors + fmt.validate(record))
+        errors = read_errors + errors + fmt.validate(record)
+        if force is not None:
+            errors += fmt.force_refusal(record, agency=force.name, known_as=(force.name, force.ods_code))
+        return cls(line, raw, record, errors)
 
     @property
     def reference(self) -> str:
@@ -165,7 +173,7 @@ class ImportLookups:
 def notifications_import_file(*, text: str, file_format: str, source: str, user=None) -> ImportResult:
     """Import a CSV or JSON Lines file. A wrong CSV header refuses the file (FileUnreadable)."""
     if file_format == "csv":
-        rows = [(line, fmt.csv_row_as_flat(row), row) for line, row in fmt.read_csv(text)]
+        rows = [(line, fmt.csv_row_as_flat(row), row, errors) for line, row, errors in fmt.read_csv(text)]
         return _import(rows=rows, file_format="csv", source=source, user=user)
     if file_format == "jsonl":
         return notifications_import_records(records=list(fmt.read_jsonl(text)), source=source, user=user)
@@ -176,18 +184,27 @@ def notifications_import_records(
     *, records: Iterable[tuple[int, Any]], source: str, user=None, file_format: str = "jsonl"
 ) -> ImportResult:
     """Import JSON records (a JSON Lines file, or an API call's items numbered from 1)."""
-    return _import(rows=[(line, None, record) for line, record in records], file_format=file_format,
+    return _import(rows=[(line, None, record, []) for line, record in records], file_format=file_format,
                    source=source, user=user)
 
 
 def _import(*, rows, file_format: str, source: str, user) -> ImportResult:
     batch = ImportBatch.objects.create(source=source[:200], format=file_format, imported_by=user)
-    lookups = ImportLookups()
+    lookups, force = ImportLookups(), _own_force(user)
     outcomes = []
     for start in range(0, len(rows), CHUNK_ROWS):
-        outcomes += _import_chunk(batch, [_Row.parsed(*row) for row in rows[start:start + CHUNK_ROWS]], lookups)
+        chunk = [_Row.parsed(*row, force=force) for row in rows[start:start + CHUNK_ROWS]]
+        outcomes += _import_chunk(batch, chunk, lookups)
     batch.refresh_from_db()
     return ImportResult(batch=batch, rows=outcomes)
+
+
+def _own_force(user) -> Agency | None:
+    """A police force's user (their API token) sends that force's notifications only, so that nobody can
+    send, or amend, another force's incident; triage staff importing a file may import any force's."""
+    membership = getattr(user, "membership", None)
+    agency = membership.agency if membership is not None else None
+    return agency if agency is not None and agency.kind == Agency.Kind.POLICE else None
 
 
 def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
@@ -227,9 +244,18 @@ def _import_row(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[R
     checkpoint = lookups.checkpoint()
     try:
         return _store_alone(batch, row, lookups)
-    except IntegrityError:  # the same incident stored by a concurrent import a moment ago
+    except IntegrityError:  # the same incident, stored by a concurrent import a moment ago: sent again
         lookups.back_to(checkpoint)
-        return [RowOutcome(row.line, DUPLICATE, row.reference)]
+        outcome = RowOutcome(row.line, DUPLICATE, row.reference)
+        if row.errors or not _compare_resend_alone(batch, outcome, row.record, lookups):
+            raise  # not that incident after all: a database error, which ends the import
+        return [outcome]
+
+
+def _compare_resend_alone(batch: ImportBatch, outcome: RowOutcome, record: Mapping[str, Any],
+                          lookups: ImportLookups) -> bool:
+    with transaction.atomic():
+        return _compare_resend(batch, outcome, record, lookups)
 
 
 def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[RowOutcome]:
@@ -250,34 +276,89 @@ def _store_alone(batch: ImportBatch, row: _Row, lookups: ImportLookups) -> list[
 def _counted(batch: ImportBatch, outcomes: list[RowOutcome]) -> list[RowOutcome]:
     counts = Counter(outcome.status for outcome in outcomes)
     ImportBatch.objects.filter(pk=batch.pk).update(
-        stored=F("stored") + counts[STORED], duplicates=F("duplicates") + counts[DUPLICATE],
+        stored=F("stored") + counts[STORED], amended=F("amended") + counts[AMENDED],
+        duplicates=F("duplicates") + counts[DUPLICATE],
         quarantined=F("quarantined") + counts[QUARANTINED],
     )
     return outcomes
 
 
 def _store_rows(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
-    """Quarantine the bad rows; resolve, suggest and store the good ones together."""
+    """Quarantine the bad rows; resolve, suggest and store the new incidents together; then compare each
+    incident sent again with what is stored (one this chunk has just stored included)."""
     lookups.read_for([row.record for row in rows if not row.errors])
     plan = ResolutionPlan()
-    outcomes, incidents = [], []
+    outcomes, incidents, resends = [], [], []
     for row in rows:
+        outcome = RowOutcome(row.line, STORED, row.reference)
         if row.errors:
-            outcomes.append(_quarantine(batch, row))
+            outcome = _quarantine(batch, row)
         elif lookups.is_stored(row.record):
-            outcomes.append(RowOutcome(row.line, DUPLICATE, row.reference))
+            outcome.status = DUPLICATE
+            resends.append((outcome, row.record))
         else:
             lookups.claim(row.record)
-            incidents.append(_Incident.resolved(row.record, plan=plan, lookups=lookups))
-            outcomes.append(RowOutcome(row.line, STORED, row.reference))
+            incidents.append((outcome, _Incident.resolved(row.record, plan=plan, lookups=lookups)))
+        outcomes.append(outcome)
     plan.save()
-    lookups.read_history(incidents)
-    stored = [incident.stored_as(batch=batch, persons=plan.persons, lookups=lookups) for incident in incidents]
-    PoliceNotification.objects.bulk_create(notification for notification, _ in stored)
-    NotificationChild.objects.bulk_create(child for _, children in stored for child in children)
-    for outcome, (notification, _) in zip((o for o in outcomes if o.status == STORED), stored):
-        outcome.notification = notification
+    _store_incidents(batch, incidents, persons=plan.persons, lookups=lookups)
+    for outcome, record in resends:
+        _compare_resend(batch, outcome, record, lookups)
     return outcomes
+
+
+def _store_incidents(batch: ImportBatch, incidents: list[tuple[RowOutcome, "_Incident"]], *, persons: dict,
+                     lookups: ImportLookups) -> None:
+    lookups.read_history([incident for _, incident in incidents])
+    stored = [(outcome, *incident.stored_as(batch=batch, persons=persons, lookups=lookups))
+              for outcome, incident in incidents]
+    PoliceNotification.objects.bulk_create(notification for _, notification, _ in stored)
+    NotificationChild.objects.bulk_create(child for _, _, children in stored for child in children)
+    for outcome, notification, _ in stored:
+        outcome.notification = notification
+
+
+def _compare_resend(batch: ImportBatch, outcome: RowOutcome, record: Mapping[str, Any], lookups: ImportLookups) -> bool:
+    """An incident sent again: unchanged, it stays a duplicate; changed, it amends the notification (the
+    outcome says so). False when the incident is not stored at all."""
+    notification = PoliceNotification.objects.select_for_update().filter(
+        force=record["force"], police_reference=record["police_reference"]).first()
+    if notification is None:
+        return False
+    changed = fmt.changed_fields(notification.payload, record)
+    if changed:
+        _amend(batch, notification, record, changed, lookups)
+        outcome.status, outcome.notification, outcome.changed = AMENDED, notification, changed
+    return True
+
+
+def _amend(batch: ImportBatch, notification: PoliceNotification, record: Mapping[str, Any], changed: list[str],
+           lookups: ImportLookups) -> None:
+    """The new content on the notification, with a suggestion made again from it, and what it was kept
+    beside. A grade a person gave stands (the amendment says it came after); the version moves on, so
+    that someone grading from the old content is told it changed. Who the record names is not resolved
+    again: the amendment shows a change to the people for a person to act on."""
+    occurred_at = fmt.parse_moment(record["occurred_at"])
+    children = list(notification.children.values_list("person_id", flat=True))
+    suggestion = _suggest(record, _history_of(notification, before=occurred_at), lookups.any_on_cp_plan(children))
+    NotificationAmendment.objects.create(
+        notification=notification, batch=batch, changed_fields=changed,
+        previous={name: notification.payload.get(name) for name in changed},
+        new={name: record.get(name) for name in changed},
+        suggested_grade_before=notification.suggested_grade, suggested_grade=suggestion["suggested_grade"] or "",
+        graded=bool(notification.grade),
+    )
+    content = _content(record, suggestion)
+    PoliceNotification.objects.filter(pk=notification.pk).update(**content, version=F("version") + 1)
+    for name, value in {**content, "version": notification.version + 1}.items():
+        setattr(notification, name, value)
+
+
+def _history_of(notification: PoliceNotification, *, before: datetime) -> list[dict]:
+    """The history of the notification's people, the notification itself left out."""
+    people = [notification.victim_id, notification.perpetrator_id]
+    among = notifications_naming(person_ids=people, since=months_before(before, HISTORY_MONTHS), before=before)
+    return notification_history(person_ids=people, before=before, among=among.exclude(pk=notification.pk))
 
 
 def _dates_of_birth(records: Iterable[Mapping[str, Any]]) -> Iterator[date | None]:
@@ -302,8 +383,13 @@ def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
     waiting = QuarantinedRow.objects.filter(resolved_at__isnull=True, raw=raw, errors=errors).exists()
     if waiting:
         return RowOutcome(row.line, DUPLICATE, row.reference, errors=row.errors)
-    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=raw, errors=errors)
+    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=_json_value(raw), errors=errors)
     return RowOutcome(row.line, QUARANTINED, row.reference, errors=row.errors)
+
+
+def _json_value(value):
+    """A JSON null as itself: Django writes a bare None to a JSONField as SQL NULL, which `raw` may not be."""
+    return Value(None, JSONField()) if value is None else value
 
 
 @dataclass
@@ -343,26 +429,34 @@ class _Incident:
             force=record["force"],
             police_reference=record["police_reference"],
             batch=batch,
-            occurred_at=self.occurred_at,
-            reported_at=fmt.parse_moment(record["reported_at"]),
-            location=record.get("location") or "",
-            relationship=record["relationship"],
             victim=persons[self.victim_id],
             perpetrator=persons[self.perpetrator_id],
-            victim_pregnant=bool(record["victim"].get("pregnant")),
-            dash_level=record["dash_level"],
-            dash_answers=record.get("dash_answers") or {},
-            offences=record["offences"],
-            narrative=record["narrative"],
-            payload=record,
-            tool_id=suggestion["tool_id"],
-            tool_version=suggestion["tool_version"],
-            suggested_grade=suggestion["suggested_grade"] or "",
-            suggestion=suggestion,
+            **_content(record, suggestion),
         )
         lookups.stored(notification)
         return notification, [_child(notification, child, persons[person_id], lookups)
                               for child, person_id in self.children]
+
+
+def _content(record: Mapping[str, Any], suggestion: dict) -> dict[str, Any]:
+    """What a notification holds of its record and of the suggestion made from it: written when it is
+    stored, and again when it is amended."""
+    return {
+        "occurred_at": fmt.parse_moment(record["occurred_at"]),
+        "reported_at": fmt.parse_moment(record["reported_at"]),
+        "location": record.get("location") or "",
+        "relationship": record["relationship"],
+        "victim_pregnant": bool(record["victim"].get("pregnant")),
+        "dash_level": record["dash_level"],
+        "dash_answers": record.get("dash_answers") or {},
+        "offences": record["offences"],
+        "narrative": record["narrative"],
+        "payload": record,
+        "tool_id": suggestion["tool_id"],
+        "tool_version": suggestion["tool_version"],
+        "suggested_grade": suggestion["suggested_grade"] or "",
+        "suggestion": suggestion,
+    }
 
 
 def _suggest(record, history: list[dict], open_cp_plan: bool) -> dict:

@@ -29,6 +29,7 @@ class ImportBatch(models.Model):
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     imported_at = models.DateTimeField(auto_now_add=True)
     stored = models.PositiveIntegerField(default=0)
+    amended = models.PositiveIntegerField(default=0)
     duplicates = models.PositiveIntegerField(default=0)
     quarantined = models.PositiveIntegerField(default=0)
 
@@ -77,6 +78,25 @@ class PoliceNotification(models.Model):
 
     def __str__(self):
         return f"{self.force} {self.police_reference}"
+
+
+class NotificationAmendment(models.Model):
+    """A notification the police sent again with changed content: when, in which import, and each changed
+    field from what to what. The notification holds the new content and a suggestion made from it; a grade
+    a person had given stands, and `graded` says it came first, to be looked at again."""
+
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.CASCADE, related_name="amendments")
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="amendments")
+    received_at = models.DateTimeField(auto_now_add=True)
+    changed_fields = models.JSONField(help_text="The record's top-level fields that changed, in the format's order")
+    previous = models.JSONField(help_text="{field: its value before} (null: it was absent)")
+    new = models.JSONField(help_text="{field: its value now} (null: it is absent now)")
+    suggested_grade_before = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    suggested_grade = models.CharField(max_length=10, choices=Grade.choices, blank=True)
+    graded = models.BooleanField(help_text="A person had graded the notification before it was amended")
+
+    class Meta:
+        ordering = ["-received_at"]
 
 
 class NotificationChild(models.Model):

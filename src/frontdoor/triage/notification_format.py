@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ RELATIONSHIPS = ("partner", "ex_partner", "family_member", "young_people_partner
 GRADES = ("standard", "medium", "high")
 SEXES = ("female", "male", "unknown")
 MAX_CSV_CHILDREN = 4
+FORCE_MAX = 100
 DASH_QUESTIONS = tuple(f"q{n}" for n in range(1, 25))
 TOP_FIELDS = ("force", "police_reference", "occurred_at", "reported_at", "location", "relationship", "victim",
               "perpetrator", "children", "dash_level", "dash_answers", "offences", "narrative", "prior_incidents",
@@ -45,16 +46,34 @@ CSV_COLUMNS = (
     *(f"dash_{q}" for q in DASH_QUESTIONS),
     "open_cp_plan",
 )
+# csv's own limit on a field (131,072 characters) guards a reader streaming a file of unknown size,
+# and refused a whole file for one long narrative. Here the whole text is in memory already, so no
+# cell can be longer than it: csv's limit is lifted, and the format's own cap is applied a cell at a
+# time instead, so that an over-long cell quarantines its row (cut to the cap) and not the file.
+CSV_READER_LIMIT = 2**31 - 1   # the largest a C long holds everywhere
+CSV_CELL_LIMIT = 1_000_000     # characters: fifty times the longest narrative the format allows
 TRUE_WORDS, FALSE_WORDS = ("true", "yes", "y", "1"), ("false", "no", "n", "0")
 POSTCODE = re.compile(r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")
 URN = re.compile(r"^[0-9]{6}$")
 PATH_PART = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
+# The format nests four levels (a list of records, a record, its children, a child); anything much
+# deeper is not a notification, and reading or storing it would exhaust Python's stack (a 500).
+MAX_NESTING = 32
 WHOSE = {"victim": "the victim's", "perpetrator": "the perpetrator's", "children": "the child's",
          "prior_incidents": "the earlier incident's"}
 
 
 class FileUnreadable(ValueError):
     """A whole file that cannot be read as notifications (not one bad row); the message says why."""
+
+
+class NestedTooDeeply(ValueError):
+    """JSON with more levels of lists and objects than MAX_NESTING."""
+
+
+class NotJson(str):
+    """A line of a JSON Lines file that is not JSON at all, kept as its text: told apart from a line
+    that is JSON text (a string), which gets another reason."""
 
 
 def field_error(field: str, message: str) -> dict[str, str]:
@@ -64,28 +83,66 @@ def field_error(field: str, message: str) -> dict[str, str]:
 # --- Reading files ------------------------------------------------------------------------------
 
 
+def parse_json(text: str | bytes) -> Any:
+    """json.loads, refusing a value nested more than MAX_NESTING deep (NestedTooDeeply)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise NestedTooDeeply(f"more than {MAX_NESTING} levels of lists and objects") from None
+    if _nesting(value) > MAX_NESTING:
+        raise NestedTooDeeply(f"more than {MAX_NESTING} levels of lists and objects")
+    return value
+
+
+def _nesting(value: Any) -> int:
+    """How many levels of lists and objects a JSON value has, counted without recursion."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting and deepest <= MAX_NESTING:
+        item, depth = waiting.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            waiting.extend((inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def read_jsonl(text: str) -> Iterator[tuple[int, Any]]:
-    """(line number, JSON value or the line's text when it is not JSON) for each non-blank line."""
+    """(line number, JSON value or the line's text when it is not JSON) for each non-blank line;
+    a line nested too deeply refuses the whole file."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                yield number, json.loads(line)
+                yield number, parse_json(line)
             except json.JSONDecodeError:
-                yield number, line
+                yield number, NotJson(line)
+            except NestedTooDeeply as error:
+                raise FileUnreadable(f"Line {number} is nested too deeply ({error}); nothing was imported") from None
 
 
-def read_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number where the row starts, {column: cell}); a wrong header refuses the whole file."""
+def read_csv(text: str) -> Iterator[tuple[int, dict[str, str], list[dict[str, str]]]]:
+    """(line number where the row starts, {column: cell}, an error for each cell cut to CSV_CELL_LIMIT);
+    a wrong header refuses the whole file."""
+    csv.field_size_limit(CSV_READER_LIMIT)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = next(reader, None)
-    if header is None:
-        raise FileUnreadable("The file is empty: it needs a header row and one row per notification")
-    _check_header(header)
-    start = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            yield start, dict(zip(header, cells + [""] * (len(header) - len(cells))))
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise FileUnreadable("The file is empty: it needs a header row and one row per notification")
+        _check_header(header)
         start = reader.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield start, *_cells_kept(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise FileUnreadable(f"The file cannot be read as CSV at line {reader.line_num}: {error}") from None
+
+
+def _cells_kept(row: dict[str, str]) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The row with each cell longer than CSV_CELL_LIMIT cut to it, and an error for each (its row is quarantined)."""
+    errors = [field_error(column_path(column), f"This cell holds {len(cell):,} characters, more than a cell may hold "
+                                               f"({CSV_CELL_LIMIT:,}): only the first {CSV_CELL_LIMIT:,} are kept here")
+              for column, cell in row.items() if len(cell) > CSV_CELL_LIMIT]
+    return {column: cell[:CSV_CELL_LIMIT] for column, cell in row.items()}, errors
 
 
 def _check_header(header: list[str]) -> None:
@@ -129,6 +186,21 @@ def flatten(record: Any) -> dict[str, str]:
     for key, value in record.items():
         _flatten_into(flat, str(key), value)
     return flat
+
+
+def changed_fields(before: Any, after: Any) -> list[str]:
+    """The top-level fields whose content differs between two records, in the format's order. A field
+    absent, null or empty is the same content."""
+    old, new = _filled_by_field(before), _filled_by_field(after)
+    return [name for name in TOP_FIELDS if old.get(name) != new.get(name)]
+
+
+def _filled_by_field(record: Any) -> dict[str, dict[str, str]]:
+    grouped: dict[str, dict[str, str]] = {}
+    for path, text in flatten(record).items():
+        if text:
+            grouped.setdefault(PATH_PART.match(path)[1], {})[path] = text
+    return grouped
 
 
 def _flatten_into(flat: dict[str, str], path: str, value: Any) -> None:
@@ -211,11 +283,11 @@ def _indexed_list(field: str, items: dict[int, Any]) -> tuple[list[Any], list[di
 def validate(record: Any) -> list[dict[str, str]]:
     """Every problem with one notification, each as {field, message}; empty when it can be stored."""
     if not isinstance(record, Mapping):
-        return [field_error("", "This line is not a notification: each line must be one JSON object")]
+        return [field_error("", not_an_object(record))]
     errors: list[dict[str, str]] = []
     check = _Checker(record, errors)
     check.unknown_fields(record, TOP_FIELDS, "")
-    check.text("force", "the police force", maximum=100, required=True)
+    check.text("force", "the police force", maximum=FORCE_MAX, required=True)
     check.text("police_reference", "the police reference", maximum=50, required=True)
     check.moment("occurred_at", "when the incident happened")
     check.moment("reported_at", "when the incident was reported to the police")
@@ -231,6 +303,29 @@ def validate(record: Any) -> list[dict[str, str]]:
     check.prior_incidents()
     check.boolean("open_cp_plan", "Say whether a child in the household has an open child protection plan")
     return errors
+
+
+JSON_KINDS = ((type(None), "null"), (bool, "true or false"), ((int, float), "a number"), (str, "text"),
+              (list, "a list"))
+
+
+def not_an_object(value: Any) -> str:
+    """Why a value that is not a JSON object cannot be a notification."""
+    if isinstance(value, NotJson):
+        return "This line is not a notification: each line must be one JSON object"
+    kind = next((name for types, name in JSON_KINDS if isinstance(value, types)), "not an object")
+    return f"Each notification must be a JSON object; this line is {kind}"
+
+
+def force_refusal(record: Any, *, agency: str, known_as: Iterable[str]) -> list[dict[str, str]]:
+    """The error when a police force's token sends a record naming another force. known_as: what the
+    force goes by (its name, its code), compared in any case. A force missing or not text is validate's."""
+    force = record.get("force") if isinstance(record, Mapping) else None
+    if not isinstance(force, str) or not force.strip() or len(force) > FORCE_MAX:
+        return []
+    if force.strip().casefold() in {name.strip().casefold() for name in known_as if name.strip()}:
+        return []
+    return [field_error("force", f"This token belongs to {agency}; it cannot send {force}'s notifications")]
 
 
 class _Checker:

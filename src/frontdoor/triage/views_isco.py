@@ -1,4 +1,6 @@
 """The ISCO's pages: import police notifications, correct quarantined rows, grade with the evidence shown."""
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -49,6 +51,7 @@ def batch(request, batch_id):
     return render(request, "triage/isco_batch.html", {
         "batch": batch,
         "stored": batch.notifications.order_by("police_reference"),
+        "amended": batch.amendments.select_related("notification").order_by("notification__police_reference"),
         "quarantined": batch.quarantined_rows.order_by("line_number"),
         "page_title": f"Import of {batch.source}",
     })
@@ -130,8 +133,32 @@ def notification(request, notification_id):
             return redirect("triage:isco_notification", notification_id=notification.pk)
     return render(request, "triage/isco_notification.html", {
         "notification": notification, "form": form, "suggestion": suggestion_view(notification),
+        **amendments_view(notification),
         "page_title": f"Notification {notification.police_reference}",
     })
+
+
+def amendments_view(notification) -> dict:
+    """Each time the police sent the notification again changed, latest first, with each field before and
+    now; and whether the latest came after the last grade a person gave (the grade is to be looked at again)."""
+    amendments = list(notification.amendments.all())
+    last_decision = notification.grade_decisions.first()
+    return {
+        "amendments": [{"amendment": amendment, "changes": [
+            {"field": name, "before": _shown(amendment.previous.get(name)), "now": _shown(amendment.new.get(name))}
+            for name in amendment.changed_fields]} for amendment in amendments],
+        "amended_since_graded": bool(amendments and last_decision and amendments[0].received_at > last_decision.decided_at),
+    }
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "Not given"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "; ".join(value) or "None"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def suggestion_view(notification) -> dict:
