@@ -32,6 +32,12 @@ NO_ACTION = re.compile(
     r"\s*(?:none|nil|nothing|no action|n\s*/?\s*a|not applicable|tbc|-+|\.+)?\s*\.?\s*", re.I
 )
 UK_PHONE = re.compile(r"0[1-9]\d{8,9}")
+UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I)
+# An answer that answers nothing: "see above", "N/A", "unknown" with no reason (seed 004: a poor
+# referral "leaves gaps").
+NON_ANSWER = re.compile(r"\s*(?:see\s+above|as\s+above|n/?a|unknown|not\s+known|don{apos}?t\s+know|tbc|tba|-+|\?+)\s*[.!]?\s*"
+                        .replace("{apos}", "['’]"), re.I)
+BARE_NO = re.compile(r"\s*(?:no|not\s+yet|nope)\s*[.!]?\s*", re.I)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE_EXTENSION = re.compile(r"\s*(?:ext|extension|x)\.?\s*\d+\s*$", re.I)
 
@@ -58,6 +64,15 @@ PAST_MARKER = re.compile(
       | in\s+the\s+past|years?\s+ago|months\s+ago|used\s+to|back\s+in|formerly|at\s+that\s+time)\b""",
     re.I | re.X,
 )
+# Events that are history, told inside "what is happening now" (seed 004: "not clear if the
+# concern is in the past or present").
+HISTORY_MARKER = re.compile(
+    r"""\b(?:history\s+of|historic(?:al)?|previous(?:ly)?|was\s+convicted|convictions?\s+for|has\s+been\s+in\s+prison
+      | in\s+the\s+(?:spring|summer|autumn|winter)|there\s+(?:was|were)\s+(?:a|an)\s+\w+\s+(?:in|last|before)
+      | (?:last|a\s+few|two|three|several)\s+(?:years?|months)\s+ago|used\s+to|years?\s+ago|formerly)\b""",
+    re.I | re.X,
+)
+NO_HISTORY_GIVEN = re.compile(r"\s*(?:none|nil|no|not\s+known|n/?a|see\s+above|as\s+above)?\s*[.!]?\s*", re.I)
 IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b", re.I)
 PRESENT_MARKER = re.compile(
     r"""\b(?:now|today|tonight|currently|current|at\s+present|presently|at\s+the\s+moment|still
@@ -78,7 +93,7 @@ EXPLAINED_CAPITALS = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z])s?\s*\)|(?<![\w&])(
 UPPERCASE_LETTER = re.compile(r"[A-Z]")
 LOWERCASE_LETTER = re.compile(r"[a-z]")
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-UNKNOWN_ABBREVIATION_MAX_LENGTH = 5
+UNKNOWN_ABBREVIATION_MIN_LENGTH, UNKNOWN_ABBREVIATION_MAX_LENGTH = 3, 5
 READERS_MAY_NOT_KNOW = "not everyone who reads your referral will know it."
 
 
@@ -132,6 +147,7 @@ class CoachTerms:
     understood_by_everyone: frozenset[str]
     jargon: Mapping[str, str]
     jargon_pattern: re.Pattern[str]
+    mixed_case_pattern: re.Pattern[str]  # known abbreviations ending in lower case: "OASys", "SENCo"
 
 
 def check(
@@ -145,7 +161,7 @@ def check(
         *check_children(draft),
         *check_length(draft, min_words=settings.min_words),
         *check_past_and_present(draft, reference_year=submitted_at.year),
-        *check_dates_and_times(draft),
+        *check_dates_and_times(draft, min_words=settings.min_words),
         *check_language(draft, terms=coach_terms()),
         *check_action_stated(draft),
         *check_consent(draft),
@@ -164,8 +180,9 @@ def check_contact_details(draft: ReferralDraft) -> Iterator[Flag]:
     if not draft.referrer_name.strip():
         yield Flag(code, "Give your name so the Front Door knows who to contact.", "referrer_name")
     phone, email = draft.referrer_phone.strip(), draft.referrer_email.strip()
-    if not phone and not email:
-        message = "Give a phone number or email address so the Front Door can contact you."
+    if not phone:
+        # Seed 004, a good referral "provides detail, such as: telephone numbers".
+        message = "Give a phone number so the Front Door can call you back today."
         yield Flag(code, message, "referrer_phone")
     if phone and not is_plausible_uk_phone(phone):
         yield Flag(
@@ -196,13 +213,14 @@ def check_children(draft: ReferralDraft) -> Iterator[Flag]:
 
 def _missing_identity(child: Mapping[str, Any]) -> str:
     unborn = child.get("expected_date") is not None
-    named = _text(child, "family_name") and (_text(child, "given_name") or unborn)
+    school = _text(child, "school_name")
+    named = (_text(child, "family_name") and (_text(child, "given_name") or unborn)) or (_text(child, "given_name") and school)
     identified = (
         child.get("dob") is not None
         or unborn
-        or (_text(child, "address") and _text(child, "postcode"))
+        or (_text(child, "address") and (_text(child, "postcode") or UK_POSTCODE.search(_text(child, "address"))))
         or nhs_number.is_valid(_text(child, "nhs_number"))
-        or _text(child, "school_name")
+        or school
     )
     identifiers = (
         "their date of birth (or due date for an unborn baby), address and postcode, NHS number or school"
@@ -219,13 +237,17 @@ def _missing_identity(child: Mapping[str, Any]) -> str:
 
 def check_length(draft: ReferralDraft, *, min_words: int) -> Iterator[Flag]:
     # Seed 004, a poor referral: "Very short with no detail".
-    words = len(draft.concern_now.split()) + len(draft.concern_past.split())
-    if draft.concern_now.strip() and words < min_words:
+    if _too_short(draft, min_words=min_words):
         yield Flag(
             "too_short",
-            "Tell us more: what happened, who was involved, where, how often, and how it affects the child.",
+            "Tell us more: what happened, when, who was involved, where, how often, and how it affects the child.",
             "concern_now",
         )
+
+
+def _too_short(draft: ReferralDraft, *, min_words: int) -> bool:
+    words = len(draft.concern_now.split()) + len(draft.concern_past.split())
+    return bool(draft.concern_now.strip()) and words < min_words
 
 
 def check_past_and_present(draft: ReferralDraft, *, reference_year: int) -> Iterator[Flag]:
@@ -242,6 +264,17 @@ def check_past_and_present(draft: ReferralDraft, *, reference_year: int) -> Iter
             "earlier events to past concerns.",
             "concern_now",
         )
+    elif NO_HISTORY_GIVEN.fullmatch(draft.concern_past) and _tells_history(text, reference_year=reference_year):
+        yield Flag(
+            code,
+            "Earlier events are mixed in with what is happening now. Move them to past concerns, so "
+            "the Front Door can see what is new.",
+            "concern_now",
+        )
+
+
+def _tells_history(text: str, *, reference_year: int) -> bool:
+    return HISTORY_MARKER.search(text) is not None or any(int(y) < reference_year for y in IN_YEAR.findall(text))
 
 
 def _only_about_the_past(text: str, *, reference_year: int) -> bool:
@@ -249,9 +282,12 @@ def _only_about_the_past(text: str, *, reference_year: int) -> bool:
     return (earlier_year or PAST_MARKER.search(text) is not None) and PRESENT_MARKER.search(text) is None
 
 
-def check_dates_and_times(draft: ReferralDraft) -> Iterator[Flag]:
-    # Seed 004, a good referral: "Includes specific details and times".
+def check_dates_and_times(draft: ReferralDraft, *, min_words: int) -> Iterator[Flag]:
+    # Seed 004, a good referral: "Includes specific details and times". A referral too short to
+    # say anything has been asked for the when already (one flag per gap: a coach that nags is ignored).
     if draft.incident_at or DATE_OR_TIME.search(draft.concern_now) or DATE_OR_TIME.search(draft.concern_past):
+        return
+    if _too_short(draft, min_words=min_words):
         return
     yield Flag(
         "no_dates_or_times",
@@ -276,7 +312,8 @@ def _abbreviation_flags(
     field_name: str, text: str, *, explained: frozenset[str], terms: CoachTerms
 ) -> Iterator[Flag]:
     seen: set[str] = set()
-    for match in CAPITALS.finditer(text):
+    matches = sorted([*CAPITALS.finditer(text), *terms.mixed_case_pattern.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         token = match[1]  # without a plural "s"
         if (
             token in seen
@@ -307,9 +344,10 @@ def _abbreviation_message(token: str, expansion: str | None) -> str:
 
 def _looks_like_abbreviation(token: str, text: str, start: int) -> bool:
     # Records often write surnames in capitals ("Jade SMITH"); text typed in capitals is shouting.
+    # Two capitals the coach does not know are more often initials ("DK") or a make of car ("VW").
     return (
         token.isupper()
-        and len(token) <= UNKNOWN_ABBREVIATION_MAX_LENGTH
+        and UNKNOWN_ABBREVIATION_MIN_LENGTH <= len(token) <= UNKNOWN_ABBREVIATION_MAX_LENGTH
         and not GIVEN_NAME_BEFORE.search(text[max(0, start - LOOKBEHIND_CHARS) : start])
         and not _mostly_capitals(text)
     )
@@ -392,12 +430,19 @@ def check_agency_questions(draft: ReferralDraft, *, form: ConcernForm) -> Iterat
     # Seed 004: a good referral "provides specific information relevant to the agency doing the
     # referral"; each agency's questions are in forms_data/concern_form_v*.yaml.
     for question in form.agency_questions(draft.agency_kind):
-        if question.required_for_coach and not draft.agency_answers.get(question.id, "").strip():
+        answer = draft.agency_answers.get(question.id, "")
+        if question.required_for_coach and _unanswered(question.text, answer):
             yield Flag(
                 "agency_question_unanswered",
                 f'Answer this question for your agency: "{question.text}".',
                 f"agency_answers.{question.id}",
             )
+
+
+def _unanswered(question: str, answer: str) -> bool:
+    if not answer.strip() or NON_ANSWER.fullmatch(answer):
+        return True
+    return "explain why" in question.lower() and BARE_NO.fullmatch(answer) is not None
 
 
 def _text(child: Mapping[str, Any], key: str) -> str:
@@ -423,4 +468,10 @@ def coach_terms() -> CoachTerms:
         understood_by_everyone=frozenset(data["understood_by_everyone"]),
         jargon=jargon,
         jargon_pattern=re.compile(rf"(?<![\w/])({alternatives})(?:e?s)?(?![\w/])", re.I),
+        mixed_case_pattern=_mixed_case_pattern(data["acronyms"]),
     )
+
+
+def _mixed_case_pattern(acronyms: dict[str, str]) -> re.Pattern[str]:
+    mixed = sorted((token for token in acronyms if token[-1].islower()), key=len, reverse=True)
+    return re.compile(rf"(?<![\w&])({'|'.join(map(re.escape, mixed)) or '(?!)'})(s?)(?![\w&])")

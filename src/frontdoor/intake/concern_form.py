@@ -25,6 +25,7 @@ class Question:
     hint: str = ""
     kind: str = "question"  # "reminder": guidance shown beside the form, nothing to answer
     required_for_coach: bool = False
+    agency_kinds: tuple[str, ...] = ()  # only these kinds of the section's agencies; () for all of them
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class ConcernForm:
 
     def _agency_items(self, agency_kind: str) -> tuple[Question, ...]:
         section = next((s for s in self.agency_sections if agency_kind in s.agency_kinds), None)
-        return section.questions if section else ()
+        questions = section.questions if section else ()
+        return tuple(q for q in questions if not q.agency_kinds or agency_kind in q.agency_kinds)
 
     def consent_option(self, option_id: str) -> ConsentOption | None:
         return next((option for option in self.consent_options if option.id == option_id), None)
@@ -119,6 +121,7 @@ def _question(data: dict[str, Any]) -> Question:
         hint=data.get("hint", ""),
         kind=data.get("kind", "question"),
         required_for_coach=data.get("required_for_coach", False),
+        agency_kinds=tuple(data.get("agency_kinds", ())),
     )
 
 
