@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import clocks
-from frontdoor.casework.models import Case, ChildProtectionPlan, Episode, StrategyDiscussion
+from frontdoor.casework.models import Case, ChildProtectionPlan, Episode, ReviewConference, StrategyDiscussion
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
 
@@ -79,6 +79,20 @@ def episode_get_for(*, user, episode_id, reason: str, recording: str | None = No
         raise Http404
     access_log_record(user=user, target=episode, reason=reason)
     return episode
+
+
+def episode_step(*, episode: Episode, kind: str, step_id):
+    """One of the episode's section 47 enquiries, initial or review conferences (a record page's
+    subject), found only within the episode already checked; otherwise Http404."""
+    steps = {
+        "section_47": lambda: episode.section_47_enquiries.all(),
+        "initial_conference": lambda: episode.initial_conferences.select_related("section_47"),
+        "review_conference": lambda: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
+    }[kind]()
+    step = steps.filter(pk=step_id).first()
+    if step is None:
+        raise Http404
+    return step
 
 
 DUE_PREFETCH = ("assessments", "strategy_discussions", "section_47_enquiries", "initial_conferences",

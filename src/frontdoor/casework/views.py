@@ -18,7 +18,6 @@ from frontdoor.casework.forms import (
     AllocateForm, AssessmentForm, InitialConferenceForm, ReviewConferenceForm, Section47Form, StepForm,
     StrategyDiscussionForm,
 )
-from frontdoor.casework.models import ReviewConference
 
 SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
 CHAIR = Membership.Role.CONFERENCE_CHAIR
@@ -79,7 +78,7 @@ def episode_page(request, episode, *, status=200, **forms):
         "assessments": assessments, "open_assessment": open_assessment,
         "discussions": discussions, "open_discussion": open_discussion,
         "is_team_manager": request.user.membership.role == TEAM_MANAGER,
-        "may_record_discussion": request.user.membership.role in CASEWORK,
+        "is_chair": request.user.membership.role == CHAIR,
         "allocate_form": forms.get("allocate_form") or AllocateForm(initial={"version": episode.version},
                                                                     team=episode.team),
         "assessment_form": forms.get("assessment_form") or (
@@ -191,8 +190,8 @@ def strategy_discussion_record(request, episode_id):
 class Step:
     """A child protection step's record page: who records it, its form, and the service it calls."""
     title: str
+    kind: str  # which of the episode's records (selectors.episode_step)
     who: str  # selectors.WORKER_STEP or selectors.CONFERENCE_STEP
-    records: Callable  # episode -> the queryset the step is found in
     done: Callable  # record -> bool
     form: type[StepForm]
     service: Callable
@@ -206,24 +205,22 @@ def _date(day) -> str:
 
 
 SECTION_47 = Step(
-    title="Record the section 47 enquiry", who=selectors.WORKER_STEP,
-    records=lambda episode: episode.section_47_enquiries.all(), done=lambda e: e.completed_on is not None,
+    title="Record the section 47 enquiry", kind="section_47", who=selectors.WORKER_STEP,
+    done=lambda e: e.completed_on is not None,
     form=Section47Form, service=services.section_47_record, argument="enquiry",
     facts=lambda e: [("Started (strategy discussion)", _date(e.started_on)),
                      ("Joint with the police", "Yes" if e.joint_with_police else "No"),
                      ("Initial conference due, if needed", _date(e.initial_conference_target))],
     success="Section 47 enquiry recorded")
 INITIAL_CONFERENCE = Step(
-    title="Record the initial child protection conference", who=selectors.CONFERENCE_STEP,
-    records=lambda episode: episode.initial_conferences.select_related("section_47"),
+    title="Record the initial child protection conference", kind="initial_conference", who=selectors.CONFERENCE_STEP,
     done=lambda c: c.held_on is not None, form=InitialConferenceForm, service=services.initial_conference_record,
     argument="conference",
     facts=lambda c: [("Due by", _date(c.due_on))] + (
         [("Section 47 enquiry completed", _date(c.section_47.completed_on))] if c.section_47 else []),
     success="Initial child protection conference recorded")
 REVIEW_CONFERENCE = Step(
-    title="Record the review child protection conference", who=selectors.CONFERENCE_STEP,
-    records=lambda episode: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
+    title="Record the review child protection conference", kind="review_conference", who=selectors.CONFERENCE_STEP,
     done=lambda r: r.held_on is not None, form=ReviewConferenceForm, service=services.review_conference_record,
     argument="review",
     facts=lambda r: [("Due by", _date(r.due_on)),
@@ -235,9 +232,7 @@ REVIEW_CONFERENCE = Step(
 def _step_page(request, episode_id, step_id, step: Step):
     episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=step.title,
                                         recording=step.who)
-    record = step.records(episode).filter(pk=step_id).first()
-    if record is None:
-        raise Http404
+    record = selectors.episode_step(episode=episode, kind=step.kind, step_id=step_id)
     if request.method != "POST" and step.done(record):
         return redirect("casework:episode", episode_id=episode.pk)
     form = step.form(request.POST if request.method == "POST" else None, record=record, user=request.user)
