@@ -1,11 +1,12 @@
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from frontdoor.casework.calendar import is_working_day, working_days_between
 from frontdoor.casework.clocks import (
-    Due, OpenAssessment, OpenDiscussion, assessment_due, episode_due, strategy_discussion_due,
+    Due, OpenAssessment, OpenConference, OpenDiscussion, OpenEnquiry, add_months, assessment_due, episode_due,
+    first_review_due, initial_conference_due, next_review_due, section_47_due, strategy_discussion_due,
 )
 
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
@@ -49,3 +50,48 @@ def test_a_step_is_overdue_the_day_after_it_was_due_and_due_soon_in_its_last_fiv
     assert due.status(date(2026, 12, 11)) == "due_soon"
     assert due.status(date(2026, 12, 4)) == "due_soon"
     assert due.status(date(2026, 12, 3)) == "on_track"
+
+
+def test_an_initial_conference_is_due_15_working_days_after_the_strategy_discussion_over_christmas():
+    # Monday 14 December 2026: Christmas Day, Boxing Day (Monday 28th in lieu) and New Year's Day skipped.
+    assert initial_conference_due(date(2026, 12, 14)) == date(2027, 1, 7)
+    assert section_47_due(date(2026, 12, 14)) == date(2027, 1, 7)
+
+
+def test_the_first_review_is_due_3_months_after_the_conference_brought_back_to_a_working_day():
+    assert first_review_due(date(2026, 9, 30)) == date(2026, 12, 30)
+    assert first_review_due(date(2026, 11, 30)) == date(2027, 2, 26)  # 28 February 2027 is a Sunday
+    assert first_review_due(date(2026, 1, 6)) == date(2026, 4, 2)  # 6 April 2026 is Easter Monday
+
+
+def test_later_reviews_are_due_6_months_apart():
+    assert next_review_due(date(2026, 8, 31)) == date(2027, 2, 26)
+    assert next_review_due(date(2027, 2, 26)) == date(2027, 8, 26)
+
+
+@given(days, st.integers(min_value=0, max_value=36))
+def test_adding_months_keeps_the_day_of_the_month_or_ends_the_shorter_month(day, months):
+    later = add_months(day, months)
+    assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
+    assert later.day == day.day or (later.day < day.day and (later + timedelta(days=1)).day == 1)
+
+
+@given(days)
+def test_a_conference_is_always_due_on_a_working_day_and_never_later_than_its_timescale(held):
+    assert is_working_day(initial_conference_due(held))
+    assert working_days_between(held, initial_conference_due(held)) == 15
+    for due, limit in ((first_review_due(held), add_months(held, 3)), (next_review_due(held), add_months(held, 6))):
+        assert is_working_day(due)
+        assert limit - timedelta(days=4) <= due <= limit  # at most Easter's or Christmas's four days back
+
+
+def test_the_child_protection_steps_are_due_until_done():
+    started = date(2026, 11, 2)
+    enquiry, icpc = OpenEnquiry(started, None), OpenConference("Initial child protection conference", started, None)
+    due = episode_due(referral_date=started, closed_on=None, assessments=[], discussions=[],
+                      enquiries=[enquiry], conferences=[icpc])
+    assert [(d.what, d.due_on) for d in due] == [("Initial child protection conference", started),
+                                                  ("Section 47 enquiry", date(2026, 11, 23))]
+    assert episode_due(referral_date=started, closed_on=None, assessments=[], discussions=[],
+                       enquiries=[OpenEnquiry(started, started)],
+                       conferences=[OpenConference("Review conference", started, started)]) == []

@@ -54,6 +54,8 @@ class Membership(models.Model):
         # Children's social care after the front door (issue 12).
         SOCIAL_WORKER = "social_worker", "Social worker"
         TEAM_MANAGER = "team_manager", "Social work team manager"
+        # Chairs child protection conferences, independent of the case's line management (Working Together 2023).
+        CONFERENCE_CHAIR = "conference_chair", "Child protection conference chair (IRO)"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

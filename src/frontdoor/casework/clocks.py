@@ -2,16 +2,25 @@
 
 Pure: plain dates in, plain answers out. The timescales are Working Together to Safeguard
 Children 2023's (DOMAIN.md): a strategy discussion within one working day of the decision that
-asks for it, an assessment completed within 45 working days of the referral.
+asks for it, an assessment completed within 45 working days of the referral, an initial child
+protection conference within 15 working days of the strategy discussion that started the section 47
+enquiry, the first review conference within 3 months of it and later ones at most 6 months apart.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
 
-from frontdoor.casework.calendar import add_working_days, working_days_between
+from frontdoor.casework.calendar import add_working_days, is_working_day, working_days_between
 
 ASSESSMENT_WORKING_DAYS = 45
 STRATEGY_DISCUSSION_WORKING_DAYS = 1
+# No national deadline for completing a section 47 enquiry (DOMAIN.md); seed 003's board measures
+# completion within 15 days, and the enquiry feeds the conference due on the same day.
+SECTION_47_WORKING_DAYS = 15
+ICPC_WORKING_DAYS = 15
+FIRST_REVIEW_MONTHS = 3
+LATER_REVIEW_MONTHS = 6
 DUE_SOON_WORKING_DAYS = 5
 
 
@@ -41,6 +50,20 @@ class OpenDiscussion:
     held_on: date | None
 
 
+@dataclass(frozen=True)
+class OpenEnquiry:
+    started_on: date
+    completed_on: date | None
+
+
+@dataclass(frozen=True)
+class OpenConference:
+    """An initial or review conference, its due date fixed when it was scheduled."""
+    what: str
+    due_on: date
+    held_on: date | None
+
+
 def assessment_due(referral_date: date) -> date:
     return add_working_days(referral_date, ASSESSMENT_WORKING_DAYS)
 
@@ -49,11 +72,46 @@ def strategy_discussion_due(requested_on: date) -> date:
     return add_working_days(requested_on, STRATEGY_DISCUSSION_WORKING_DAYS)
 
 
+def section_47_due(started_on: date) -> date:
+    return add_working_days(started_on, SECTION_47_WORKING_DAYS)
+
+
+def initial_conference_due(strategy_discussion_on: date) -> date:
+    """Working Together 2023: within 15 working days of the strategy discussion that started the enquiry."""
+    return add_working_days(strategy_discussion_on, ICPC_WORKING_DAYS)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later, or that month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def _working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def first_review_due(initial_conference_on: date) -> date:
+    """Within 3 months of the initial conference: the last working day on or before that date."""
+    return _working_day_on_or_before(add_months(initial_conference_on, FIRST_REVIEW_MONTHS))
+
+
+def next_review_due(review_on: date) -> date:
+    """At most 6 months after the last review: the last working day on or before that date."""
+    return _working_day_on_or_before(add_months(review_on, LATER_REVIEW_MONTHS))
+
+
 def episode_due(*, referral_date: date, closed_on: date | None, assessments: Iterable[OpenAssessment],
-                discussions: Iterable[OpenDiscussion]) -> list[Due]:
+                discussions: Iterable[OpenDiscussion], enquiries: Iterable[OpenEnquiry] = (),
+                conferences: Iterable[OpenConference] = ()) -> list[Due]:
     """Every step of an open episode not yet done, soonest first; nothing once it is closed."""
     if closed_on is not None:
         return []
     due = [Due("Strategy discussion", strategy_discussion_due(d.requested_on)) for d in discussions if d.held_on is None]
     due += [Due("Assessment", assessment_due(referral_date)) for a in assessments if a.authorised_on is None]
+    due += [Due("Section 47 enquiry", section_47_due(e.started_on)) for e in enquiries if e.completed_on is None]
+    due += [Due(c.what, c.due_on) for c in conferences if c.held_on is None]
     return sorted(due, key=lambda d: d.due_on)

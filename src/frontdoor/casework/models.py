@@ -1,7 +1,10 @@
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
+
+from frontdoor.casework import clocks
 
 
 class Case(models.Model):
@@ -199,3 +202,143 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-started_on"]
+
+
+class Section47Enquiry(models.Model):
+    """A section 47 enquiry (Children Act 1989): started on the day of the strategy discussion that
+    decided it (the CIN census's S47ActualStartDate); its outcome says whether a conference is needed."""
+
+    class Outcome(models.TextChoices):
+        CONFERENCE = "icpc", "Concerns substantiated: an initial child protection conference is needed"
+        NOT_AT_CONTINUING_RISK = "substantiated_no_risk", (
+            "Concerns substantiated, but the child is not judged to be at continuing risk of significant harm")
+        NOT_SUBSTANTIATED = "not_substantiated", "Concerns not substantiated"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="section_47_enquiries")
+    strategy_discussion = models.OneToOneField(StrategyDiscussion, on_delete=models.PROTECT,
+                                               related_name="section_47_enquiry")
+    started_on = models.DateField()
+    joint_with_police = models.BooleanField(default=False)
+    findings = models.TextField(blank=True)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["started_on"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(completed_on__isnull=True, outcome="")
+            | (models.Q(completed_on__isnull=False) & ~models.Q(outcome="")),
+            name="section_47_completed_with_outcome")]
+
+    @property
+    def due_on(self) -> date:
+        return clocks.section_47_due(self.started_on)
+
+    @property
+    def initial_conference_target(self) -> date:
+        """The census's InitialCPCtarget: 15 working days after the strategy discussion."""
+        return clocks.initial_conference_due(self.started_on)
+
+    @property
+    def icpc_not_required(self) -> bool:
+        """The census's ICPCnotRequired: the enquiry ended without asking for a conference."""
+        return bool(self.outcome) and self.outcome != self.Outcome.CONFERENCE
+
+
+class AbuseCategory(models.TextChoices):
+    # DfE CIN census InitialCategoryOfAbuse / LatestCategoryOfAbuse (N00113, N00114).
+    NEGLECT = "NEG", "Neglect"
+    PHYSICAL = "PHY", "Physical abuse"
+    SEXUAL = "SAB", "Sexual abuse"
+    EMOTIONAL = "EMO", "Emotional abuse"
+    MULTIPLE = "MUL", "Multiple categories"
+
+
+class Conference(models.Model):
+    """What an initial and a review child protection conference share: when it was due (fixed when
+    it was scheduled), when it was held, its chair and the agencies that attended."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    due_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+")
+    attendees = models.JSONField(default=list, blank=True)  # the agencies that attended, by name
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+        ordering = ["due_on"]
+
+
+class InitialChildProtectionConference(Conference):
+    """The initial conference a section 47 enquiry asks for (the census's DateOfInitialCPC and
+    InitialCPCtarget); it decides whether the child needs a child protection plan, and its category."""
+
+    class Decision(models.TextChoices):
+        PLAN = "plan", "A child protection plan"
+        NO_PLAN = "no_plan", "No child protection plan"
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="initial_conferences")
+    # Empty for a conference with no enquiry in this episode (a transfer-in; the census's CINdetails-level ICPC).
+    section_47 = models.OneToOneField(Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="initial_conference")
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    category = models.CharField(max_length=3, choices=AbuseCategory.choices, blank=True)
+
+    class Meta(Conference.Meta):
+        constraints = [models.CheckConstraint(
+            condition=~models.Q(decision="plan", category=""), name="icpc_plan_has_category")]
+
+
+class ChildProtectionPlan(models.Model):
+    """A child protection plan: from the initial conference that made it to the review that ended it
+    (the census's CPPstartDate, CPPendDate, categories and NumberOfPreviousCPP)."""
+
+    class EndReason(models.TextChoices):
+        STEP_DOWN_CIN = "step_down_cin", "No longer at risk of significant harm: stepped down to child in need"
+        STEP_DOWN_EARLY_HELP = "step_down_early_help", "No longer at risk of significant harm: stepped down to early help"
+        LOOKED_AFTER = "looked_after", "The child became looked after"
+        MOVED = "moved", "The child moved to another local authority"
+        ADULT = "adult", "The child turned 18"
+        OTHER = "other", "Another reason"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="child_protection_plans")
+    initial_conference = models.OneToOneField(InitialChildProtectionConference, on_delete=models.PROTECT,
+                                              related_name="plan")
+    started_on = models.DateField()  # the initial conference's date (census rule 2885)
+    initial_category = models.CharField(max_length=3, choices=AbuseCategory.choices)
+    latest_category = models.CharField(max_length=3, choices=AbuseCategory.choices)
+    previous_plans = models.PositiveIntegerField(default=0)  # the child's plans before this one
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=30, choices=EndReason.choices, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(ended_on__isnull=True, end_reason="")
+            | (models.Q(ended_on__isnull=False) & ~models.Q(end_reason="")),
+            name="plan_ended_with_reason")]
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+
+class ReviewConference(Conference):
+    """A review child protection conference (the census's CPPreviewDate): continue the plan or end it."""
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue the child protection plan"
+        END = "end", "End the child protection plan"
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="reviews")
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
