@@ -57,8 +57,9 @@ def test_invalid_contact_gets_a_specific_message_and_nothing_is_stored():
     gp = factories.user(agency_=factories.agency(kind="gp"))
     response = _client_for(gp).post("/api/v1/contacts", {**PAYLOAD, "consent": "not_sought"}, content_type="application/json")
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["detail"] == "Enter why consent was not sought"
+    assert response.json()["errors"] == [{"field": "consent_reason", "message": "Enter why consent was not sought"}]
     assert Contact.objects.count() == 0
 
 
@@ -78,3 +79,4 @@ def test_referral_quality_check_flags_a_poor_referral_without_storing_it():
 def test_openapi_document_lists_the_endpoints():
     document = Client().get("/api/v1/openapi.json").json()
     assert {"/api/v1/contacts", "/api/v1/contacts/{contact_id}", "/api/v1/referral-quality"} <= set(document["paths"])
+
