@@ -22,7 +22,7 @@ def test_submitted_contact_is_stored_with_children_clock_and_acknowledgement():
     assert stored.decision_due_at > stored.received_at
     assert not stored.is_urgent
     ack = OutboxMessage.objects.get(kind="contact_acknowledgement")
-    assert ack.to_address == "chris.taylor@school.example"
+    assert ack.to_address == contact.submitted_by.email  # the signed-in referrer's account, not a typed address
     assert stored.reference in ack.body
     assert AccessLogEntry.objects.filter(target_id=str(contact.pk), action="create").exists()
 

@@ -141,9 +141,11 @@ class ConcernDetailsForm(SharedRules, forms.Form):
         label="Phone number we can reach you on", required=False,
         widget=GovukTextInput(width_class="govuk-input govuk-input--width-20", attrs={"autocomplete": "tel"}),
     )
+    # A way to reach the referrer, not where the outcome letter goes: that is their account's address.
     referrer_email = forms.CharField(
-        label="Email address for the outcome letter", widget=GovukTextInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": "Enter an email address so we can send you the outcome"},
+        label="Email address we can reach you on", widget=GovukTextInput(attrs={"autocomplete": "email"}),
+        help_text="We send the outcome letter to the email address of your Front Door account.",
+        error_messages={"required": "Enter an email address we can reach you on"},
     )
     concern_now = forms.CharField(
         label="What is happening now?", widget=GovukTextarea(rows=8),
@@ -237,6 +239,7 @@ class StaffContactForm(ConcernDetailsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["referrer_email"].required = False
+        self.fields["referrer_email"].help_text = ""
         self.fields["referrer_name"].label = "Referrer's full name"
         self.fields["referrer_role"].label = "Referrer's job title"
         self.fields["referrer_phone"].label = "Referrer's phone number"

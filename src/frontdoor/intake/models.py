@@ -81,6 +81,19 @@ class Contact(models.Model):
     def can_be_decided(self) -> bool:
         return self.status in DECIDABLE_STATUSES
 
+    @property
+    def letter_address(self) -> str:
+        """Where the acknowledgement and the outcome letter (the child's name and date of birth) go.
+
+        A referrer who signed in (the online form, or the API with their token) gets them at their account's
+        address, never at one typed on the form, which could send a child's details anywhere; the typed
+        address stays a way to reach them. A contact that Front Door staff took by phone or email has no
+        such account: it goes to the address the referrer gave.
+        """
+        if self.channel == self.Channel.ONLINE and self.submitted_by_id:
+            return self.submitted_by.email
+        return self.referrer_email
+
 
 DECIDABLE_STATUSES = (Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED)
 

@@ -165,7 +165,7 @@ def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime |
 
 
 def _acknowledge(contact: Contact) -> None:
-    if not contact.referrer_email:
+    if not contact.letter_address:
         return
     urgent_line = (
         "You told us a child may be at immediate risk. If you have not already phoned the Family Front Door, "
@@ -176,7 +176,7 @@ def _acknowledge(contact: Contact) -> None:
     outbox_enqueue(
         kind="contact_acknowledgement",
         idempotency_key=f"contact-ack-{contact.pk}",
-        to_address=contact.referrer_email,
+        to_address=contact.letter_address,
         subject=f"We have received your contact {contact.reference}",
         body=(
             f"Dear {contact.referrer_name},\n\n"
