@@ -57,8 +57,9 @@ def test_invalid_contact_gets_a_specific_message_and_nothing_is_stored():
     gp = factories.user(agency_=factories.agency(kind="gp"))
     response = _client_for(gp).post("/api/v1/contacts", {**PAYLOAD, "consent": "not_sought"}, content_type="application/json")
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["detail"] == "Enter why consent was not sought"
+    assert response.json()["errors"] == [{"field": "consent_reason", "message": "Enter why consent was not sought"}]
     assert Contact.objects.count() == 0
 
 
@@ -78,3 +79,21 @@ def test_referral_quality_check_flags_a_poor_referral_without_storing_it():
 def test_openapi_document_lists_the_endpoints():
     document = Client().get("/api/v1/openapi.json").json()
     assert {"/api/v1/contacts", "/api/v1/contacts/{contact_id}", "/api/v1/referral-quality"} <= set(document["paths"])
+
+
+def test_the_outcome_letter_goes_to_the_token_users_email_not_the_typed_one():
+    from frontdoor.decisions.services import decision_authorise, decision_record
+    from frontdoor.messaging.models import OutboxMessage
+
+    gp = factories.user(agency_=factories.agency(kind="gp"), email="amira.khan@nhs.example")
+    created = _client_for(gp).post("/api/v1/contacts", {**PAYLOAD, "referrer_email": "anyone@elsewhere.example"},
+                                   content_type="application/json")
+    contact = Contact.objects.get(pk=created.json()["id"])
+    practitioner = factories.user(role="practitioner")
+    manager = factories.user(role="manager", agency_=practitioner.membership.agency)
+    decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=1,
+                               outcome_codes=["L1.1"], rationale="Universal services", social_worker_name="Sam Patel")
+
+    decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "amira.khan@nhs.example"

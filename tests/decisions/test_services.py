@@ -68,7 +68,7 @@ def test_authorising_makes_the_letter_and_queues_it_to_the_referrer(staff):
     assert "Chris Taylor" in text and "Ruby Hartley" in text and "14/03/2017" in text
     assert "Level 3 Threshold" in text and "Sam Patel" in text
     message = OutboxMessage.objects.get(kind="referral_outcome")
-    assert message.to_address == "chris.taylor@school.example"
+    assert message.to_address == contact.submitted_by.email  # the signed-in referrer's account
     assert message.attachment_name.endswith(".pdf") and bytes(message.attachment) == bytes(letter.pdf)
     assert Contact.objects.get(pk=contact.pk).status == Contact.Status.AUTHORISED
 
@@ -102,3 +102,27 @@ def test_a_manager_cannot_authorise_their_own_decision(staff):
     decision = _decide(factories.contact(), manager)
     with pytest.raises(DecisionInvalid, match="different manager"):
         decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+
+def test_the_letter_goes_to_the_signed_in_referrers_account_not_the_typed_address(staff):
+    practitioner, manager = staff
+    referrer = factories.user(email="dsl@oakfield.example")
+    contact = factories.contact(submitted_by=referrer, referrer_email="someone.else@elsewhere.example")
+    decision = _decide(contact, practitioner)
+
+    decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "dsl@oakfield.example"
+    assert OutboxMessage.objects.get(kind="contact_acknowledgement").to_address == "dsl@oakfield.example"
+    assert Contact.objects.get(pk=contact.pk).referrer_email == "someone.else@elsewhere.example"  # kept to reach them
+
+
+def test_a_contact_staff_took_by_phone_sends_the_letter_to_the_address_the_caller_gave(staff):
+    practitioner, manager = staff
+    contact = factories.contact(submitted_by=practitioner, channel=Contact.Channel.PHONE,
+                                referrer_email="pc.wilson@police.example")
+    decision = _decide(contact, practitioner)
+
+    decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "pc.wilson@police.example"

@@ -1,10 +1,12 @@
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.errors import ContactConflict, ContactInvalid
 from frontdoor.intake.models import Contact
-from frontdoor.intake.services import contact_assign
+from frontdoor.intake.services import FamilyMemberDraft, contact_assign
 from frontdoor.messaging.models import OutboxMessage
 from tests import factories
 
@@ -20,7 +22,7 @@ def test_submitted_contact_is_stored_with_children_clock_and_acknowledgement():
     assert stored.decision_due_at > stored.received_at
     assert not stored.is_urgent
     ack = OutboxMessage.objects.get(kind="contact_acknowledgement")
-    assert ack.to_address == "chris.taylor@school.example"
+    assert ack.to_address == contact.submitted_by.email  # the signed-in referrer's account, not a typed address
     assert stored.reference in ack.body
     assert AccessLogEntry.objects.filter(target_id=str(contact.pk), action="create").exists()
 
@@ -73,3 +75,19 @@ def test_nhs_number_with_a_bad_check_digit_is_refused():
     validate_nhs_number("9434765919")
     with pytest.raises(ValidationError, match="valid 10-digit NHS number"):
         validate_nhs_number("9434765918")
+
+
+def test_the_service_refuses_what_the_form_refuses_naming_each_field_and_stores_nothing():
+    """The command line, the demo and the school pages submit through the service, not the form."""
+    referrer = factories.user()
+    child = factories.child_draft(nhs_number="9434765918", date_of_birth=date(1990, 1, 1), postcode="FD1 2AB" * 3)
+    family = (FamilyMemberDraft(name="Sam\x00 Hartley", relationship="mother"),)
+
+    with pytest.raises(ContactInvalid) as refused:
+        factories.contact(submitted_by=referrer, children=(child,), family_members=family,
+                          referrer_email="chris@school.example\r\nBcc: all@example.org")
+
+    assert set(refused.value.problems) == {
+        "referrer_email", "children[0].nhs_number", "children[0].date_of_birth", "children[0].postcode",
+        "family_members[0].name"}
+    assert Contact.objects.count() == 0 and OutboxMessage.objects.count() == 0

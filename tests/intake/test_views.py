@@ -52,6 +52,43 @@ def test_bad_date_of_birth_gets_a_specific_message_and_nothing_is_stored():
     assert Contact.objects.count() == 0
 
 
+def _children(count):
+    fields = {"child-TOTAL_FORMS": str(count)}
+    for index in range(count):
+        fields |= {f"child-{index}-family_name": f"Okafor{index}", f"child-{index}-given_name": "Leo"}
+    return fields
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"child-0-date_of_birth_2": "1990"}, "Enter a date of birth within the last 25 years"),
+    ({"child-0-date_of_birth_2": "2999"}, "Enter a date of birth in the past"),
+    ({"child-0-family_name": "Oka\x00for"}, "Last name must not contain hidden control characters"),
+    ({"child-0-postcode": "FD2 3CD FD2 3CD"}, "Postcode must be 10 characters or fewer"),
+    ({"child-0-nhs_number": "943 476 5918"}, "check digit"),
+    ({"referrer_email": "pc.wilson@police.example\r\nBcc: x@example.org"}, "Enter an email address in the correct"),
+    ({"referrer_phone": "0" * 31}, "Referrer&#x27;s phone number must be 30 characters or fewer"),
+    (_children(21), "Enter 20 children or fewer"),
+])
+def test_the_form_refuses_what_the_api_refuses_with_the_same_message(changes, message):
+    practitioner = factories.user(role="practitioner")
+    form = {**_phone_contact_form(factories.agency(kind=Agency.Kind.POLICE)), **changes}
+
+    response = _client(practitioner).post("/front-door/record-contact", form)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Contact.objects.count() == 0
+
+
+def test_the_form_stores_the_nhs_number_as_digits():
+    practitioner = factories.user(role="practitioner")
+    form = {**_phone_contact_form(factories.agency(kind=Agency.Kind.POLICE)), "child-0-nhs_number": "943 476 5919"}
+
+    _client(practitioner).post("/front-door/record-contact", form)
+
+    assert Contact.objects.get().children.get().nhs_number == "9434765919"
+
+
 def test_second_decider_gets_conflict_and_keeps_their_text():
     first, second = factories.user(role="practitioner"), factories.user(role="practitioner")
     contact = factories.contact()

@@ -89,3 +89,35 @@ def test_a_claim_left_by_a_dead_worker_expires_and_the_message_is_sent():
     assert outbox_dispatch_pending() == 0
     assert outbox_dispatch_pending(now=timezone.now() + timedelta(minutes=3)) == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(("address", "reason"), [
+    ("dsl@school.example\r\nBcc: everyone@example.org", "line break"),
+    ("not-an-email", "not a valid email address"),
+    ("", "there is no email address"),
+    ("dsl\x00@school.example", "not a valid email address"),
+])
+def test_a_message_to_an_address_it_can_never_send_to_is_failed_with_a_reason_at_once(address, reason):
+    message = outbox_enqueue(kind="test", idempotency_key="bad", to_address=address, subject="Subject", body="Body")
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.FAILED
+    assert message.last_error.startswith("Never sent: ") and reason in message.last_error
+    assert outbox_dispatch_pending(now=timezone.now() + timedelta(days=1)) == 0 and not mail.outbox
+
+
+def test_a_pending_message_to_an_invalid_address_fails_on_its_first_round_and_is_not_retried():
+    message = _enqueue()
+    OutboxMessage.objects.filter(pk=message.pk).update(to_address="dsl@school.example\nBcc: x@example.org")
+
+    outbox_dispatch_pending()
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.FAILED and "line break" in message.last_error
+    assert not mail.outbox
+
+
+def test_several_messages_with_one_bad_address_store_that_one_as_failed():
+    stored = outbox_enqueue_many(drafts=[_draft("good"), _draft("bad", to="nobody")])
+
+    assert [m.status for m in stored] == [OutboxMessage.Status.PENDING, OutboxMessage.Status.FAILED]

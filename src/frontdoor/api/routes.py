@@ -4,6 +4,7 @@ from uuid import UUID
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI, Status
+from ninja.errors import ValidationError
 from ninja.security import HttpBearer
 
 from frontdoor.agencies.models import Membership
@@ -11,7 +12,7 @@ from frontdoor.api.models import ApiToken
 from frontdoor.api.schemas import ContactIn, ContactOut, ErrorOut, QualityFlagOut
 from frontdoor.api.triage_routes import router as triage_router
 from frontdoor.intake import selectors, services
-from frontdoor.intake.errors import IntakeError
+from frontdoor.intake.errors import ContactInvalid, IntakeError
 
 
 class TokenAuth(HttpBearer):
@@ -36,6 +37,25 @@ api = NinjaAPI(
     docs_url="/docs",
     urls_namespace="api",
 )
+
+
+def _field_path(loc: tuple) -> str:
+    """Pydantic's location of a wrong value (("body", "payload", "children", 0, "date_of_birth")) as the
+    service names fields ("children[0].date_of_birth")."""
+    parts = loc[2:] if loc[:1] == ("body",) else loc[1:]
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts).lstrip(".")
+
+
+def _invalid(problems: dict[str, str]) -> dict:
+    """One shape for every 422, from the schema or from the service: a summary and each field's message."""
+    return {"detail": "; ".join(problems.values()),
+            "errors": [{"field": field, "message": message} for field, message in problems.items()]}
+
+
+@api.exception_handler(ValidationError)
+def _schema_invalid(request, error: ValidationError):
+    problems = {_field_path(tuple(e["loc"])): e["msg"] for e in error.errors}
+    return api.create_response(request, _invalid(problems), status=422)
 
 
 SUBMITTING_ROLES = (Membership.Role.REFERRER, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -67,14 +87,17 @@ def _membership(request) -> Membership | None:
     return getattr(request.user, "membership", None)
 
 
-@api.post("/contacts", response={201: ContactOut, 400: ErrorOut, 403: ErrorOut}, tags=["contacts"])
+@api.post("/contacts", response={201: ContactOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut}, tags=["contacts"])
 def create_contact(request, payload: ContactIn):
-    """Submit a concern on behalf of the token's user and agency; answers with the stored contact."""
+    """Submit a concern on behalf of the token's user and agency; answers with the stored contact, or 422
+    naming each field that is wrong (the checks the online form makes), with nothing stored."""
     membership = _membership(request)
     if membership is None or membership.role not in SUBMITTING_ROLES:
         return Status(403, {"detail": "This token's user may not submit contacts"})
     try:
         contact = services.contact_submit(submitted_by=request.user, draft=_draft(payload, membership))
+    except ContactInvalid as error:
+        return Status(422, _invalid(error.problems))
     except IntakeError as error:
         return Status(400, {"detail": str(error)})
     return Status(201, _contact_out(contact))

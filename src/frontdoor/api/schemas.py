@@ -84,5 +84,11 @@ class ContactOut(Schema):
     decision: DecisionOut | None = None
 
 
+class FieldErrorOut(Schema):
+    field: str = Field(description='The field that is wrong, as "referrer_email" or "children[0].nhs_number"')
+    message: str
+
+
 class ErrorOut(Schema):
     detail: str
+    errors: list[FieldErrorOut] = Field(default_factory=list, description="Each field that is wrong (422)")

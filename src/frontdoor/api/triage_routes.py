@@ -4,6 +4,7 @@ import json
 from ninja import Router, Schema, Status
 
 from frontdoor.agencies.models import Agency
+from frontdoor.api.schemas import ErrorOut, FieldErrorOut
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.triage.imports import notifications_import_records
 from frontdoor.triage.notification_format import NestedTooDeeply, parse_json
@@ -15,11 +16,6 @@ JSON_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "description": "One notification, or a list of them, as docs/schemas/police-notification.schema.json",
     "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}],
 }}}}}
-
-
-class FieldErrorOut(Schema):
-    field: str
-    message: str
 
 
 class ItemOut(Schema):
@@ -38,10 +34,6 @@ class ImportOut(Schema):
     duplicates: int
     quarantined: int
     items: list[ItemOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _may_send(user) -> bool:

@@ -79,11 +79,11 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
         decision=decision, template_version=LETTER_TEMPLATE_VERSION, pdf=outcome_letter_pdf(decision)
     )
     contact = decision.contact
-    if contact.referrer_email:
+    if contact.letter_address:
         outbox_enqueue(
             kind="referral_outcome",
             idempotency_key=f"referral-outcome-{decision.pk}",
-            to_address=contact.referrer_email,
+            to_address=contact.letter_address,
             subject=f"Referral outcome for your contact {contact.reference}",
             body=letter_email_body(decision),
             attachment_name=f"referral-outcome-{contact.reference}.pdf",

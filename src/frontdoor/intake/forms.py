@@ -1,7 +1,10 @@
+from collections.abc import Mapping
 from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
@@ -14,9 +17,9 @@ from frontdoor.forms_govuk import (
     parse_time,
     yes_no_field,
 )
+from frontdoor.intake import validation
 from frontdoor.intake.concern_form import load_concern_form
-from frontdoor.intake.models import Contact
-from frontdoor.people.models import validate_nhs_number
+from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 
 
 class ConcernQuestionsForm(forms.Form):
@@ -34,101 +37,132 @@ class ConcernQuestionsForm(forms.Form):
         return {q.id: self.cleaned_data[q.id] for q in load_concern_form().immediate_questions}
 
 
-class ChildForm(forms.Form):
-    given_name = forms.CharField(label="First name", required=False, max_length=100, widget=GovukTextInput())
+class SharedRules:
+    """The checks of intake/validation.py, which the API and the service make too, on this form's answers
+    for `rules_model`, after normalising them as the service does. Lengths are the columns' own; a message
+    names a field by its label on this page."""
+
+    rules_model: type[models.Model]
+    error_field_for: Mapping[str, str | None] = {}  # a model field whose error shows on another form field
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # NUL is one of the control characters the shared rule refuses
+            field.validators = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+    def problems(self, values: dict, labels: dict) -> validation.Problems:
+        return validation.row_problems(self.rules_model, values, labels=labels)
+
+    def clean(self):
+        data = super().clean()
+        names = {field.name for field in self.rules_model._meta.concrete_fields}
+        values = validation.normalised(self.rules_model, {k: v for k, v in data.items() if k in names})
+        data.update(values)
+        labels = {name: self.fields[name].label for name in values if name in self.fields}
+        for name, message in self.problems(values, labels).items():
+            self.add_error(self.error_field_for.get(name, name), message)
+        return data
+
+
+def _required(model: type[models.Model], name: str) -> dict:
+    return {"required": validation.REQUIRED[(model, name)]}
+
+
+class ChildForm(SharedRules, forms.Form):
+    rules_model = ContactChild
+
+    given_name = forms.CharField(label="First name", required=False, widget=GovukTextInput())
     family_name = forms.CharField(
-        label="Last name", max_length=100, widget=GovukTextInput(),
-        error_messages={"required": "Enter the child's last name"},
-    )
+        label="Last name", widget=GovukTextInput(), error_messages=_required(ContactChild, "family_name"))
     is_unborn = forms.BooleanField(
         label="This is an unborn child", required=False,
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
     )
-    date_of_birth = GovukDateField(label="Date of birth", required=False, not_in_future=True, help_text="For example, 27 3 2015")
+    date_of_birth = GovukDateField(label="Date of birth", required=False, help_text="For example, 27 3 2015")
     expected_date = GovukDateField(label="Expected date of delivery (unborn child)", required=False)
-    father_name = forms.CharField(
-        label="Father's name (unborn child, if known)", required=False, max_length=200, widget=GovukTextInput()
-    )
+    father_name = forms.CharField(label="Father's name (unborn child, if known)", required=False,
+                                  widget=GovukTextInput())
     sex = forms.ChoiceField(
         label="Sex", required=False,
         choices=(("", "Not known"), ("female", "Female"), ("male", "Male")),
         widget=GovukSelect(),
     )
-    address = forms.CharField(label="Address", required=False, max_length=300, widget=GovukTextInput())
-    postcode = forms.CharField(
-        label="Postcode", required=False, max_length=10,
-        widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"),
-    )
-    nhs_number = forms.CharField(
-        label="NHS number (if known)", required=False, max_length=12,
-        widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"),
-    )
-    school_name = forms.CharField(label="School or nursery", required=False, max_length=200, widget=GovukTextInput())
+    address = forms.CharField(label="Address", required=False, widget=GovukTextInput())
+    postcode = forms.CharField(label="Postcode", required=False,
+                               widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"))
+    nhs_number = forms.CharField(label="NHS number (if known)", required=False,
+                                 widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"))
+    school_name = forms.CharField(label="School or nursery", required=False, widget=GovukTextInput())
 
-    def clean_nhs_number(self):
-        value = self.cleaned_data["nhs_number"].replace(" ", "")
-        validate_nhs_number(value)
-        return value
-
-    def clean_postcode(self):
-        return " ".join(self.cleaned_data["postcode"].upper().split())
-
-    def clean(self):
-        data = super().clean()
-        if data.get("is_unborn") and not data.get("expected_date"):
-            self.add_error("expected_date", "Enter the expected date of delivery for an unborn child")
-        if not data.get("is_unborn") and data.get("expected_date"):
-            self.add_error("is_unborn", "Tick 'This is an unborn child' or remove the expected date")
-        return data
+    def problems(self, values: dict, labels: dict) -> validation.Problems:
+        return validation.child_problems(values, labels=labels)
 
 
-class FamilyMemberForm(forms.Form):
-    name = forms.CharField(label="Full name", max_length=200, widget=GovukTextInput())
+class FamilyMemberForm(SharedRules, forms.Form):
+    rules_model = ContactFamilyMember
+
+    name = forms.CharField(label="Full name", widget=GovukTextInput(),
+                           error_messages=_required(ContactFamilyMember, "name"))
     relationship = forms.CharField(
-        label="Relationship to the child", max_length=100, widget=GovukTextInput(),
+        label="Relationship to the child", widget=GovukTextInput(),
         help_text="For example, mother, stepfather, grandmother, mother's partner",
+        error_messages=_required(ContactFamilyMember, "relationship"),
     )
-    date_of_birth = GovukDateField(label="Date of birth", required=False, not_in_future=True)
+    date_of_birth = GovukDateField(label="Date of birth", required=False)
     address = forms.CharField(label="Address, if different from the child's", required=False, widget=GovukTextInput())
 
 
-ChildFormSet = forms.formset_factory(ChildForm, extra=0, min_num=1, validate_min=True)
-FamilyFormSet = forms.formset_factory(FamilyMemberForm, extra=0)
+def _rows_formset(form: type[forms.Form], *, maximum: int, count_problem, min_num: int = 0):
+    """Rows of a form, refused beyond the shared cap in the shared rule's words. Past the cap none are
+    built (absolute_max), however many the post claims."""
+    messages = {"too_many_forms": count_problem(maximum + 1), "too_few_forms": count_problem(0) or ""}
+    formset = type(f"{form.__name__}Set", (forms.BaseFormSet,), {"default_error_messages": messages})
+    return forms.formset_factory(form, formset=formset, extra=0, min_num=min_num, validate_min=bool(min_num),
+                                 max_num=maximum, absolute_max=maximum, validate_max=True)
 
 
-class ConcernDetailsForm(forms.Form):
+ChildFormSet = _rows_formset(ChildForm, maximum=validation.MAX_CHILDREN,
+                             count_problem=validation.children_count_problem, min_num=1)
+FamilyFormSet = _rows_formset(FamilyMemberForm, maximum=validation.MAX_FAMILY_MEMBERS,
+                              count_problem=validation.family_count_problem)
+
+
+class ConcernDetailsForm(SharedRules, forms.Form):
     """The referrer, the concern in their words (now kept apart from the past), actions, consent."""
 
-    referrer_name = forms.CharField(label="Your full name", max_length=200, widget=GovukTextInput(),
+    rules_model = Contact
+    # Moments are typed as a date and a time; answers to the agency's questions as several boxes.
+    error_field_for = {"incident_at": "incident_date", "disclosure_at": "disclosure_date", "agency_answers": None}
+
+    referrer_name = forms.CharField(label="Your full name", widget=GovukTextInput(),
                                     error_messages={"required": "Enter your full name"})
-    referrer_role = forms.CharField(label="Your job title", required=False, max_length=100, widget=GovukTextInput())
+    referrer_role = forms.CharField(label="Your job title", required=False, widget=GovukTextInput())
     referrer_phone = forms.CharField(
-        label="Phone number we can reach you on", required=False, max_length=30,
+        label="Phone number we can reach you on", required=False,
         widget=GovukTextInput(width_class="govuk-input govuk-input--width-20", attrs={"autocomplete": "tel"}),
     )
-    referrer_email = forms.EmailField(
-        label="Email address for the outcome letter", widget=GovukTextInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": "Enter an email address so we can send you the outcome",
-                        "invalid": "Enter an email address in the correct format, like name@example.org"},
+    # A way to reach the referrer, not where the outcome letter goes: that is their account's address.
+    referrer_email = forms.CharField(
+        label="Email address we can reach you on", widget=GovukTextInput(attrs={"autocomplete": "email"}),
+        help_text="We send the outcome letter to the email address of your Front Door account.",
+        error_messages={"required": "Enter an email address we can reach you on"},
     )
     concern_now = forms.CharField(
         label="What is happening now?", widget=GovukTextarea(rows=8),
         help_text="In your own words: what you saw or were told, by whom, when and where, and how it affects the child. "
                   "Avoid jargon and acronyms.",
-        error_messages={"required": "Enter what is happening now"},
+        error_messages=_required(Contact, "concern_now"),
     )
     concern_past = forms.CharField(
         label="Past events (optional)", required=False, widget=GovukTextarea(rows=5),
         help_text="Anything that happened before, in date order, kept apart from what is happening now.",
     )
-    incident_date = GovukDateField(label="Date of the incident or disclosure", required=False, not_in_future=True)
+    incident_date = GovukDateField(label="Date of the incident or disclosure", required=False)
     incident_time = forms.CharField(
         label="Time of the incident or disclosure", required=False, max_length=10,
         widget=GovukTextInput(width_class="govuk-input govuk-input--width-5"), help_text="For example, 14:30",
     )
-    disclosure_date = GovukDateField(
-        label="When did you become aware of this concern?", required=False, not_in_future=True
-    )
+    disclosure_date = GovukDateField(label="When did you become aware of this concern?", required=False)
     disclosure_time = forms.CharField(
         label="Time you became aware", required=False, max_length=10,
         widget=GovukTextInput(width_class="govuk-input govuk-input--width-5"),
@@ -140,11 +174,10 @@ class ConcernDetailsForm(forms.Form):
     )
     consent = forms.ChoiceField(
         label="Have the parents or carers agreed to this contact?",
-        choices=Contact.Consent.choices, widget=GovukRadios(),
-        error_messages={"required": "Select whether consent was given, refused or not sought"},
+        choices=Contact.Consent.choices, widget=GovukRadios(), error_messages=_required(Contact, "consent"),
     )
     consent_reason = forms.CharField(
-        label="If consent was not sought, why not?", required=False, max_length=300, widget=GovukTextInput(),
+        label="If consent was not sought, why not?", required=False, widget=GovukTextInput(),
         help_text="Consent is not needed where asking would place a child or another person at risk of harm, "
                   "or prejudice the prevention or detection of crime.",
     )
@@ -173,18 +206,19 @@ class ConcernDetailsForm(forms.Form):
             return None
         return timezone.make_aware(datetime.combine(day, at or datetime.min.time()))
 
+    def problems(self, values: dict, labels: dict) -> validation.Problems:
+        return {**validation.consent_problems(values), **super().problems(values, labels)}
+
     def clean(self):
-        data = super().clean()
+        data = self.cleaned_data  # the moments and the answers first, then the shared rules on them all
         data["incident_at"] = self._combine("incident_date", "incident_time")
         data["disclosure_at"] = self._combine("disclosure_date", "disclosure_time")
-        if data.get("consent") == Contact.Consent.NOT_SOUGHT and not data.get("consent_reason", "").strip():
-            self.add_error("consent_reason", "Enter why consent was not sought")
         if not (data.get("referrer_phone") or "").strip():
             self.add_error("referrer_phone", "Enter a phone number so a social worker can call you back")
         data["agency_answers"] = {
             q.id: data.get(f"agency__{q.id}", "") for q in self.agency_questions if data.get(f"agency__{q.id}")
         }
-        return data
+        return super().clean()
 
 
 class StaffContactForm(ConcernDetailsForm):
@@ -205,6 +239,7 @@ class StaffContactForm(ConcernDetailsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["referrer_email"].required = False
+        self.fields["referrer_email"].help_text = ""
         self.fields["referrer_name"].label = "Referrer's full name"
         self.fields["referrer_role"].label = "Referrer's job title"
         self.fields["referrer_phone"].label = "Referrer's phone number"

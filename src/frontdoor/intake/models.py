@@ -52,18 +52,18 @@ class Contact(models.Model):
     referrer_email = models.EmailField(blank=True)
 
     # The five questions of the Concern Contact Form (seed 001).
-    immediate_answers = models.JSONField(default=dict)
+    immediate_answers = models.JSONField("answers to the immediate safety questions", default=dict)
     welfare_concern = models.BooleanField(null=True)
     early_help_advice = models.BooleanField(null=True)
 
     concern_now = models.TextField("what is happening now")
     concern_past = models.TextField("past events", blank=True)
-    incident_at = models.DateTimeField(null=True, blank=True)
-    disclosure_at = models.DateTimeField(null=True, blank=True)
+    incident_at = models.DateTimeField("date of the incident or disclosure", null=True, blank=True)
+    disclosure_at = models.DateTimeField("date the referrer became aware", null=True, blank=True)
     agency_actions = models.TextField("what your agency has done", blank=True)
     consent = models.CharField(max_length=12, choices=Consent.choices)
     consent_reason = models.CharField(max_length=300, blank=True)
-    agency_answers = models.JSONField(default=dict, blank=True)
+    agency_answers = models.JSONField("answers to the agency's questions", default=dict, blank=True)
     quality_flags = models.JSONField(default=list, blank=True)
 
     assigned_to = models.ForeignKey(
@@ -80,6 +80,19 @@ class Contact(models.Model):
     @property
     def can_be_decided(self) -> bool:
         return self.status in DECIDABLE_STATUSES
+
+    @property
+    def letter_address(self) -> str:
+        """Where the acknowledgement and the outcome letter (the child's name and date of birth) go.
+
+        A referrer who signed in (the online form, or the API with their token) gets them at their account's
+        address, never at one typed on the form, which could send a child's details anywhere; the typed
+        address stays a way to reach them. A contact that Front Door staff took by phone or email has no
+        such account: it goes to the address the referrer gave.
+        """
+        if self.channel == self.Channel.ONLINE and self.submitted_by_id:
+            return self.submitted_by.email
+        return self.referrer_email
 
 
 DECIDABLE_STATUSES = (Contact.Status.NEW, Contact.Status.IN_PROGRESS, Contact.Status.RETURNED)

@@ -1,4 +1,4 @@
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 
 from django.db import transaction
@@ -9,7 +9,7 @@ from frontdoor.agencies.models import Agency
 from frontdoor.casework.calendar import working_deadline
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
-from frontdoor.intake import coach
+from frontdoor.intake import coach, validation
 from frontdoor.intake.errors import ContactConflict, ContactInvalid
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.messaging.services import outbox_enqueue
@@ -123,26 +123,31 @@ def contact_quality_flags(*, contact: Contact) -> list[dict]:
     return referral_quality_flags(draft=draft, agency_kind=contact.referrer_agency.kind, now=contact.received_at)
 
 
-def _validate(draft: ContactDraft) -> None:
-    if not draft.children:
-        raise ContactInvalid("Add at least one child")
-    if not draft.concern_now.strip():
-        raise ContactInvalid("Enter what is happening now")
-    if draft.consent not in Contact.Consent.values:
-        raise ContactInvalid("Select whether consent was given, refused or not sought")
-    if draft.consent == Contact.Consent.NOT_SOUGHT and not draft.consent_reason.strip():
-        raise ContactInvalid("Enter why consent was not sought")
+def _contact_fields(draft: ContactDraft) -> dict:
+    return {k: v for k, v in asdict(draft).items() if k not in ("children", "family_members", "referrer_agency_id")}
+
+
+def _draft_checked(draft: ContactDraft) -> ContactDraft:
+    """The draft normalised as the concern form normalises it, or ContactInvalid naming every field that is
+    wrong: the form, the API and every other caller of `contact_submit` meet the same rules."""
+    contact = validation.normalised(Contact, _contact_fields(draft))
+    children = [validation.normalised(ContactChild, asdict(child)) for child in draft.children]
+    family = [validation.normalised(ContactFamilyMember, asdict(member)) for member in draft.family_members]
+    problems = validation.contact_problems(contact=contact, children=children, family_members=family)
+    if problems:
+        raise ContactInvalid(problems=problems)
+    return replace(draft, **contact, children=tuple(ChildDraft(**child) for child in children),
+                   family_members=tuple(FamilyMemberDraft(**member) for member in family))
 
 
 @transaction.atomic
 def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime | None = None) -> Contact:
     """Store a concern before anything else can fail, then acknowledge it through the outbox."""
-    _validate(draft)
+    draft = _draft_checked(draft)
     agency = Agency.objects.get(pk=draft.referrer_agency_id)
     received_at = received_at or timezone.now()
-    fields = {k: v for k, v in asdict(draft).items() if k not in ("children", "family_members", "referrer_agency_id")}
     contact = Contact.objects.create(
-        **fields,
+        **_contact_fields(draft),
         referrer_agency=agency,
         submitted_by=submitted_by,
         received_at=received_at,
@@ -160,7 +165,7 @@ def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime |
 
 
 def _acknowledge(contact: Contact) -> None:
-    if not contact.referrer_email:
+    if not contact.letter_address:
         return
     urgent_line = (
         "You told us a child may be at immediate risk. If you have not already phoned the Family Front Door, "
@@ -171,7 +176,7 @@ def _acknowledge(contact: Contact) -> None:
     outbox_enqueue(
         kind="contact_acknowledgement",
         idempotency_key=f"contact-ack-{contact.pk}",
-        to_address=contact.referrer_email,
+        to_address=contact.letter_address,
         subject=f"We have received your contact {contact.reference}",
         body=(
             f"Dear {contact.referrer_name},\n\n"

@@ -161,7 +161,7 @@ def _render_details(request, details, children, family, *, validate=True, templa
     error_links = []
     if validate:
         error_links = _error_links(details, *children.forms, *family.forms)
-        error_links += [("main-form", str(e)) for e in children.non_form_errors()]
+        error_links += [("main-form", str(e)) for formset in (children, family) for e in formset.non_form_errors()]
     return render(request, template, {
         "form": details, "children": children, "family": family, "error_links": error_links,
         "page_title": "About the concern", **(extra or {}),
@@ -196,7 +196,7 @@ def concern_check(request):
         try:
             contact = services.contact_submit(submitted_by=request.user, draft=draft)
         except IntakeError as error:
-            return render(request, "intake/concern_check.html", {"draft": draft, "errors": [str(error)]})
+            return render(request, "intake/concern_check.html", {"draft": draft, "errors": error.messages})
         for key in (SESSION_QUESTIONS, SESSION_DETAILS):
             request.session.pop(key, None)
         request.session["last_contact_reference"] = contact.reference
@@ -270,7 +270,7 @@ def record_contact(request):
                 contact = services.contact_submit(submitted_by=request.user, draft=draft)
             except IntakeError as error:
                 return _render_details(request, details, children, family, template="intake/record_contact.html",
-                                       extra={"errors": [str(error)]})
+                                       extra={"errors": error.messages})
             messages.success(request, f"Contact {contact.reference} recorded")
             return redirect("intake:contact", contact_id=contact.pk)
         return _render_details(request, details, children, family, template="intake/record_contact.html",

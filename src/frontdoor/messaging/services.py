@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.db import models, transaction
 from django.utils import timezone
 
+from frontdoor.messaging.addresses import address_problem, address_shown
 from frontdoor.messaging.channels import channel_for
 from frontdoor.messaging.models import OutboxMessage, WorkerHeartbeat
 from frontdoor.messaging.signals import message_sent
@@ -32,8 +33,8 @@ class OutboxDraft:
     def as_fields(self) -> dict:
         about = self.about
         return {
+            **_addressed(self.to_address),
             "kind": self.kind,
-            "to_address": self.to_address,
             "subject": self.subject,
             "body": self.body,
             "attachment_name": self.attachment_name,
@@ -41,6 +42,19 @@ class OutboxDraft:
             "about_type": about._meta.label_lower if about is not None else "",
             "about_id": str(about.pk) if about is not None else "",
         }
+
+
+def _addressed(address: str) -> dict:
+    """A message to an address it can never be sent to is stored failed, with the reason, rather than pending
+    and retried: no retry can succeed, and the outbox page shows someone what to correct."""
+    problem = address_problem(address)
+    if problem is None:
+        return {"to_address": address, "status": OutboxMessage.Status.PENDING}
+    return {"to_address": address_shown(address), "status": OutboxMessage.Status.FAILED, "last_error": _never_sent(problem)}
+
+
+def _never_sent(problem: str) -> str:
+    return f"Never sent: {problem}"
 
 
 def outbox_enqueue(
@@ -107,6 +121,11 @@ def _backoff(attempts: int) -> timedelta:
 
 
 def _deliver(message: OutboxMessage) -> None:
+    if problem := address_problem(message.to_address):  # stored before this check, or changed since
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            status=OutboxMessage.Status.FAILED, claimed_until=None, last_error=_never_sent(problem))
+        logger.warning("Outbox message %s can never be sent: %s", message.pk, problem)
+        return
     channel = channel_for()
     try:
         reference = channel.send(message)
