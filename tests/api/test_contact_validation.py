@@ -94,3 +94,19 @@ def test_nhs_number_and_postcode_are_stored_as_the_form_stores_them(gp_client):
     assert response.status_code == 201, response.content
     child = ContactChild.objects.get()
     assert (child.nhs_number, child.postcode) == ("9434765919", "FD2 3CD")
+
+
+def test_a_child_known_only_by_first_name_and_school_is_accepted_flagged_and_queued(gp_client):
+    partly_named = {"given_name": "Tyler", "school_name": "Nettlecombe Vale Primary"}
+    response = _post(gp_client, {**PAYLOAD, "children": [partly_named]})
+    assert response.status_code in (200, 201), response.content
+    contact = Contact.objects.get()
+    assert contact.children.get().display_name == "Tyler"
+    assert "child_not_identifiable" in {flag["code"] for flag in contact.quality_flags}
+    assert contact.status == Contact.Status.NEW
+
+
+def test_not_known_as_a_surname_is_refused_in_favour_of_blank(gp_client):
+    response = _post(gp_client, _child(family_name="Not known"))
+    assert response.status_code == 422
+    assert "Leave the last name blank if you do not know it" in response.content.decode()

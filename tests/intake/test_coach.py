@@ -499,10 +499,11 @@ def test_child_without_a_family_name_or_a_school_is_flagged():
     assert "full name" in flag.message
 
 
-def test_a_first_name_and_a_school_identify_a_child():
-    """Seed 004 asks referrers to identify the child; "Tyler at Nettlecombe Vale" can be found."""
+def test_a_child_known_by_first_name_and_school_is_flagged_with_what_would_help():
+    """Accepted, never refused (issue 13): the flag says what would help the front door find Tyler."""
     child = {"given_name": "Tyler", "family_name": "", "dob": None, "school_name": "Nettlecombe Vale Primary"}
-    assert flags_with(replace(GOOD_SCHOOL_REFERRAL, children=(child,)), "child_not_identifiable") == []
+    [flag] = flags_with(replace(GOOD_SCHOOL_REFERRAL, children=(child,)), "child_not_identifiable")
+    assert "Tyler" in flag.message and "full name" in flag.message
 
 
 def test_a_postcode_written_in_the_address_identifies_a_child():

@@ -74,3 +74,17 @@ def test_required_fields_follow_the_model_and_name_what_to_enter():
         "relationship": "Enter the family member's relationship to the child",
     }
     assert validation.field_problem(Contact, "consent", "maybe") == "Select whether consent was given, refused or not sought"
+
+
+def test_a_child_known_only_by_first_name_and_school_is_accepted():
+    assert validation.child_problems({"given_name": "Tyler", "family_name": "", "school_name": "Nettlecombe Vale"}) == {}
+
+
+def test_a_child_with_nothing_to_go_on_is_refused_with_what_would_help():
+    problems = validation.child_problems({"given_name": "", "family_name": "", "school_name": ""})
+    assert problems == {"given_name": "Enter the child's name, or what you know about them: their school, address or age"}
+
+
+def test_not_known_as_a_name_is_refused_in_favour_of_leaving_it_blank():
+    problems = validation.child_problems({"given_name": "Tyler", "family_name": "Not known"})
+    assert problems == {"family_name": "Leave the last name blank if you do not know it"}

@@ -5,7 +5,7 @@ from ninja import Field, Schema
 
 
 class ChildIn(Schema):
-    family_name: str = Field(min_length=1, max_length=100)
+    family_name: str = Field(default="", max_length=100)
     given_name: str = ""
     date_of_birth: date | None = None
     is_unborn: bool = False

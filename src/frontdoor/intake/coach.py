@@ -214,7 +214,7 @@ def check_children(draft: ReferralDraft) -> Iterator[Flag]:
 def _missing_identity(child: Mapping[str, Any]) -> str:
     unborn = child.get("expected_date") is not None
     school = _text(child, "school_name")
-    named = (_text(child, "family_name") and (_text(child, "given_name") or unborn)) or (_text(child, "given_name") and school)
+    named = _text(child, "family_name") and (_text(child, "given_name") or unborn)
     identified = (
         child.get("dob") is not None
         or unborn

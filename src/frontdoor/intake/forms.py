@@ -72,8 +72,8 @@ class ChildForm(SharedRules, forms.Form):
     rules_model = ContactChild
 
     given_name = forms.CharField(label="First name", required=False, widget=GovukTextInput())
-    family_name = forms.CharField(
-        label="Last name", widget=GovukTextInput(), error_messages=_required(ContactChild, "family_name"))
+    family_name = forms.CharField(label="Last name", required=False, widget=GovukTextInput(),
+                                  help_text="Leave blank if you do not know it")
     is_unborn = forms.BooleanField(
         label="This is an unborn child", required=False,
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),

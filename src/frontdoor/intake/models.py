@@ -104,7 +104,9 @@ class ContactChild(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="children")
     given_name = models.CharField(max_length=100, blank=True)
-    family_name = models.CharField(max_length=100)
+    # Seed 004 asks referrers to identify the child, but a first name, a school and a worry are never
+    # turned away: the coach says what is missing and the front door identifies the child.
+    family_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     is_unborn = models.BooleanField(default=False)
     expected_date = models.DateField(null=True, blank=True)
@@ -121,8 +123,8 @@ class ContactChild(models.Model):
     @property
     def display_name(self) -> str:
         if self.is_unborn and not self.given_name:
-            return f"Unborn baby {self.family_name}"
-        return f"{self.given_name} {self.family_name}".strip()
+            return f"Unborn baby {self.family_name}".strip()
+        return f"{self.given_name} {self.family_name}".strip() or "Child whose name is not known"
 
 
 class ContactFamilyMember(models.Model):

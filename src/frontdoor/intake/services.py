@@ -17,7 +17,7 @@ from frontdoor.messaging.services import outbox_enqueue
 
 @dataclass(frozen=True)
 class ChildDraft:
-    family_name: str
+    family_name: str = ""
     given_name: str = ""
     date_of_birth: date | None = None
     is_unborn: bool = False

@@ -28,6 +28,9 @@ ADULT_MAX_AGE_YEARS = 120
 EARLIEST_YEAR = 1900  # as the GOV.UK date input refuses earlier years
 PREGNANCY_WEEKS = 42  # an expected date of delivery further than this from today is mistyped
 
+NOT_KNOWN = re.compile(r"\s*(?:not\s+known|unknown|n/?k|tbc|tba|\?+|-+|none)\s*\.?\s*", re.I)
+CHILD_DESCRIBED_BY = ("given_name", "family_name", "date_of_birth", "expected_date", "school_name", "address",
+                      "postcode", "nhs_number")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 CONTROL_BUT_LINE_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -35,7 +38,6 @@ REQUIRED = {
     (Contact, "referrer_name"): "Enter the referrer's full name",
     (Contact, "concern_now"): "Enter what is happening now",
     (Contact, "consent"): "Select whether consent was given, refused or not sought",
-    (ContactChild, "family_name"): "Enter the child's last name",
     (ContactFamilyMember, "name"): "Enter the family member's full name",
     (ContactFamilyMember, "relationship"): "Enter the family member's relationship to the child",
 }
@@ -48,6 +50,12 @@ def email_problem(value: str, label: str = "") -> str | None:
     """Django's EmailValidator, and no CR or LF (which would add mail headers), as the outbox checks."""
     if address_problem(value):
         return "Enter an email address in the correct format, like name@example.org"
+    return None
+
+
+def name_not_known_problem(value: str, which: str) -> str | None:
+    if NOT_KNOWN.fullmatch(value):
+        return f"Leave the {which} blank if you do not know it"
     return None
 
 
@@ -100,6 +108,8 @@ def expected_date_problem(value: date, label: str = "") -> str | None:
 CHECKS: dict[tuple[type[models.Model], str], Callable[[Any, str], str | None]] = {
     # Ten digits passing the check digit (the nhs-number package), in the words the person page uses.
     (ContactChild, "nhs_number"): lambda value, label: nhs_number_problem(value),
+    (ContactChild, "given_name"): lambda value, label: name_not_known_problem(value, "first name"),
+    (ContactChild, "family_name"): lambda value, label: name_not_known_problem(value, "last name"),
     (ContactChild, "date_of_birth"): child_date_of_birth_problem,
     (ContactChild, "expected_date"): expected_date_problem,
     (ContactFamilyMember, "date_of_birth"): adult_date_of_birth_problem,
@@ -201,7 +211,14 @@ def _too_many(count: int, maximum: int, what: str) -> str | None:
 
 
 def child_problems(child: Mapping[str, Any], *, labels: Mapping[str, str] | None = None) -> Problems:
-    return {**unborn_problems(child), **row_problems(ContactChild, child, labels=labels)}
+    return {**unborn_problems(child), **described_problems(child), **row_problems(ContactChild, child, labels=labels)}
+
+
+def described_problems(child: Mapping[str, Any]) -> Problems:
+    """A child with no name at all is still taken, if anything tells the front door who they may be."""
+    if any(str(child.get(name) or "").strip() for name in CHILD_DESCRIBED_BY):
+        return {}
+    return {"given_name": "Enter the child's name, or what you know about them: their school, address or age"}
 
 
 def family_member_problems(member: Mapping[str, Any]) -> Problems:
