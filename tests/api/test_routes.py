@@ -78,3 +78,16 @@ def test_referral_quality_check_flags_a_poor_referral_without_storing_it():
 def test_openapi_document_lists_the_endpoints():
     document = Client().get("/api/v1/openapi.json").json()
     assert {"/api/v1/contacts", "/api/v1/contacts/{contact_id}", "/api/v1/referral-quality"} <= set(document["paths"])
+
+
+def test_listing_contacts_logs_each_contact_returned_and_no_other():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    client = _client_for(gp)
+    older, newer = (client.post("/api/v1/contacts", PAYLOAD, content_type="application/json").json()["id"]
+                    for _ in range(2))
+
+    listed = client.get("/api/v1/contacts?limit=1").json()
+
+    assert [contact["id"] for contact in listed] == [newer]
+    assert set(AccessLogEntry.objects.filter(user=gp, reason="Listed through the API")
+               .values_list("target_id", flat=True)) == {newer}

@@ -20,6 +20,7 @@ from frontdoor.triage.models import (
     TriageMeeting,
 )
 from tests import factories
+from tests.access_log import capture, ids, log_statements, logged
 from tests.triage import factories_triage as ft
 
 pytestmark = pytest.mark.django_db
@@ -333,6 +334,42 @@ def test_a_future_day_previews_its_agenda_without_a_button_to_open_it(client, me
     page = client.get("/triage/meetings/2026-03-05").content.decode()
     assert "can be opened on the day" in page and "WMP-TOMORROW" in page and "Open today" not in page
     assert not TriageMeeting.objects.exists()
+
+
+def test_the_meeting_page_logs_its_agenda_and_its_outcomes_and_nothing_else(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    waiting = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-WAITING")
+    decided = ft.police_notification(received_at=ft.at(DAY, 5), reference="WMP-DECIDED")
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    _record(member, meeting, decided)
+    client.force_login(member)
+
+    with capture() as queries:
+        page = client.get(f"/triage/meetings/{DAY.isoformat()}").content.decode()
+
+    assert "WMP-WAITING" in page and "WMP-DECIDED" in page and standard.police_reference not in page
+    reason = "Agenda and outcomes of the triage meeting of 4 March 2026"
+    assert logged(user=member, reason=reason) == ids([waiting, decided])
+    assert log_statements(queries) == 1
+
+
+def test_the_agenda_preview_logs_the_incidents_it_lists(client, member, today_is):
+    today_is(DAY)
+    waiting = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-PREVIEWED")
+    client.force_login(member)
+    assert "WMP-PREVIEWED" in client.get("/triage/meeting").content.decode()
+    assert logged(user=member, reason="Agenda preview of the triage meeting of 4 March 2026") == ids([waiting])
+
+
+def test_past_meetings_log_each_meeting_and_the_incidents_of_its_outcomes(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    _record(member, meeting, notification)
+    client.force_login(member)
+    client.get("/triage/meetings/past")
+    assert logged(user=member, reason="Listed in past triage meetings") == ids([meeting, notification])
 
 
 # --- Actions owned by schools ---------------------------------------------------------------------

@@ -10,6 +10,7 @@ from frontdoor.agencies.models import Membership
 from frontdoor.api.models import ApiToken
 from frontdoor.api.schemas import ContactIn, ContactOut, ErrorOut, QualityFlagOut
 from frontdoor.api.triage_routes import router as triage_router
+from frontdoor.governance.services import access_log_record_many
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import IntakeError
 
@@ -93,11 +94,12 @@ def read_contact(request, contact_id: UUID):
 @api.get("/contacts", response=list[ContactOut], tags=["contacts"])
 def list_contacts(request, limit: int = 50):
     """The most recent contacts the token's user may see."""
-    contacts = (
+    contacts = list(
         selectors.contacts_visible_to(user=request.user)
         .select_related("referrer_agency", "decision").prefetch_related("children")
         .order_by("-received_at")[: max(1, min(limit, 200))]
     )
+    access_log_record_many(user=request.user, targets=contacts, reason="Listed through the API")
     return [_contact_out(c) for c in contacts]
 
 

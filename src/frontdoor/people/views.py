@@ -49,8 +49,7 @@ def _searched(request, form) -> list | None:
     if not form.is_valid():
         return None
     results = selectors.person_search(user=request.user, **form.cleaned_data)
-    for person in results:
-        selectors.log_search_result(user=request.user, person=person)
+    selectors.log_search_results(user=request.user, people=results)
     return [(p, selectors.person_history(person=p)) for p in results]
 
 

@@ -382,10 +382,6 @@ def meeting_attendance(*, meeting: TriageMeeting) -> QuerySet[MeetingAttendance]
     return meeting.attendance.select_related("agency").order_by("agency__name")
 
 
-def meeting_read_record(*, user, meeting: TriageMeeting) -> None:
-    access_log_record(user=user, target=meeting, reason="Read a triage meeting's outcomes")
-
-
 def suggestion_evidence(*, notification: PoliceNotification) -> dict:
     """The EVODA suggestion stored on the notification, each finding named as the matrix words it."""
     suggestion = notification.suggestion or {}

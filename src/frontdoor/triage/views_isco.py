@@ -1,12 +1,12 @@
 """The ISCO's pages: import police notifications, correct quarantined rows, grade with the evidence shown."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.governance.services import access_log_page, access_log_record_many
 from frontdoor.screening.tools import load_tool
 from frontdoor.triage import selectors
 from frontdoor.triage.errors import RowInvalid, TriageError
@@ -46,19 +46,19 @@ def import_file(request):
 @isco_page
 def batch(request, batch_id):
     batch = get_object_or_404(ImportBatch, pk=batch_id)
+    stored, quarantined = list(batch.notifications.order_by("police_reference")), list(
+        batch.quarantined_rows.order_by("line_number"))
+    access_log_record_many(user=request.user, targets=[*stored, *quarantined], reason="Listed in an import's results")
     return render(request, "triage/isco_batch.html", {
-        "batch": batch,
-        "stored": batch.notifications.order_by("police_reference"),
-        "quarantined": batch.quarantined_rows.order_by("line_number"),
-        "page_title": f"Import of {batch.source}",
+        "batch": batch, "stored": stored, "quarantined": quarantined, "page_title": f"Import of {batch.source}",
     })
 
 
 @isco_page
 def quarantine(request):
-    return render(request, "triage/isco_quarantine.html", {
-        "rows": selectors.quarantine_list(user=request.user), "page_title": "Rows to correct",
-    })
+    page = access_log_page(user=request.user, objects=selectors.quarantine_list(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the rows to correct")
+    return render(request, "triage/isco_quarantine.html", {"page": page, "page_title": "Rows to correct"})
 
 
 @isco_page
@@ -106,7 +106,8 @@ def _labelled(error: dict) -> str:
 @isco_page
 def notifications(request):
     to_grade = request.GET.get("status") == "to_grade"
-    page = Paginator(selectors.notifications_list(user=request.user, to_grade=to_grade), 50).get_page(request.GET.get("page"))
+    page = access_log_page(user=request.user, objects=selectors.notifications_list(user=request.user, to_grade=to_grade),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the police notifications")
     return render(request, "triage/isco_notifications.html", {
         "page": page, "to_grade": to_grade, "page_title": "Police notifications",
     })
