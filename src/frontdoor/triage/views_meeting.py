@@ -91,6 +91,7 @@ def attendance_record(request, day):
     form = AttendanceForm(request.POST)
     if form.is_valid():
         try:
+            meetings.attendance_check_may_record(user=request.user, meeting=meeting)
             meetings.meeting_attendance_record(meeting=meeting, **form.cleaned_data)
         except MeetingInvalid as error:
             form.add_error(error.field, str(error))
@@ -162,7 +163,7 @@ def _preview_page(request, day, day_form, errors):
 def incident(request, day, notification_id):
     meeting = _meeting_or_404(day)
     notification = meetings.incident_get_for(
-        user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident"
+        user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident", meeting=meeting
     )
     if request.method == "GET":
         if hasattr(notification, "outcome"):
