@@ -66,3 +66,8 @@ def person_contacts(*, user, person) -> list[ContactChild]:
         .select_related("contact", "contact__referrer_agency", "contact__decision")
         .order_by("-contact__received_at")
     )
+
+
+def records_naming(*, person) -> dict[str, list]:
+    """The contacts naming this person, by id, for their access log."""
+    return {Contact._meta.label_lower: list(ContactChild.objects.filter(person=person).values_list("contact_id", flat=True))}

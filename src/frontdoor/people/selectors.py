@@ -231,3 +231,9 @@ def person_index_view(*, person: Person) -> dict:
         "merges": person_merges(person=person),
         "details_changes": person_details_changes(person=person),
     }
+
+
+def records_naming(*, person: Person) -> dict[str, list]:
+    """This person's record and those merged into it, by id, for their access log."""
+    merged = Person.objects.filter(merged_into=person).values_list("pk", flat=True)
+    return {Person._meta.label_lower: [person.pk, *merged]}
