@@ -3,9 +3,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.models import AccessLogEntry
-from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+from frontdoor.triage.models import ImportBatch, PoliceNotification, QuarantinedRow
 from tests import factories
 from tests.access_log import capture, ids, log_statements, logged
+from tests.triage import factories_triage as ft
 from tests.triage.records import csv_text, jsonl, record
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,13 @@ def test_an_imports_results_and_the_rows_to_correct_are_logged(isco_client):
     assert "line 2" in page
     assert logged(user=user, reason="Listed in the rows to correct") == ids([row])
     assert log_statements(queries) == 1
+
+
+def test_a_large_imports_results_are_shown_and_logged_a_page_at_a_time(isco_client):
+    batch = ImportBatch.objects.create(source="night.csv", format="csv", stored=101)
+    stored = [ft.police_notification(reference=f"A{i:03d}", batch=batch) for i in range(101)]
+
+    response = isco_client.get(f"/notifications/imports/{batch.pk}?page=2")
+
+    assert "A100" in response.content.decode() and "A099" not in response.content.decode()
+    assert logged(user=response.wsgi_request.user, reason="Listed in an import's results") == ids(stored[100:])

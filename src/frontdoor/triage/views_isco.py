@@ -1,6 +1,7 @@
 """The ISCO's pages: import police notifications, correct quarantined rows, grade with the evidence shown."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
@@ -46,8 +47,9 @@ def import_file(request):
 @isco_page
 def batch(request, batch_id):
     batch = get_object_or_404(ImportBatch, pk=batch_id)
-    stored, quarantined = list(batch.notifications.order_by("police_reference")), list(
-        batch.quarantined_rows.order_by("line_number"))
+    # A night's file can hold thousands of notifications: they are shown (and logged) a page at a time.
+    stored = Paginator(batch.notifications.order_by("police_reference"), 100).get_page(request.GET.get("page"))
+    quarantined = list(batch.quarantined_rows.order_by("line_number"))
     access_log_record_many(user=request.user, targets=[*stored, *quarantined], reason="Listed in an import's results")
     return render(request, "triage/isco_batch.html", {
         "batch": batch, "stored": stored, "quarantined": quarantined, "page_title": f"Import of {batch.source}",
