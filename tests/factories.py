@@ -1,10 +1,12 @@
 """Small builders for tests: real rows made through the same services the pages use."""
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.intake import services as intake_services
+from frontdoor.intake.models import Contact, ContactChild
 from frontdoor.people.models import Address, Person, Residence
 
 PASSWORD = "correct-horse-battery"
@@ -65,3 +67,19 @@ def person(*, given_name="Ruby", family_name="Hartley", date_of_birth=date(2017,
                               date_of_birth=date_of_birth, sex=Person.Sex.FEMALE, nhs_number=nhs_number)
     Residence.objects.create(person=p, address=Address.objects.create(line1="12 Orchard Way", postcode=postcode))
     return p
+
+
+def many_contacts(*, count: int, agency_: Agency | None = None, status=Contact.Status.NEW) -> list[Contact]:
+    """Contacts made in bulk (not through the service) for list pages: each names one child, and each is due a
+    minute after the one before, so the queue's order is the order made."""
+    agency_ = agency_ or agency()
+    now = timezone.now()
+    contacts = Contact.objects.bulk_create(
+        Contact(referrer_agency=agency_, referrer_name="Chris Taylor", concern_now="Ruby said she was hit.",
+                consent=Contact.Consent.GIVEN, status=status, received_at=now - timedelta(minutes=count - i),
+                decision_due_at=now + timedelta(minutes=i))
+        for i in range(count)
+    )
+    ContactChild.objects.bulk_create(ContactChild(contact=c, given_name="Ruby", family_name=f"Child{i}")
+                                     for i, c in enumerate(contacts))
+    return contacts

@@ -141,17 +141,68 @@ def cmd_screen(args) -> None:
         raise SystemExit(2) from None
 
 
-def cmd_issue_token(args) -> None:
+def _token_user(email: str):
     from django.contrib.auth import get_user_model
 
+    user = get_user_model().objects.filter(username=email, is_active=True).first()
+    if user is None or not hasattr(user, "membership"):
+        print(f"No active user with a role has the email address {email}", file=sys.stderr)
+        sys.exit(2)
+    return user
+
+
+def cmd_token_issue(args) -> None:
+    from frontdoor.api.services import api_token_issue
+
+    row, token = api_token_issue(user=_token_user(args.user), name=args.name, days=args.days)
+    print(token)
+    print(f"Token {row.pk} acts for {row.agency} and expires on {row.expires_at:%d %B %Y at %H:%M} (UTC). Keep it "
+          "safe: it is shown once. Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
+
+
+def cmd_token_list(args) -> None:
     from frontdoor.api.models import ApiToken
 
-    user = get_user_model().objects.filter(username=args.email, is_active=True).first()
-    if user is None or not hasattr(user, "membership"):
-        print(f"No active user with a role has the email address {args.email}", file=sys.stderr)
+    print("id\tuser\tagency\tname\tissued\texpires\tstate")
+    for row in ApiToken.objects.select_related("user", "agency"):
+        print("\t".join([str(row.pk), row.user.username, str(row.agency or ""), row.name,
+                         f"{row.created_at:%Y-%m-%d}", f"{row.expires_at:%Y-%m-%d}", row.state]))
+
+
+def cmd_token_revoke(args) -> None:
+    from frontdoor.api.services import api_token_revoke
+
+    row = api_token_revoke(token_id=args.id)
+    if row is None:
+        print(f"No token has the id {args.id} (see frontdoor token list)", file=sys.stderr)
         sys.exit(2)
-    print(ApiToken.issue(user=user, name=args.name))
-    print("Keep this token safe: it is shown once. Send it as 'Authorization: Bearer <token>'.", file=sys.stderr)
+    print(f"Token {row.pk} ({row.name}, {row.user.username}) revoked on {row.revoked_at:%d %B %Y at %H:%M} (UTC)")
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("give a whole number of days, 1 or more")
+    return int(text)
+
+
+def _token_commands(commands) -> None:
+    token = commands.add_parser("token", help="issue, list and revoke partner systems' API tokens")
+    actions = token.add_subparsers(dest="action", required=True)
+    issue = actions.add_parser("issue", help="issue a token for a user (shown once), scoped to their agency")
+    issue.add_argument("--user", required=True, help="the user's email address")
+    issue.add_argument("--name", required=True, help="the partner system's name, e.g. 'Police case system'")
+    issue.add_argument("--days", type=_days, help="days until it expires (default FRONTDOOR_API_TOKEN_DAYS, 90)")
+    issue.set_defaults(func=cmd_token_issue)
+    actions.add_parser("list", help="every token: user, agency, expiry and whether it still works").set_defaults(
+        func=cmd_token_list)
+    revoke = actions.add_parser("revoke", help="stop a token working at once")
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(func=cmd_token_revoke)
+    # The earlier form, kept for scripts that use it: frontdoor issue-token EMAIL NAME.
+    legacy = commands.add_parser("issue-token", help="the same as 'token issue --user EMAIL --name NAME'")
+    legacy.add_argument("user", metavar="email")
+    legacy.add_argument("name")
+    legacy.set_defaults(func=cmd_token_issue, days=None)
 
 
 def cmd_reset_second_factor(args) -> None:
@@ -212,10 +263,7 @@ def _parser() -> argparse.ArgumentParser:
 
     people_commands.register(commands)
 
-    token = commands.add_parser("issue-token", help="issue an API token for a user (shown once)")
-    token.add_argument("email")
-    token.add_argument("name", help="the partner system's name, e.g. 'Police case system'")
-    token.set_defaults(func=cmd_issue_token)
+    _token_commands(commands)
 
     retention = commands.add_parser("retention", help="report what the retention schedule makes due (--delete deletes it)")
     retention.add_argument("--delete", action="store_true", help="delete what is due (the run is recorded)")

@@ -198,6 +198,8 @@ FRONTDOOR_TRIAGE_CUTOFF = os.environ.get("FRONTDOOR_TRIAGE_CUTOFF", "09:30")
 # Where MARAC and IDVA referrals go (seed 002: made together); the demo's addresses are placeholders.
 FRONTDOOR_MARAC_EMAIL = os.environ.get("FRONTDOOR_MARAC_EMAIL", "marac.coordinator@example.gov.uk")
 FRONTDOOR_IDVA_EMAIL = os.environ.get("FRONTDOOR_IDVA_EMAIL", "idva.service@example.org")
+# A partner system's API token expires this many days after it is issued (`frontdoor token issue --days` overrides).
+FRONTDOOR_API_TOKEN_DAYS = int(os.environ.get("FRONTDOOR_API_TOKEN_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

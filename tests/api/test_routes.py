@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from frontdoor.agencies.models import Membership
 from frontdoor.api.models import ApiToken
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import Contact
@@ -97,3 +101,68 @@ def test_the_outcome_letter_goes_to_the_token_users_email_not_the_typed_one():
     decision_authorise(manager=manager, decision=decision, version=decision.version)
 
     assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "amira.khan@nhs.example"
+
+
+def test_listing_contacts_logs_each_contact_returned_and_no_other():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    client = _client_for(gp)
+    older, newer = (client.post("/api/v1/contacts", PAYLOAD, content_type="application/json").json()["id"]
+                    for _ in range(2))
+
+    listed = client.get("/api/v1/contacts?limit=1").json()
+
+    assert [contact["id"] for contact in listed] == [newer]
+    assert set(AccessLogEntry.objects.filter(user=gp, reason="Listed through the API")
+               .values_list("target_id", flat=True)) == {newer}
+
+
+# --- Tokens: expiry, revocation and scope ----------------------------------------------------------
+
+
+def _token_for(user, **issue):
+    token = ApiToken.issue(user=user, name="test", **issue)
+    return token, ApiToken.objects.get(token_hash=ApiToken.hash(token))
+
+
+def _get(token, path="/api/v1/contacts"):
+    return Client(headers={"Authorization": f"Bearer {token}"}).get(path)
+
+
+def test_a_token_expires_after_the_configured_days_and_is_then_refused_like_a_bad_one(settings):
+    settings.FRONTDOOR_API_TOKEN_DAYS = 30
+    token, row = _token_for(factories.user(agency_=factories.agency(kind="gp")))
+    assert abs((row.expires_at - timezone.now()) - timedelta(days=30)) < timedelta(minutes=1)
+    assert _get(token).status_code == 200
+
+    ApiToken.objects.filter(pk=row.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    refused, bad = _get(token), _get("nonsense")
+    assert refused.status_code == bad.status_code == 401 and refused.content == bad.content
+
+
+def test_a_revoked_token_is_refused():
+    token, row = _token_for(factories.user(agency_=factories.agency(kind="gp")))
+    ApiToken.objects.filter(pk=row.pk).update(revoked_at=timezone.now())
+    assert _get(token).status_code == 401
+
+
+def test_a_token_stops_working_when_its_user_moves_to_another_agency():
+    gp = factories.user(agency_=factories.agency(kind="gp"))
+    token, row = _token_for(gp)
+    Membership.objects.filter(user=gp).update(agency=factories.agency(kind="gp"))
+    assert row.agency != Membership.objects.get(user=gp).agency
+    assert _get(token).status_code == 401
+
+
+def test_a_police_referrers_token_reads_only_what_its_agency_submitted():
+    police = factories.agency(kind="police", name="Fictional Shire Police")
+    officer, colleague = factories.user(agency_=police), factories.user(agency_=police)
+    submitted = _client_for(officer).post("/api/v1/contacts", PAYLOAD, content_type="application/json").json()["id"]
+    phoned = factories.contact(submitted_by=factories.user(role="practitioner"), agency_=police, channel="phone")
+    elsewhere = factories.contact()
+    token, _ = _token_for(colleague)
+
+    assert [contact["id"] for contact in _get(token).json()] == [submitted]
+    assert _get(token, f"/api/v1/contacts/{submitted}").status_code == 200
+    for hidden in (phoned, elsewhere):
+        assert _get(token, f"/api/v1/contacts/{hidden.pk}").status_code == 404

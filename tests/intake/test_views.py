@@ -6,6 +6,7 @@ from frontdoor.decisions.models import Decision
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import Contact
 from tests import factories
+from tests.access_log import capture, ids, log_statements, logged
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,28 @@ def test_a_linked_childs_history_on_the_contact_page_is_logged_as_a_view_of_that
 
     entry = AccessLogEntry.objects.get(action="view", target_type="people.person", target_id=str(ruby.pk))
     assert entry.reason == f"Shown on contact {contact.reference}"
+
+
+# --- Need to know: list pages log the records they show ------------------------------------------
+
+
+def test_contacts_queue_logs_only_the_contacts_on_its_page_in_one_statement():
+    practitioner = factories.user(role="practitioner")
+    contacts = factories.many_contacts(count=51)
+
+    with capture() as queries:
+        page = _client(practitioner).get("/front-door/queue?page=2").content.decode()
+
+    assert "Ruby Child50" in page and "Ruby Child49" not in page
+    assert logged(user=practitioner, reason="Listed in the contacts queue") == ids(contacts[50:])
+    assert log_statements(queries) == 1
+
+
+def test_my_contacts_logs_the_contacts_on_its_page():
+    referrer = factories.user()
+    contacts = factories.many_contacts(count=26, agency_=referrer.membership.agency)
+
+    page = _client(referrer).get("/my-contacts").content.decode()
+
+    assert "Ruby Child25" in page and "Ruby Child0" not in page  # newest first, 25 to a page
+    assert logged(user=referrer, reason="Listed in your agency's contacts") == ids(contacts[1:])

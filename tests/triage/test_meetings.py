@@ -13,6 +13,7 @@ from frontdoor.triage.errors import NotificationConflict
 from frontdoor.triage.models import (
     Grade,
     GradeDecision,
+    MeetingAttendance,
     MeetingOutcome,
     PoliceNotification,
     Relationship,
@@ -20,6 +21,7 @@ from frontdoor.triage.models import (
     TriageMeeting,
 )
 from tests import factories
+from tests.access_log import capture, ids, log_statements, logged
 from tests.triage import factories_triage as ft
 
 pytestmark = pytest.mark.django_db
@@ -204,12 +206,40 @@ def test_outcomes_are_visible_to_attending_agencies_and_front_door_staff_only(me
         meetings.incident_get_for(user=absent, notification_id=notification.pk, reason="test")
 
 
-def test_an_undecided_incident_is_open_to_every_meeting_member_but_not_to_referrers(health):
-    notification = ft.police_notification(received_at=ft.at(DAY, 6))
-    member = factories.user(role="triage_member", agency_=health)
-    assert meetings.incident_get_for(user=member, notification_id=notification.pk, reason="test") == notification
+def test_an_undecided_incident_is_open_to_a_member_whose_agency_attends_a_meeting_with_it_on_the_agenda(
+        member, police, health):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    on_agenda = ft.police_notification(received_at=ft.at(DAY, 6))
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    after_cutoff = ft.police_notification(received_at=ft.at(DAY, 11))
+    absent = factories.user(role="triage_member", agency_=health)
+
+    assert meetings.incident_get_for(user=member, notification_id=on_agenda.pk, reason="test") == on_agenda
+    for user, notification in ((member, standard), (member, after_cutoff), (absent, on_agenda),
+                               (factories.user(), on_agenda)):
+        with pytest.raises(Http404):
+            meetings.incident_get_for(user=user, notification_id=notification.pk, reason="test")
+
+
+def test_at_a_meeting_a_member_opens_only_that_meetings_agenda(member, police):
+    today, tomorrow = meetings.meeting_for_day(DAY), meetings.meeting_for_day(date(2026, 3, 5))
+    for meeting in (today, tomorrow):
+        meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    after_cutoff = ft.police_notification(received_at=ft.at(DAY, 11))  # on tomorrow's agenda
+
     with pytest.raises(Http404):
-        meetings.incident_get_for(user=factories.user(), notification_id=notification.pk, reason="test")
+        meetings.incident_get_for(user=member, notification_id=after_cutoff.pk, reason="test", meeting=today)
+    assert meetings.incident_get_for(user=member, notification_id=after_cutoff.pk, reason="test",
+                                     meeting=tomorrow) == after_cutoff
+
+
+def test_front_door_staff_open_any_incident_at_a_meeting(police):
+    meeting = meetings.meeting_for_day(DAY)
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    isco = factories.user(role="isco")
+    assert meetings.incident_get_for(user=isco, notification_id=standard.pk, reason="test",
+                                     meeting=meeting) == standard
 
 
 def test_suggestion_evidence_names_each_finding_in_the_matrix_words():
@@ -233,8 +263,9 @@ def test_meeting_page_shows_attendance_and_agenda(client, member, police):
     assert f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}" in page
 
 
-def test_add_another_action_posts_back_with_one_more_action_and_keeps_the_text(client, member):
-    meetings.meeting_for_day(DAY)
+def test_add_another_action_posts_back_with_one_more_action_and_keeps_the_text(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
     notification = ft.police_notification(received_at=ft.at(DAY, 6))
     client.force_login(member)
     url = f"/triage/meetings/{DAY.isoformat()}/incidents/{notification.pk}"
@@ -335,6 +366,69 @@ def test_a_future_day_previews_its_agenda_without_a_button_to_open_it(client, me
     assert not TriageMeeting.objects.exists()
 
 
+def test_the_meeting_page_logs_its_agenda_and_its_outcomes_and_nothing_else(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    waiting = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-WAITING")
+    decided = ft.police_notification(received_at=ft.at(DAY, 5), reference="WMP-DECIDED")
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    _record(member, meeting, decided)
+    client.force_login(member)
+
+    with capture() as queries:
+        page = client.get(f"/triage/meetings/{DAY.isoformat()}").content.decode()
+
+    assert "WMP-WAITING" in page and "WMP-DECIDED" in page and standard.police_reference not in page
+    reason = "Agenda and outcomes of the triage meeting of 4 March 2026"
+    assert logged(user=member, reason=reason) == ids([waiting, decided])
+    assert log_statements(queries) == 1
+
+
+def test_the_agenda_preview_logs_the_incidents_it_lists(client, member, today_is):
+    today_is(DAY)
+    waiting = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-PREVIEWED")
+    client.force_login(member)
+    assert "WMP-PREVIEWED" in client.get("/triage/meeting").content.decode()
+    assert logged(user=member, reason="Agenda preview of the triage meeting of 4 March 2026") == ids([waiting])
+
+
+def test_past_meetings_log_each_meeting_and_the_incidents_of_its_outcomes(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    notification = ft.police_notification(received_at=ft.at(DAY, 6))
+    _record(member, meeting, notification)
+    client.force_login(member)
+    client.get("/triage/meetings/past")
+    assert logged(user=member, reason="Listed in past triage meetings") == ids([meeting, notification])
+
+
+def test_a_member_can_neither_open_nor_record_an_outcome_for_an_incident_on_no_agenda(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    url = f"/triage/meetings/{DAY.isoformat()}/incidents/{standard.pk}"
+    client.force_login(member)
+
+    assert client.get(url).status_code == 404
+    response = client.post(url, {"final_grade": "medium", "decision": "early_help_offer", "notes": "",
+                                 "rationale": "Worried", "version": standard.version,
+                                 "action-TOTAL_FORMS": "0", "action-INITIAL_FORMS": "0"})
+
+    assert response.status_code == 404 and "Page not found" in response.content.decode()
+    assert not MeetingOutcome.objects.exists()
+    assert not AccessLogEntry.objects.filter(target_id=str(standard.pk)).exists()
+
+
+def test_a_member_cannot_add_their_agency_to_a_past_meeting(client, member, police, today_is):
+    today_is(date(2026, 3, 5))
+    meetings.meeting_for_day(DAY)
+    client.force_login(member)
+    page = client.post(f"/triage/meetings/{DAY.isoformat()}/attendance",
+                       {"agency": police.pk, "attendee_name": "DS Khan"}).content.decode()
+    assert "Attendance can only be recorded on the day of the meeting" in page
+    assert not MeetingAttendance.objects.exists()
+
+
 # --- Actions owned by schools ---------------------------------------------------------------------
 
 
@@ -372,8 +466,9 @@ def test_a_school_is_told_of_its_own_action_even_when_the_meeting_grades_standar
     assert "Check bail conditions" not in body
 
 
-def test_the_incident_page_offers_the_childs_school_as_an_action_owner(client, member):
-    meetings.meeting_for_day(DAY)
+def test_the_incident_page_offers_the_childs_school_as_an_action_owner(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
     notification = ft.police_notification(received_at=ft.at(DAY, 6))
     ft.child(notification, school_=ft.school("Oakfield Primary"))
     ft.school("Elm High")

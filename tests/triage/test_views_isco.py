@@ -4,8 +4,10 @@ from django.utils.timezone import localtime
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.models import AccessLogEntry
-from frontdoor.triage.models import PoliceNotification, QuarantinedRow
+from frontdoor.triage.models import ImportBatch, PoliceNotification, QuarantinedRow
 from tests import factories
+from tests.access_log import capture, ids, log_statements, logged
+from tests.triage import factories_triage as ft
 from tests.triage.records import csv_text, jsonl, record
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +95,8 @@ def test_notification_page_marks_the_words_and_logs_the_view(isco_client):
     page = isco_client.get(f"/notifications/{notification.pk}").content.decode()
     assert 'data-factor="threats_to_kill_or_harm">threatened to kill</mark>' in page
     assert "No weapons were used" in page and "weapons</mark>" not in page
-    assert AccessLogEntry.objects.filter(target_id=str(notification.pk), action="view").count() == 1
+    assert AccessLogEntry.objects.filter(target_id=str(notification.pk), action="view",
+                                         reason="Opened the notification to grade it").count() == 1
 
 
 def test_overriding_without_a_rationale_is_refused_on_the_page(isco_client):
@@ -115,3 +118,40 @@ def test_to_grade_filter(isco_client):
 def test_other_roles_do_not_see_the_pages(client):
     client.force_login(factories.user(role=Membership.Role.REFERRER))
     assert client.get("/notifications/").status_code == 404
+
+
+# --- Need to know: the ISCO's lists log the records they show ------------------------------------
+
+
+def test_the_notifications_list_logs_the_notifications_on_its_page(isco_client):
+    _upload(isco_client, "night.jsonl", jsonl(record("A1"), record("A2")))
+    PoliceNotification.objects.filter(police_reference="A1").update(grade="high", status="graded")
+
+    response = isco_client.get("/notifications/?status=to_grade")
+
+    shown = PoliceNotification.objects.filter(police_reference="A2")
+    assert logged(user=response.wsgi_request.user, reason="Listed in the police notifications") == ids(shown)
+
+
+def test_an_imports_results_and_the_rows_to_correct_are_logged(isco_client):
+    response = _upload(isco_client, "night.jsonl", jsonl(record("A1"), record("A2", dash_level="severe")))
+    user = response.wsgi_request.user
+    stored, row = PoliceNotification.objects.get(), QuarantinedRow.objects.get()
+    assert logged(user=user, reason="Listed in an import's results") == ids([stored, row])
+
+    with capture() as queries:
+        page = isco_client.get("/notifications/quarantine").content.decode()
+
+    assert "line 2" in page
+    assert logged(user=user, reason="Listed in the rows to correct") == ids([row])
+    assert log_statements(queries) == 1
+
+
+def test_a_large_imports_results_are_shown_and_logged_a_page_at_a_time(isco_client):
+    batch = ImportBatch.objects.create(source="night.csv", format="csv", stored=101)
+    stored = [ft.police_notification(reference=f"A{i:03d}", batch=batch) for i in range(101)]
+
+    response = isco_client.get(f"/notifications/imports/{batch.pk}?page=2")
+
+    assert "A100" in response.content.decode() and "A099" not in response.content.decode()
+    assert logged(user=response.wsgi_request.user, reason="Listed in an import's results") == ids(stored[100:])

@@ -1,6 +1,7 @@
 """The JSON API for partner systems: token authentication, OpenAPI at /api/v1/openapi.json."""
 from uuid import UUID
 
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI, Status
@@ -11,21 +12,26 @@ from frontdoor.agencies.models import Membership
 from frontdoor.api.models import ApiToken
 from frontdoor.api.schemas import ContactIn, ContactOut, ErrorOut, QualityFlagOut
 from frontdoor.api.triage_routes import router as triage_router
+from frontdoor.governance.services import access_log_record_many
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import ContactInvalid, IntakeError
 
 
 class TokenAuth(HttpBearer):
+    """A token works while it is neither revoked nor expired and its user is active and still in the agency it
+    was issued for; any other token is answered 401, as one never issued."""
+
     def authenticate(self, request, token):
         row = (
             ApiToken.objects.select_related("user__membership__agency")
-            .filter(token_hash=ApiToken.hash(token), revoked_at__isnull=True, user__is_active=True)
+            .filter(token_hash=ApiToken.hash(token), revoked_at__isnull=True, expires_at__gt=timezone.now(),
+                    user__is_active=True, agency=F("user__membership__agency"))
             .first()
         )
         if row is None:
             return None
         request.user = row.user
-        return row.user
+        return row
 
 
 api = NinjaAPI(
@@ -105,9 +111,10 @@ def create_contact(request, payload: ContactIn):
 
 @api.get("/contacts/{contact_id}", response={200: ContactOut, 404: ErrorOut}, tags=["contacts"])
 def read_contact(request, contact_id: UUID):
-    """A contact the token's user may see (their agency's, or any for Front Door staff); 404 otherwise."""
+    """A contact the token may read (one its referrer agency submitted, or any for Front Door staff); 404 otherwise."""
     try:
-        contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Read through the API")
+        contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Read through the API",
+                                            through_api=True)
     except Http404:
         return Status(404, {"detail": "Not found"})
     return Status(200, _contact_out(contact))
@@ -115,12 +122,13 @@ def read_contact(request, contact_id: UUID):
 
 @api.get("/contacts", response=list[ContactOut], tags=["contacts"])
 def list_contacts(request, limit: int = 50):
-    """The most recent contacts the token's user may see."""
-    contacts = (
-        selectors.contacts_visible_to(user=request.user)
+    """The most recent contacts the token may read: a referrer's, those its agency submitted."""
+    contacts = list(
+        selectors.contacts_visible_to(user=request.user, through_api=True)
         .select_related("referrer_agency", "decision").prefetch_related("children")
         .order_by("-received_at")[: max(1, min(limit, 200))]
     )
+    access_log_record_many(user=request.user, targets=contacts, reason="Listed through the API")
     return [_contact_out(c) for c in contacts]
 
 

@@ -1,5 +1,9 @@
+from django.db.models import QuerySet
+
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.outcomes import outcome_wording
+from frontdoor.intake.models import Contact
+from frontdoor.intake.selectors import contacts_visible_to
 from frontdoor.screening.tools import load_tool
 
 
@@ -10,3 +14,13 @@ def decision_outcome_texts(*, decision: Decision) -> dict:
         "level_name": tool.level(decision.level).title,
         "outcome_texts": [outcome_wording(tool, code) for code in decision.outcome_codes],
     }
+
+
+def contacts_awaiting_authorisation(*, user) -> QuerySet[Contact]:
+    """Contacts whose decision waits for a manager, the soonest due first, with the decision and who made it."""
+    return (
+        contacts_visible_to(user=user)
+        .filter(decision__status=Decision.Status.AWAITING_AUTHORISATION)
+        .select_related("decision__decided_by", "referrer_agency")
+        .order_by("decision_due_at")
+    )

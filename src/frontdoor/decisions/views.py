@@ -10,6 +10,8 @@ from frontdoor.decisions import services
 from frontdoor.decisions.errors import DecisionError
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.models import Decision
+from frontdoor.decisions.selectors import contacts_awaiting_authorisation
+from frontdoor.governance.services import access_log_page
 from frontdoor.intake.selectors import contact_get_for
 from frontdoor.intake.views import FRONT_DOOR, contact_page
 
@@ -83,11 +85,9 @@ def return_decision(request, contact_id):
 @login_required
 @role_required(*MANAGER)
 def authorisations(request):
-    decisions = (
-        Decision.objects.filter(status=Decision.Status.AWAITING_AUTHORISATION)
-        .select_related("contact", "decided_by", "contact__referrer_agency").order_by("contact__decision_due_at")
-    )
-    return render(request, "decisions/authorisations.html", {"decisions": decisions, "page_title": "Decisions to authorise"})
+    page = access_log_page(user=request.user, objects=contacts_awaiting_authorisation(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the decisions to authorise")
+    return render(request, "decisions/authorisations.html", {"page": page, "page_title": "Decisions to authorise"})
 
 
 @login_required

@@ -6,11 +6,13 @@ from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import Contact, ContactChild
 
 
-def contacts_visible_to(*, user) -> QuerySet[Contact]:
+def contacts_visible_to(*, user, through_api: bool = False) -> QuerySet[Contact]:
     """The one place that says which contacts a user may see.
 
     Front Door practitioners and managers see every contact; a referrer sees their own agency's
-    contacts; everyone else sees none.
+    contacts; everyone else sees none. A referrer agency's partner system (`through_api`) sees only
+    what the agency submitted, through the concern form or the API: not the Front Door's own record
+    of a phone call or email from one of its people.
     """
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     if membership is None:
@@ -18,14 +20,15 @@ def contacts_visible_to(*, user) -> QuerySet[Contact]:
     if membership.is_front_door:
         return Contact.objects.all()
     if membership.role == Membership.Role.REFERRER:
-        return Contact.objects.filter(referrer_agency_id=membership.agency_id)
+        agencys = Contact.objects.filter(referrer_agency_id=membership.agency_id)
+        return agencys.filter(channel=Contact.Channel.ONLINE) if through_api else agencys
     return Contact.objects.none()
 
 
-def contact_get_for(*, user, contact_id, reason: str) -> Contact:
+def contact_get_for(*, user, contact_id, reason: str, through_api: bool = False) -> Contact:
     """The contact if this user may see it, otherwise 404 whether or not it exists; logs the view."""
     contact = (
-        contacts_visible_to(user=user)
+        contacts_visible_to(user=user, through_api=through_api)
         .select_related("referrer_agency", "submitted_by", "assigned_to")
         .filter(pk=contact_id)
         .first()
@@ -63,3 +66,8 @@ def person_contacts(*, user, person) -> list[ContactChild]:
         .select_related("contact", "contact__referrer_agency", "contact__decision")
         .order_by("-contact__received_at")
     )
+
+
+def records_naming(*, person) -> dict[str, list]:
+    """The contacts naming this person, by id, for their access log."""
+    return {Contact._meta.label_lower: list(ContactChild.objects.filter(person=person).values_list("contact_id", flat=True))}

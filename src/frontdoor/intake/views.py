@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +12,7 @@ from frontdoor.casework.calendar import working_time_remaining
 from frontdoor.casework.selectors import re_referrals
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.selectors import decision_outcome_texts
-from frontdoor.governance.services import access_log_record
+from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.errors import IntakeError
 from frontdoor.intake.forms import (
@@ -228,7 +227,8 @@ def my_contacts(request):
         selectors.contacts_visible_to(user=request.user)
         .select_related("decision").prefetch_related("children").order_by("-received_at")
     )
-    page = Paginator(contacts, 25).get_page(request.GET.get("page"))
+    page = access_log_page(user=request.user, objects=contacts, number=request.GET.get("page"), per_page=25,
+                           reason="Listed in your agency's contacts")
     return render(request, "intake/my_contacts.html", {"page": page, "page_title": "Your agency's contacts"})
 
 
@@ -284,7 +284,8 @@ def record_contact(request):
 @role_required(*FRONT_DOOR)
 def queue(request):
     now = timezone.now()
-    page = Paginator(selectors.contact_queue(user=request.user), 50).get_page(request.GET.get("page"))
+    page = access_log_page(user=request.user, objects=selectors.contact_queue(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the contacts queue")
     flags = re_referrals(contacts=page)
     rows = [(c, working_time_remaining(c.decision_due_at, now), flags.get(c.pk)) for c in page]
     return render(request, "intake/queue.html", {"page": page, "rows": rows, "page_title": "Contacts queue"})

@@ -5,7 +5,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
-from frontdoor.governance.services import access_log_record
+from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
 from frontdoor.people.evidence import probability_text
@@ -114,9 +114,9 @@ def person_history(*, person: Person) -> dict:
     }
 
 
-def log_search_result(*, user, person: Person) -> None:
+def log_search_results(*, user, people: list[Person]) -> None:
     """A search result shows a person's details and history, so it is a view of that person."""
-    access_log_record(user=user, target=person, reason="Shown in a person index search")
+    access_log_record_many(user=user, targets=people, reason="Shown in a person index search")
 
 
 def person_candidates_for(*, user, contact_child: ContactChild) -> identity.Ranked | None:
@@ -128,8 +128,8 @@ def person_candidates_for(*, user, contact_child: ContactChild) -> identity.Rank
     if resolver is None:
         return None
     ranked = identity.rank(contact_child_record(contact_child), resolver=resolver)
-    for person, _ in ranked.candidates:
-        access_log_record(user=user, target=person, reason="Shown as a candidate match for a contact")
+    access_log_record_many(user=user, targets=[person for person, _ in ranked.candidates],
+                           reason="Shown as a candidate match for a contact")
     return ranked
 
 
@@ -143,9 +143,8 @@ def possible_matches_open(*, user, limit: int = 25) -> list[PossibleMatch]:
         .select_related("person", "candidate").prefetch_related("person__residences__address",
                                                                 "candidate__residences__address")[:limit]
     )
-    for pair in pairs:
-        for person in (pair.person, pair.candidate):
-            access_log_record(user=user, target=person, reason="Shown in the possible duplicates queue")
+    access_log_record_many(user=user, targets=[person for pair in pairs for person in (pair.person, pair.candidate)],
+                           reason="Shown in the possible duplicates queue")
     return pairs
 
 
@@ -232,3 +231,9 @@ def person_index_view(*, person: Person) -> dict:
         "merges": person_merges(person=person),
         "details_changes": person_details_changes(person=person),
     }
+
+
+def records_naming(*, person: Person) -> dict[str, list]:
+    """This person's record and those merged into it, by id, for their access log."""
+    merged = Person.objects.filter(merged_into=person).values_list("pk", flat=True)
+    return {Person._meta.label_lower: [person.pk, *merged]}

@@ -16,5 +16,6 @@ urlpatterns = [
     path("front-door/people/<uuid:person_id>/addresses/<int:residence_id>/moved-out", views.residence_moved_out,
          name="residence_moved_out"),
     path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),
+    path("front-door/people/<uuid:person_id>/access-log", views.access_log, name="access_log"),
     path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

@@ -3,15 +3,20 @@ from datetime import date
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.agencies.models import Membership
 from frontdoor.casework.selectors import person_casework
+from frontdoor.casework.selectors import records_naming as casework_records_naming
 from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.governance.selectors import access_log_about
 from frontdoor.intake.selectors import contact_get_for, person_contacts
+from frontdoor.intake.selectors import records_naming as intake_records_naming
 from frontdoor.intake.views import FRONT_DOOR
 from frontdoor.people import selectors, services
 from frontdoor.people.errors import (
@@ -25,6 +30,7 @@ from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probabilit
 from frontdoor.people.forms import MovedOutForm, PersonDetailsForm, PersonSearchForm
 from frontdoor.people.models import Person, PersonDetailsChange, Residence
 from frontdoor.triage.selectors import person_notifications
+from frontdoor.triage.selectors import records_naming as triage_records_naming
 
 
 def _contact_child(request, contact_id, child_id, reason):
@@ -49,8 +55,7 @@ def _searched(request, form) -> list | None:
     if not form.is_valid():
         return None
     results = selectors.person_search(user=request.user, **form.cleaned_data)
-    for person in results:
-        selectors.log_search_result(user=request.user, person=person)
+    selectors.log_search_results(user=request.user, people=results)
     return [(p, selectors.person_history(person=p)) for p in results]
 
 
@@ -235,6 +240,23 @@ def merge_undo(request, merge_id):
             " and keep their newer values." if undone.kept_since else "")
     messages.success(request, f"Merge undone: {merge.merged.full_name} is a separate record again.{kept}")
     return redirect("people:merges", person_id=merge.survivor_id)
+
+
+@login_required
+@role_required(Membership.Role.MANAGER)
+def access_log(request, person_id):
+    """For a Front Door manager: who viewed or changed this person's record, and the contacts, police
+    notifications, school notifications and episodes naming them, newest first. Opening it is logged
+    (the first row); anyone else gets the 404 a missing record gets."""
+    person = selectors.person_get_for(user=request.user, person_id=person_id, reason="Viewed who has viewed this record")
+    records = {**selectors.records_naming(person=person), **intake_records_naming(person=person),
+               **triage_records_naming(person=person), **casework_records_naming(person=person)}
+    page = Paginator(access_log_about(records=records), 50).get_page(request.GET.get("page"))
+    return render(request, "people/access_log.html", {
+        "person": person, "page": page,
+        "rows": [{"entry": entry, "record": apps.get_model(entry.target_type)._meta.verbose_name} for entry in page],
+        "page_title": f"Who has viewed this record: {person.full_name}",
+    })
 
 
 MERGED_FROM = "people.opened_merged_record"  # session key: the merged record whose page was asked for

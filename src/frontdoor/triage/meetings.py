@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -107,10 +107,23 @@ def agenda_before(*, cutoff: datetime) -> QuerySet[PoliceNotification]:
     A notification not yet graded by a person is on the agenda by its suggested grade; one left
     undecided at an earlier meeting stays on the agenda until it has an outcome.
     """
+    return PoliceNotification.objects.filter(_awaiting_a_meeting(), received_at__lt=cutoff).order_by("received_at")
+
+
+def _awaiting_a_meeting() -> Q:
+    """Medium or high (by a person's grade, else by the suggestion), and not decided yet."""
     by_grade = Q(grade__in=AGENDA_GRADES) | Q(grade="", suggested_grade__in=AGENDA_GRADES)
-    return PoliceNotification.objects.filter(
-        by_grade, received_at__lt=cutoff, outcome__isnull=True
-    ).order_by("received_at")
+    return by_grade & Q(outcome__isnull=True)
+
+
+def attendance_check_may_record(*, user, meeting: TriageMeeting) -> None:
+    """A partner's member records attendance on the meeting's day only: attending is what lets their
+    agency read the meeting's incidents, so it is never added to a meeting afterwards."""
+    membership = _membership(user)
+    if membership is not None and membership.role in SEES_EVERY_MEETING:
+        return
+    if meeting.date != timezone.localdate():
+        raise MeetingInvalid("Attendance can only be recorded on the day of the meeting", field="agency")
 
 
 @transaction.atomic
@@ -320,9 +333,13 @@ def _discussion_people(notification: PoliceNotification, peer_on_peer: bool) -> 
 # --- Reads ----------------------------------------------------------------------------------------
 
 
+def _membership(user) -> Membership | None:
+    return getattr(user, "membership", None) if user.is_authenticated else None
+
+
 def meetings_visible_to(*, user) -> QuerySet[TriageMeeting]:
     """The one place that says whose outcomes a user may read: Front Door staff all, members their agency's."""
-    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    membership = _membership(user)
     if membership is None:
         return TriageMeeting.objects.none()
     if membership.role in SEES_EVERY_MEETING:
@@ -330,6 +347,22 @@ def meetings_visible_to(*, user) -> QuerySet[TriageMeeting]:
     if membership.role == Membership.Role.TRIAGE_MEMBER:
         return TriageMeeting.objects.filter(attendance__agency_id=membership.agency_id).distinct()
     return TriageMeeting.objects.none()
+
+
+def incidents_visible_to(*, user, meeting: TriageMeeting | None = None) -> QuerySet[PoliceNotification]:
+    """The one place that says which incidents the meeting's pages may open for a user.
+
+    Front Door staff: every one. A triage member: one decided at a meeting their agency attended,
+    and an undecided one on the agenda of a meeting their agency attends; of `meeting` when given,
+    the meeting its outcome would be recorded at. Nobody else: none.
+    """
+    membership = _membership(user)
+    if membership is not None and membership.role in SEES_EVERY_MEETING:
+        return PoliceNotification.objects.all()
+    attended = meetings_visible_to(user=user)
+    agendas = attended.filter(pk=meeting.pk) if meeting is not None else attended
+    on_an_agenda = _awaiting_a_meeting() & Exists(agendas.filter(agenda_cutoff__gt=OuterRef("received_at")))
+    return PoliceNotification.objects.filter(on_an_agenda | Q(outcome__meeting__in=attended))
 
 
 def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
@@ -341,14 +374,11 @@ def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
     )
 
 
-def incident_get_for(*, user, notification_id, reason: str) -> PoliceNotification:
-    """A notification for the meeting's incident page.
-
-    Before its outcome it is on the agenda of every member; afterwards only agencies that
-    attended the meeting which decided it may read it. Anything else is 404, as for a missing one.
-    """
-    notification = PoliceNotification.objects.filter(pk=notification_id).first()
-    if notification is None or not _may_read(user, notification):
+def incident_get_for(*, user, notification_id, reason: str, meeting: TriageMeeting | None = None) -> PoliceNotification:
+    """A notification for the meeting's incident pages, if `incidents_visible_to` lets this user open
+    it; otherwise 404, as for a missing one."""
+    notification = incidents_visible_to(user=user, meeting=meeting).filter(pk=notification_id).first()
+    if notification is None:
         raise Http404
     access_log_record(user=user, target=notification, reason=reason)
     return notification
@@ -366,12 +396,6 @@ def outcome_earlier_versions(*, outcome: MeetingOutcome) -> QuerySet[OutcomeVers
     return outcome.earlier_versions.select_related("recorded_by", "corrected_by").order_by("-version")
 
 
-def _may_read(user, notification: PoliceNotification) -> bool:
-    if not hasattr(notification, "outcome"):
-        return getattr(getattr(user, "membership", None), "role", None) in MEETING_ROLES
-    return outcomes_visible_to(user=user).filter(pk=notification.outcome.pk).exists()
-
-
 def action_owners(*, notification: PoliceNotification) -> QuerySet[Agency]:
     """Who may own an incident's actions: the agencies that attend triage, and the schools of its children."""
     schools = notification.children.filter(school__isnull=False).values("school_id")
@@ -380,10 +404,6 @@ def action_owners(*, notification: PoliceNotification) -> QuerySet[Agency]:
 
 def meeting_attendance(*, meeting: TriageMeeting) -> QuerySet[MeetingAttendance]:
     return meeting.attendance.select_related("agency").order_by("agency__name")
-
-
-def meeting_read_record(*, user, meeting: TriageMeeting) -> None:
-    access_log_record(user=user, target=meeting, reason="Read a triage meeting's outcomes")
 
 
 def suggestion_evidence(*, notification: PoliceNotification) -> dict:

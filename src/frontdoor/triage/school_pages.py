@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.models import AccessLogEntry
-from frontdoor.governance.services import access_log_record
+from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.intake.models import Contact
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
@@ -225,8 +225,8 @@ def schools_monitoring(*, user, now: datetime | None = None) -> SchoolsMonitorin
     late = [_late(sn) for sn in _late_notifications(visible, now)]
     late += [_late(update.school_notification, update) for update in _late_notifications(updates, now)]
     late.sort(key=lambda item: item.deadline, reverse=True)
-    for item in late:
-        access_log_record(user=user, target=item.school_notification, reason="ISCO monitored late school notifications")
+    access_log_record_many(user=user, targets=[item.school_notification for item in late],
+                           reason="ISCO monitored late school notifications")
     return SchoolsMonitoring(schools_awaiting=_schools_awaiting(visible, updates), late=late)
 
 

@@ -10,7 +10,7 @@ from frontdoor.casework.models import Case
 from frontdoor.governance.services import access_log_record
 from frontdoor.people.models import Person
 from frontdoor.screening.facts import months_before
-from frontdoor.triage.models import NotificationChild, PoliceNotification, QuarantinedRow
+from frontdoor.triage.models import NotificationChild, PoliceNotification, QuarantinedRow, SchoolNotification
 
 HISTORY_MONTHS = 12  # EVODA history window: "3 or more in 12 months" (issue 3, seed 001)
 TRIAGE_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -122,3 +122,15 @@ def person_notifications(*, user, person: Person) -> list[PoliceNotification]:
             ("Victim", notification.victim_id == person.pk), ("Perpetrator", notification.perpetrator_id == person.pk),
             ("Child", notification.person_is_child)) if named]
     return found
+
+
+def records_naming(*, person: Person) -> dict[str, list]:
+    """The police notifications naming this person (victim, perpetrator or child) and what their schools
+    were told about them, by id, for their access log."""
+    named_as_child = NotificationChild.objects.filter(person=person).values("notification_id")
+    notifications = PoliceNotification.objects.filter(Q(victim=person) | Q(perpetrator=person) | Q(pk__in=named_as_child))
+    return {
+        PoliceNotification._meta.label_lower: list(notifications.values_list("pk", flat=True)),
+        SchoolNotification._meta.label_lower: list(
+            SchoolNotification.objects.filter(child__person=person).values_list("pk", flat=True)),
+    }

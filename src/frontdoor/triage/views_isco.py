@@ -9,6 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.governance.services import access_log_page, access_log_record_many
 from frontdoor.screening.tools import load_tool
 from frontdoor.triage import selectors
 from frontdoor.triage.errors import RowInvalid, TriageError
@@ -48,20 +49,21 @@ def import_file(request):
 @isco_page
 def batch(request, batch_id):
     batch = get_object_or_404(ImportBatch, pk=batch_id)
+    # A night's file can hold thousands of notifications: they are shown (and logged) a page at a time.
+    stored = Paginator(batch.notifications.order_by("police_reference"), 100).get_page(request.GET.get("page"))
+    quarantined = list(batch.quarantined_rows.order_by("line_number"))
+    access_log_record_many(user=request.user, targets=[*stored, *quarantined], reason="Listed in an import's results")
     return render(request, "triage/isco_batch.html", {
-        "batch": batch,
-        "stored": batch.notifications.order_by("police_reference"),
+        "batch": batch, "stored": stored, "quarantined": quarantined, "page_title": f"Import of {batch.source}",
         "amended": batch.amendments.select_related("notification").order_by("notification__police_reference"),
-        "quarantined": batch.quarantined_rows.order_by("line_number"),
-        "page_title": f"Import of {batch.source}",
     })
 
 
 @isco_page
 def quarantine(request):
-    return render(request, "triage/isco_quarantine.html", {
-        "rows": selectors.quarantine_list(user=request.user), "page_title": "Rows to correct",
-    })
+    page = access_log_page(user=request.user, objects=selectors.quarantine_list(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the rows to correct")
+    return render(request, "triage/isco_quarantine.html", {"page": page, "page_title": "Rows to correct"})
 
 
 @isco_page
@@ -109,7 +111,8 @@ def _labelled(error: dict) -> str:
 @isco_page
 def notifications(request):
     to_grade = request.GET.get("status") == "to_grade"
-    page = Paginator(selectors.notifications_list(user=request.user, to_grade=to_grade), 50).get_page(request.GET.get("page"))
+    page = access_log_page(user=request.user, objects=selectors.notifications_list(user=request.user, to_grade=to_grade),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the police notifications")
     return render(request, "triage/isco_notifications.html", {
         "page": page, "to_grade": to_grade, "page_title": "Police notifications",
     })

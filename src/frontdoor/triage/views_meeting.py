@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.governance.services import access_log_record_many
 from frontdoor.triage import marac, meetings
 from frontdoor.triage.errors import TriageError
 from frontdoor.triage.forms_meeting import (
@@ -90,6 +91,7 @@ def attendance_record(request, day):
     form = AttendanceForm(request.POST)
     if form.is_valid():
         try:
+            meetings.attendance_check_may_record(user=request.user, meeting=meeting)
             meetings.meeting_attendance_record(meeting=meeting, **form.cleaned_data)
         except MeetingInvalid as error:
             form.add_error(error.field, str(error))
@@ -112,11 +114,15 @@ def _meeting_page(request, day, *, day_form=None, attendance_form=None, errors=(
     if meeting is None:
         return _preview_page(request, day, day_form, errors)
     attendance_form = attendance_form or AttendanceForm()
+    agenda = list(meetings.meeting_agenda(meeting=meeting).prefetch_related("children"))
+    outcomes = list(meetings.outcomes_visible_to(user=request.user).filter(meeting=meeting))
+    access_log_record_many(user=request.user, targets=[*agenda, *(outcome.notification for outcome in outcomes)],
+                           reason=f"Agenda and outcomes of the triage meeting of {meeting.date:%-d %B %Y}")
     return render(request, "triage/meeting_day.html", {
         "meeting": meeting,
         "attendance": meetings.meeting_attendance(meeting=meeting),
-        "agenda": meetings.meeting_agenda(meeting=meeting).prefetch_related("children"),
-        "outcomes": meetings.outcomes_visible_to(user=request.user).filter(meeting=meeting),
+        "agenda": agenda,
+        "outcomes": outcomes,
         "day_form": day_form,
         "attendance_form": attendance_form,
         "error_links": error_links(day_form, attendance_form),
@@ -131,13 +137,16 @@ def _preview_page(request, day, day_form, errors):
     """
     is_past = day < timezone.localdate()
     cutoff = meetings.agenda_cutoff(day)
+    agenda = [] if is_past else list(meetings.agenda_before(cutoff=cutoff).prefetch_related("children"))
+    access_log_record_many(user=request.user, targets=agenda,
+                           reason=f"Agenda preview of the triage meeting of {day:%-d %B %Y}")
     return render(request, "triage/meeting_preview.html", {
         "day": day,
         "cutoff": cutoff,
         "is_past": is_past,
         "is_today": day == timezone.localdate(),
         "may_open": meetings.meeting_may_open(day),
-        "agenda": [] if is_past else meetings.agenda_before(cutoff=cutoff).prefetch_related("children"),
+        "agenda": agenda,
         "day_form": day_form,
         "error_links": error_links(day_form),
         "errors": list(errors),
@@ -154,7 +163,7 @@ def _preview_page(request, day, day_form, errors):
 def incident(request, day, notification_id):
     meeting = _meeting_or_404(day)
     notification = meetings.incident_get_for(
-        user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident"
+        user=request.user, notification_id=notification_id, reason="Triage meeting: read an incident", meeting=meeting
     )
     if request.method == "GET":
         if hasattr(notification, "outcome"):
@@ -288,8 +297,8 @@ def past_meetings(request):
         .prefetch_related(Prefetch("outcomes", queryset=outcomes), "attendance__agency")
     )
     page = Paginator(visible, 10).get_page(request.GET.get("page"))
-    for meeting in page:
-        meetings.meeting_read_record(user=request.user, meeting=meeting)
+    decided = [outcome.notification for meeting in page for outcome in meeting.outcomes.all()]
+    access_log_record_many(user=request.user, targets=[*page, *decided], reason="Listed in past triage meetings")
     return render(request, "triage/meeting_past.html", {"page": page, "page_title": "Past triage meetings"})
 
 

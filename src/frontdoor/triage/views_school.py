@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
-from frontdoor.governance.services import access_log_record
+from frontdoor.governance.services import access_log_page
 from frontdoor.triage import school_pages
 from frontdoor.triage.errors import TriageError
 from frontdoor.triage.forms_school import ChallengeForm, VersionForm
@@ -34,9 +33,8 @@ def school_dsl_required(view):
 @login_required
 @school_dsl_required
 def school_notifications(request):
-    page = Paginator(school_pages.school_notifications_for(user=request.user), 25).get_page(request.GET.get("page"))
-    for school_notification in page:
-        access_log_record(user=request.user, target=school_notification, reason="School listed its DA notifications")
+    page = access_log_page(user=request.user, objects=school_pages.school_notifications_for(user=request.user),
+                           number=request.GET.get("page"), per_page=25, reason="School listed its DA notifications")
     return render(request, "triage/school_list.html", {
         "page": page, "school": request.user.membership.agency, "page_title": "Domestic abuse notifications",
     })

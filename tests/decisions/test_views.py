@@ -1,0 +1,30 @@
+import pytest
+from django.test import Client
+
+from frontdoor.decisions.services import decision_record
+from tests import factories
+from tests.access_log import ids, logged
+
+pytestmark = pytest.mark.django_db
+
+
+def _waiting(practitioner):
+    contact = factories.contact()
+    decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=2,
+                    outcome_codes=["L2.2"], rationale="Early help for Ruby", social_worker_name="Sam Patel")
+    return contact
+
+
+def test_decisions_to_authorise_list_their_contacts_and_log_each_one():
+    practitioner = factories.user(role="practitioner", first="Sam", last="Patel")
+    manager = factories.user(role="manager")
+    waiting = [_waiting(practitioner), _waiting(practitioner)]
+    undecided = factories.contact()
+    client = Client()
+    client.force_login(manager)
+
+    page = client.get("/front-door/authorisations").content.decode()
+
+    assert all(contact.reference in page for contact in waiting) and undecided.reference not in page
+    assert "Sam Patel" in page and "Level 2" in page
+    assert logged(user=manager, reason="Listed in the decisions to authorise") == ids(waiting)
