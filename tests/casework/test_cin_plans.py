@@ -137,3 +137,20 @@ def test_a_stale_closure_is_refused(staff):
     with pytest.raises(CaseworkConflict):
         episode_close(manager=team_manager, episode=episode, version=episode.version - 1,
                       closed_on=timezone.localdate(), reason="RC8")
+
+
+def test_the_close_page_refuses_while_a_cp_plan_is_open_with_the_reason_in_the_error_summary(staff, chair):
+    from django.test import Client
+    *_, team_manager, _ = staff
+    episode = plan_started(staff, chair).episode
+    client = Client()
+    client.force_login(team_manager)
+    assert "Close the episode" in client.get(f"/social-care/episodes/{episode.pk}").content.decode()
+    day = timezone.localdate()
+    response = client.post(f"/social-care/episodes/{episode.pk}/close", {
+        "closed_on_0": day.day, "closed_on_1": day.month, "closed_on_2": day.year, "reason": "RC7",
+        "version": episode.version})
+    page = response.content.decode()
+    assert response.status_code == 400 and "govuk-error-summary" in page
+    assert "has an open child protection plan: end it at a review conference before closing" in page
+    assert Episode.objects.get(pk=episode.pk).closed_on is None

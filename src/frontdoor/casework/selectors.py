@@ -10,7 +10,8 @@ from django.utils import timezone
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.models import (
-    Case, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode, ReviewConference, StrategyDiscussion,
+    Assessment, Case, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
+    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
@@ -90,6 +91,7 @@ def episode_step(*, episode: Episode, kind: str, step_id):
         "section_47": lambda: episode.section_47_enquiries.all(),
         "initial_conference": lambda: episode.initial_conferences.select_related("section_47"),
         "review_conference": lambda: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
+        "cin_plan": lambda: episode.cin_plans.all(),
     }[kind]()
     step = steps.filter(pk=step_id).first()
     if step is None:
@@ -115,6 +117,10 @@ def episode_due(episode: Episode) -> list[clocks.Due]:
         + [clocks.OpenConference("Review conference", r.due_on, r.held_on) for r in reviews],
         cin_plans=[_open_cin_plan(p) for p in episode.cin_plans.all()],
     )
+
+
+def cin_plan_next_review(plan: ChildInNeedPlan):
+    return clocks.cin_plan_review_due(_open_cin_plan(plan))
 
 
 def _open_cin_plan(plan: ChildInNeedPlan) -> clocks.OpenCINPlan:
@@ -227,3 +233,13 @@ def early_help_offers_waiting(*, user, today: date) -> list[FamilyRow]:
     offers = early_help_offers_visible_to(user=user).filter(
         lead_professional__isnull=True, closed_on__isnull=True, status=EarlyHelpOffer.Status.OFFERED)
     return _family_rows(user=user, offers=offers, reason="Early help offers waiting", today=today)
+
+
+def cin_plan_route(episode: Episode) -> bool:
+    """Whether something on the episode led to a child in need plan: an assessment authorised with
+    that outcome, an enquiry substantiated without continuing risk, an initial conference that made
+    no plan, or a child protection plan stepped down to child in need."""
+    return (episode.assessments.filter(authorised_on__isnull=False, outcome=Assessment.Outcome.CIN_PLAN).exists()
+            or episode.section_47_enquiries.filter(outcome=Section47Enquiry.Outcome.NOT_AT_CONTINUING_RISK).exists()
+            or episode.initial_conferences.filter(decision=InitialChildProtectionConference.Decision.NO_PLAN).exists()
+            or episode.child_protection_plans.filter(end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN).exists())

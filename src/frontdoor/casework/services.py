@@ -8,6 +8,7 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
+from frontdoor.casework.selectors import cin_plan_route
 from frontdoor.casework.models import (
     AbuseCategory, Allocation, Assessment, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan,
     EarlyHelpOffer, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry,
@@ -413,16 +414,6 @@ def early_help_close(*, user, offer: EarlyHelpOffer, version: int, closed_on: da
 CIN_PLAN_ROUTES = "an authorised assessment, a section 47 enquiry or a child protection conference"
 CP_PLAN_OPEN = ("{name} has a child protection plan: a child in need plan cannot be open at the same time. "
                 "End the child protection plan at a review conference first.")
-
-
-def cin_plan_route(episode: Episode) -> bool:
-    """Whether something on the episode led to a child in need plan: an assessment authorised with
-    that outcome, an enquiry substantiated without continuing risk, an initial conference that made
-    no plan, or a child protection plan stepped down to child in need."""
-    return (episode.assessments.filter(authorised_on__isnull=False, outcome=Assessment.Outcome.CIN_PLAN).exists()
-            or episode.section_47_enquiries.filter(outcome=Section47Enquiry.Outcome.NOT_AT_CONTINUING_RISK).exists()
-            or episode.initial_conferences.filter(decision=InitialChildProtectionConference.Decision.NO_PLAN).exists()
-            or episode.child_protection_plans.filter(end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN).exists())
 
 
 def _team_manager(user) -> None:
