@@ -4,6 +4,7 @@ plan (the census rule); and closing an episode with its census reason, never whi
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from frontdoor.casework.clocks import add_months
@@ -140,7 +141,6 @@ def test_a_stale_closure_is_refused(staff):
 
 
 def test_the_close_page_refuses_while_a_cp_plan_is_open_with_the_reason_in_the_error_summary(staff, chair):
-    from django.test import Client
     *_, team_manager, _ = staff
     episode = plan_started(staff, chair).episode
     client = Client()

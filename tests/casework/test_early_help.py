@@ -10,14 +10,15 @@ from django.utils import timezone
 from frontdoor.casework import clocks
 from frontdoor.casework.calendar import add_working_days
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
-from frontdoor.casework.models import Assessment, EarlyHelpOffer, Episode
+from frontdoor.casework.models import Assessment, EarlyHelpOffer, Episode, StrategyDiscussion
 from frontdoor.casework.selectors import early_help_families, early_help_offer_get_for
 from frontdoor.casework.services import (
-    early_help_assessment_record, early_help_close, early_help_offer_respond, episode_close, tac_meeting_record,
+    early_help_assessment_record, early_help_close, early_help_offer_respond, episode_close, strategy_discussion_record,
+    tac_meeting_record,
 )
 from frontdoor.governance.models import AccessLogEntry
 from tests import factories
-from tests.casework.journey import assessed, authorised, decided
+from tests.casework.journey import ALL_AGENCIES, assessed, authorised, decided
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,13 @@ def test_a_lead_sees_only_their_families_and_offers_waiting_for_a_lead_and_reads
     with pytest.raises(Http404):
         early_help_offer_get_for(user=other_lead, offer_id=mine.pk, reason="Opened")
     assert AccessLogEntry.objects.filter(user=other_lead, target_id=str(waiting.pk), reason="Opened").exists()
+
+
+def test_a_strategy_discussion_deciding_early_help_closes_the_episode_and_offers_it(staff):
+    *_, worker = staff
+    episode = authorised(staff, level=4, codes=["L4.2b"])
+    discussion = episode.strategy_discussions.get()
+    strategy_discussion_record(user=worker, discussion=discussion, version=discussion.version, held_at=timezone.now(),
+                               participants=ALL_AGENCIES, decision=StrategyDiscussion.Decision.EARLY_HELP, outcome="")
+    assert Episode.objects.get(pk=episode.pk).closed_on == timezone.localdate()
+    assert EarlyHelpOffer.objects.get(from_episode=episode).offered_on == timezone.localdate()

@@ -187,13 +187,13 @@ def strategy_discussion_record(*, user, discussion: StrategyDiscussion, version:
                      decision=decision, outcome=outcome.strip())
     episode = discussion.episode
     if episode is not None:
-        _after_strategy_discussion(discussion, decision, on=timezone.localtime(held_at).date())
+        _after_strategy_discussion(discussion, decision, on=timezone.localtime(held_at).date(), user=user)
         access_log_record(user=user, target=episode, reason="Recorded the strategy discussion",
                           action=AccessLogEntry.Action.UPDATE)
     return discussion
 
 
-def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *, on: date) -> None:
+def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *, on: date, user) -> None:
     episode = discussion.episode
     if decision in SECTION_47_DECISIONS:
         # The enquiry starts on the day of the strategy discussion that decided it (census S47ActualStartDate).
@@ -203,6 +203,9 @@ def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *,
         Assessment.objects.create(episode=episode, started_on=on)
     elif decision in CLOSING_DECISIONS:
         _episode_close(episode, on=on, reason=Episode.ClosureReason.SERVICES_CEASED)
+        if decision == StrategyDiscussion.Decision.EARLY_HELP:  # the family is offered what was decided
+            _early_help_offer(contact_child=episode.contact_child, person=episode.person, offered_on=on, user=user,
+                              from_episode=episode)
 
 
 @transaction.atomic
