@@ -19,3 +19,9 @@ def staff():
 @pytest.fixture
 def chair():
     return factories.user(role="conference_chair", first="Pat", last="Quinn")
+
+
+@pytest.fixture
+def lead():
+    """An early help lead professional (a family support worker)."""
+    return factories.user(role="early_help_lead", first="Lee", last="Fox")

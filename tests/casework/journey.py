@@ -9,7 +9,7 @@ from frontdoor.casework.models import (
     StrategyDiscussion, Team,
 )
 from frontdoor.casework.services import (
-    initial_conference_record, review_conference_record, section_47_record, strategy_discussion_record,
+    assessment_authorise, assessment_submit, initial_conference_record, review_conference_record, section_47_record, strategy_discussion_record,
 )
 from frontdoor.decisions.services import decision_authorise, decision_record
 from frontdoor.intake.models import ContactChild
@@ -30,7 +30,8 @@ def team_staff():
     return practitioner, manager, team_manager, worker
 
 
-def authorised(staff, *, level, codes):
+def decided(staff, *, level, codes) -> ContactChild:
+    """The child on a contact whose decision (level, outcome codes) has been authorised."""
     practitioner, manager, *_ = staff
     contact = factories.contact()
     child = ContactChild.objects.get(contact=contact)
@@ -39,7 +40,24 @@ def authorised(staff, *, level, codes):
     decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=level,
                                outcome_codes=codes, rationale="Needs social care.", social_worker_name="Sam Patel")
     decision_authorise(manager=manager, decision=decision, version=decision.version)
-    return Episode.objects.get(contact_child=child)
+    child.refresh_from_db()
+    return child
+
+
+def authorised(staff, *, level, codes):
+    return Episode.objects.get(contact_child=decided(staff, level=level, codes=codes))
+
+
+def assessed(staff, *, outcome) -> Episode:
+    """A Level 3 episode whose assessment the team manager authorised with `outcome`."""
+    *_, team_manager, worker = staff
+    episode = authorised(staff, level=3, codes=["L3.2"])
+    assessment = episode.assessments.get()
+    assessment_submit(user=worker, assessment=assessment, version=assessment.version, analysis="Analysis.",
+                      factors=["21"], outcome=outcome)
+    assessment_authorise(manager=team_manager, assessment=assessment, version=assessment.version)
+    episode.refresh_from_db()
+    return episode
 
 
 def weekday_ago(days: int) -> date:

@@ -275,3 +275,17 @@ def test_the_demo_social_worker_has_children_along_the_child_protection_path(sum
 
     client.force_login(get_user_model().objects.get(username="chair@demo.test"))
     assert "Initial child protection conference by" in client.get(reverse("casework:conferences")).content.decode()
+
+
+def test_the_demo_early_help_lead_has_families_with_the_next_thing_due_and_offers_waiting(summary, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from frontdoor.casework.models import EarlyHelpOffer
+
+    lead = get_user_model().objects.get(username="earlyhelp@demo.test")
+    assert EarlyHelpOffer.objects.filter(lead_professional=lead, status="accepted").count() >= 3
+    assert EarlyHelpOffer.objects.filter(lead_professional__isnull=True, status="offered").exists()
+    client.force_login(lead)
+    page = client.get(reverse("casework:my_families")).content.decode()
+    assert "Early help assessment by" in page and "Offers waiting for a lead professional" in page

@@ -22,6 +22,13 @@ ICPC_WORKING_DAYS = 15
 FIRST_REVIEW_MONTHS = 3
 LATER_REVIEW_MONTHS = 6
 DUE_SOON_WORKING_DAYS = 5
+# A child in need plan is reviewed at least every 3 months by default (a plan may set its own interval).
+CIN_REVIEW_MONTHS = 3
+# No national timescale for an Early Help Assessment: 30 working days from the family's consent is
+# this area's choice (others use 45); change it here.
+EHA_DUE_WORKING_DAYS = 30
+# Team Around the Child meetings review the family's plan every 6 weeks (local practice).
+TAC_REVIEW_WEEKS = 6
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,14 @@ class OpenDiscussion:
 class OpenEnquiry:
     started_on: date
     completed_on: date | None
+
+
+@dataclass(frozen=True)
+class OpenCINPlan:
+    started_on: date
+    review_months: int
+    last_review_on: date | None
+    ended_on: date | None
 
 
 @dataclass(frozen=True)
@@ -104,9 +119,25 @@ def next_review_due(review_on: date) -> date:
     return _working_day_on_or_before(add_months(review_on, LATER_REVIEW_MONTHS))
 
 
+def cin_plan_review_due(plan: OpenCINPlan) -> date:
+    return add_months(plan.last_review_on or plan.started_on, plan.review_months)
+
+
+def early_help_due(*, accepted_on: date | None, eha_completed_on: date | None, last_tac_on: date | None,
+                   closed_on: date | None) -> list[Due]:
+    """An accepted offer's next step: the Early Help Assessment, then a Team Around the Child meeting
+    every six weeks (from the assessment's completion until the first). Nothing before consent."""
+    if accepted_on is None or closed_on is not None:
+        return []
+    if eha_completed_on is None:
+        return [Due("Early help assessment", add_working_days(accepted_on, EHA_DUE_WORKING_DAYS))]
+    return [Due("Team around the child meeting",
+                (last_tac_on or eha_completed_on) + timedelta(weeks=TAC_REVIEW_WEEKS))]
+
+
 def episode_due(*, referral_date: date, closed_on: date | None, assessments: Iterable[OpenAssessment],
                 discussions: Iterable[OpenDiscussion], enquiries: Iterable[OpenEnquiry] = (),
-                conferences: Iterable[OpenConference] = ()) -> list[Due]:
+                conferences: Iterable[OpenConference] = (), cin_plans: Iterable[OpenCINPlan] = ()) -> list[Due]:
     """Every step of an open episode not yet done, soonest first; nothing once it is closed."""
     if closed_on is not None:
         return []
@@ -114,4 +145,5 @@ def episode_due(*, referral_date: date, closed_on: date | None, assessments: Ite
     due += [Due("Assessment", assessment_due(referral_date)) for a in assessments if a.authorised_on is None]
     due += [Due("Section 47 enquiry", section_47_due(e.started_on)) for e in enquiries if e.completed_on is None]
     due += [Due(c.what, c.due_on) for c in conferences if c.held_on is None]
+    due += [Due("Child in need plan review", cin_plan_review_due(p)) for p in cin_plans if p.ended_on is None]
     return sorted(due, key=lambda d: d.due_on)

@@ -6,14 +6,27 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.models import (
-    AbuseCategory, Assessment, ChildProtectionPlan, InitialChildProtectionConference, ReviewConference,
-    Section47Enquiry, StrategyDiscussion,
+    AbuseCategory, Assessment, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
+    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
 from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, parse_time
 
 # Agencies a strategy discussion draws on (seed 001 Appendix B; Working Together 2023: police,
 # social care and health at least; the child's school when known, by phone at short notice).
 PARTICIPANT_AGENCIES = ("Police", "Children's social care", "Health", "School", "Probation", "Other")
+# Who comes to a Team Around the Child meeting, by agency (the family is there too, always).
+TAC_AGENCIES = ("School", "Health", "Family support", "Housing", "Police", "Children's social care",
+                "Voluntary sector", "Other")
+DATE_HINT = "For example, 27 3 2026"
+
+
+def _date(label: str, *, required: bool = True) -> GovukDateField:
+    return GovukDateField(label=label, not_in_future=True, help_text=DATE_HINT, required=required,
+                          error_messages={"required": f"Enter the {label[0].lower()}{label[1:]}"})
+
+
+def _radios(label: str, choices, message: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=choices, widget=GovukRadios(), error_messages={"required": message})
 
 
 class AllocateForm(forms.Form):
@@ -158,3 +171,78 @@ class ReviewConferenceForm(ConferenceForm):
                                  widget=GovukRadios(), error_messages={"required": "Choose what the conference decided"})
     end_reason = forms.ChoiceField(label="Why the plan is ending (when it ends)", required=False,
                                    choices=ChildProtectionPlan.EndReason.choices, widget=GovukRadios())
+
+
+class OfferResponseForm(StepForm):
+    accepted = forms.TypedChoiceField(
+        label="Did the family agree to early help?", choices=[("yes", "Yes, they agreed"), ("no", "No, they declined")],
+        coerce=lambda answer: answer == "yes", widget=GovukRadios(),
+        error_messages={"required": "Choose whether the family agreed to early help"})
+    responded_on = _date("Date the family answered")
+    lead_professional = forms.ModelChoiceField(
+        label="Lead professional (when they agreed)", required=False, queryset=get_user_model().objects.none(),
+        widget=GovukSelect())
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        leads = get_user_model().objects.filter(membership__role=Membership.Role.EARLY_HELP_LEAD, is_active=True)
+        self.fields["lead_professional"].queryset = leads.order_by("last_name", "first_name")
+        self.fields["lead_professional"].label_from_instance = lambda lead: lead.get_full_name() or lead.username
+        if user.membership.role == Membership.Role.EARLY_HELP_LEAD:
+            self.fields["lead_professional"].initial = user.pk
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accepted") and not data.get("lead_professional"):
+            self.add_error("lead_professional", "Choose the early help lead professional")
+        return data
+
+
+class EarlyHelpAssessmentForm(StepForm):
+    started_on = _date("Date the early help assessment started")
+    completed_on = _date("Date the early help assessment was completed (optional)", required=False)
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        self.fields["started_on"].initial = record.eha_started_on
+
+
+class TACMeetingForm(StepForm):
+    held_on = _date("Date the meeting was held")
+    attendees = forms.MultipleChoiceField(
+        label="Agencies that attended", choices=[(a, a) for a in TAC_AGENCIES], widget=GovukCheckboxes(),
+        error_messages={"required": "Select the agencies that attended the meeting"})
+    notes = forms.CharField(label="What was agreed (optional)", required=False, max_length=20000,
+                            widget=GovukTextarea(rows=5))
+
+
+class EarlyHelpCloseForm(StepForm):
+    closed_on = _date("Date early help ended")
+    reason = _radios("Why early help is ending", EarlyHelpOffer.ClosureReason.choices, "Choose why early help is ending")
+
+
+class CINPlanStartForm(StepForm):
+    started_on = _date("Date the plan started")
+    review_months = forms.IntegerField(
+        label="Review the plan every (months)", min_value=1, max_value=6, initial=3,
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-2"}),
+        error_messages={"required": "Enter how many months apart the reviews are",
+                        "min_value": "Reviews must be between 1 and 6 months apart",
+                        "max_value": "Reviews must be between 1 and 6 months apart"})
+
+
+class CINPlanReviewForm(StepForm):
+    held_on = _date("Date of the review")
+
+
+class CINPlanEndForm(StepForm):
+    ended_on = _date("Date the plan ended")
+    # A child protection plan's start ends a CIN plan by itself (casework.services._plan_start).
+    reason = _radios("Why the plan is ending", [c for c in ChildInNeedPlan.EndReason.choices
+                                                if c[0] != ChildInNeedPlan.EndReason.CHILD_PROTECTION],
+                     "Choose why the child in need plan is ending")
+
+
+class EpisodeCloseForm(StepForm):
+    closed_on = _date("Date the episode closed")
+    reason = _radios("Reason for closure", Episode.ClosureReason.choices, "Choose the reason for closing the episode")

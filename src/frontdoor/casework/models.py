@@ -7,6 +7,14 @@ from django.db import models
 from frontdoor.casework import clocks
 
 
+def child_name(record) -> str:
+    """The identified person's name, else the name the contact gave (an episode's, an offer's)."""
+    if record.person_id:
+        return record.person.full_name
+    child = record.contact_child
+    return " ".join(part for part in (child.given_name, child.family_name) if part) if child else ""
+
+
 class Case(models.Model):
     """A child's open involvement with children's services: early help, child in need, child protection."""
 
@@ -158,10 +166,7 @@ class Episode(models.Model):
 
     @property
     def child_name(self) -> str:
-        if self.person_id:
-            return self.person.full_name
-        child = self.contact_child
-        return " ".join(part for part in (child.given_name, child.family_name) if part) if child else ""
+        return child_name(self)
 
 
 class Allocation(models.Model):
@@ -342,3 +347,110 @@ class ReviewConference(Conference):
 
     plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="reviews")
     decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+
+
+class ChildInNeedPlan(models.Model):
+    """A child in need plan (the census's CINPlanStartDate and CINPlanEndDate). Never open on the
+    same day as a child protection plan: a plan's start ends an open CIN plan the day before."""
+
+    class EndReason(models.TextChoices):
+        NEEDS_MET = "needs_met", "Needs met: the plan's outcomes were achieved"
+        CHILD_PROTECTION = "child_protection", "A child protection plan started"
+        STEP_DOWN_EARLY_HELP = "step_down_early_help", "Stepped down to early help"
+        MOVED = "moved", "The child moved to another local authority"
+        OTHER = "other", "Another reason"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="cin_plans")
+    started_on = models.DateField()
+    review_months = models.PositiveSmallIntegerField(default=clocks.CIN_REVIEW_MONTHS)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=30, choices=EndReason.choices, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(ended_on__isnull=True, end_reason="")
+            | (models.Q(ended_on__isnull=False) & ~models.Q(end_reason="")),
+            name="cin_plan_ended_with_reason")]
+
+
+class ChildInNeedPlanReview(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(ChildInNeedPlan, on_delete=models.CASCADE, related_name="reviews")
+    held_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on"]
+
+
+class EarlyHelpOffer(models.Model):
+    """An offer of early help to one child's family, from a Front Door decision, an assessment that
+    stepped down, or a closed episode (RC9). Consent is the family's: a refusal ends the offer and
+    does not by itself bring in specialist services (seed 004)."""
+
+    class Status(models.TextChoices):
+        OFFERED = "offered", "Offered"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined by the family"
+
+    class ClosureReason(models.TextChoices):
+        OUTCOMES_MET = "outcomes_met", "Outcomes achieved: needs met"
+        STEPPED_UP = "stepped_up", "Stepped up to social care"
+        WITHDREW = "withdrew", "The family withdrew their consent"
+        MOVED = "moved", "The family moved away"
+        UNIVERSAL = "universal", "Needs met by universal services"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    contact_child = models.ForeignKey("intake.ContactChild", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="early_help_offers")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="early_help_offers")
+    assessment = models.ForeignKey(Assessment, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="early_help_offers")
+    from_episode = models.ForeignKey(Episode, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="early_help_offers")
+    offered_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
+    responded_on = models.DateField(null=True, blank=True)
+    lead_professional = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="early_help_families")
+    eha_started_on = models.DateField(null=True, blank=True)
+    eha_completed_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    stepped_up_to = models.OneToOneField(Episode, null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="stepped_up_from")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-offered_on"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(closed_on__isnull=True, closure_reason="")
+            | (models.Q(closed_on__isnull=False) & ~models.Q(closure_reason="")),
+            name="early_help_closed_with_reason")]
+
+    @property
+    def child_name(self) -> str:
+        return child_name(self)
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None and self.status != self.Status.DECLINED
+
+
+class TeamAroundTheChildMeeting(models.Model):
+    """A Team Around the Child (Family) meeting: who came, by agency; the plan is reviewed at each."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    offer = models.ForeignKey(EarlyHelpOffer, on_delete=models.CASCADE, related_name="tac_meetings")
+    held_on = models.DateField()
+    attendees = models.JSONField(default=list)  # agency names
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on"]

@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import clocks
-from frontdoor.casework.models import Case, ChildProtectionPlan, Episode, ReviewConference, StrategyDiscussion
+from frontdoor.casework.models import (
+    Assessment, Case, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
+    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
+)
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
 
@@ -88,6 +91,7 @@ def episode_step(*, episode: Episode, kind: str, step_id):
         "section_47": lambda: episode.section_47_enquiries.all(),
         "initial_conference": lambda: episode.initial_conferences.select_related("section_47"),
         "review_conference": lambda: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
+        "cin_plan": lambda: episode.cin_plans.all(),
     }[kind]()
     step = steps.filter(pk=step_id).first()
     if step is None:
@@ -96,7 +100,7 @@ def episode_step(*, episode: Episode, kind: str, step_id):
 
 
 DUE_PREFETCH = ("assessments", "strategy_discussions", "section_47_enquiries", "initial_conferences",
-                "child_protection_plans__reviews")
+                "child_protection_plans__reviews", "cin_plans__reviews")
 
 
 def episode_due(episode: Episode) -> list[clocks.Due]:
@@ -111,7 +115,17 @@ def episode_due(episode: Episode) -> list[clocks.Due]:
         conferences=[clocks.OpenConference("Initial child protection conference", c.due_on, c.held_on)
                      for c in episode.initial_conferences.all()]
         + [clocks.OpenConference("Review conference", r.due_on, r.held_on) for r in reviews],
+        cin_plans=[_open_cin_plan(p) for p in episode.cin_plans.all()],
     )
+
+
+def cin_plan_next_review(plan: ChildInNeedPlan):
+    return clocks.cin_plan_review_due(_open_cin_plan(plan))
+
+
+def _open_cin_plan(plan: ChildInNeedPlan) -> clocks.OpenCINPlan:
+    reviews = [review.held_on for review in plan.reviews.all()]
+    return clocks.OpenCINPlan(plan.started_on, plan.review_months, max(reviews, default=None), plan.ended_on)
 
 
 @dataclass(frozen=True)
@@ -124,12 +138,17 @@ class CaseloadRow:
         return self.due[0] if self.due else None
 
 
+def _soonest_first(rows: list, today: date) -> list:
+    """Overdue and soonest due first; rows with nothing due last."""
+    return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))
+
+
 def caseload(*, user, episodes, reason: str, today: date) -> list[CaseloadRow]:
     """Open episodes with what is due on each, overdue and soonest first; every child shown is logged."""
     rows = [CaseloadRow(e, episode_due(e)) for e in
             episodes.filter(closed_on__isnull=True).prefetch_related(*DUE_PREFETCH)]
     access_log_record_many(user=user, targets=[row.episode for row in rows], reason=reason)
-    return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))
+    return _soonest_first(rows, today)
 
 
 def _a_year_before(day: date) -> date:
@@ -158,3 +177,74 @@ def re_referrals(*, contacts) -> dict:
 def records_naming(*, person) -> dict[str, list]:
     """The social work episodes of this person, by id, for their access log."""
     return {Episode._meta.label_lower: list(Episode.objects.filter(person=person).values_list("pk", flat=True))}
+
+
+def early_help_offers_visible_to(*, user):
+    """Front Door staff see every offer; an early help lead professional their own families and the
+    offers still waiting for a lead; anyone else none."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    offers = EarlyHelpOffer.objects.select_related("person", "contact_child__contact", "lead_professional")
+    if membership is None:
+        return offers.none()
+    if membership.is_front_door:
+        return offers
+    if membership.role == Membership.Role.EARLY_HELP_LEAD:
+        return offers.filter(Q(lead_professional=user) | Q(lead_professional__isnull=True,
+                                                          status=EarlyHelpOffer.Status.OFFERED))
+    return offers.none()
+
+
+def early_help_offer_get_for(*, user, offer_id, reason: str) -> EarlyHelpOffer:
+    """The offer, if this user may see it; otherwise Http404, whether it exists or not."""
+    offer = early_help_offers_visible_to(user=user).filter(pk=offer_id).first()
+    if offer is None:
+        raise Http404
+    access_log_record(user=user, target=offer, reason=reason)
+    return offer
+
+
+def early_help_due(offer: EarlyHelpOffer) -> list[clocks.Due]:
+    accepted = offer.status == EarlyHelpOffer.Status.ACCEPTED
+    return clocks.early_help_due(
+        accepted_on=offer.responded_on if accepted else None, eha_completed_on=offer.eha_completed_on,
+        last_tac_on=max((m.held_on for m in offer.tac_meetings.all()), default=None), closed_on=offer.closed_on)
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    offer: EarlyHelpOffer
+    due: list[clocks.Due]
+
+    @property
+    def next_due(self) -> clocks.Due | None:
+        return self.due[0] if self.due else None
+
+
+def _family_rows(*, user, offers, reason: str, today: date) -> list[FamilyRow]:
+    rows = [FamilyRow(offer, early_help_due(offer)) for offer in offers.prefetch_related("tac_meetings")]
+    access_log_record_many(user=user, targets=[row.offer for row in rows], reason=reason)
+    return _soonest_first(rows, today)
+
+
+def early_help_families(*, user, today: date) -> list[FamilyRow]:
+    """The lead professional's open families with what is due on each, overdue and soonest first."""
+    offers = early_help_offers_visible_to(user=user).filter(
+        lead_professional=user, closed_on__isnull=True, status=EarlyHelpOffer.Status.ACCEPTED)
+    return _family_rows(user=user, offers=offers, reason="My early help families", today=today)
+
+
+def early_help_offers_waiting(*, user, today: date) -> list[FamilyRow]:
+    """Offers no lead professional has taken on yet: the family's answer is still to be recorded."""
+    offers = early_help_offers_visible_to(user=user).filter(
+        lead_professional__isnull=True, closed_on__isnull=True, status=EarlyHelpOffer.Status.OFFERED)
+    return _family_rows(user=user, offers=offers, reason="Early help offers waiting", today=today)
+
+
+def cin_plan_route(episode: Episode) -> bool:
+    """Whether something on the episode led to a child in need plan: an assessment authorised with
+    that outcome, an enquiry substantiated without continuing risk, an initial conference that made
+    no plan, or a child protection plan stepped down to child in need."""
+    return (episode.assessments.filter(authorised_on__isnull=False, outcome=Assessment.Outcome.CIN_PLAN).exists()
+            or episode.section_47_enquiries.filter(outcome=Section47Enquiry.Outcome.NOT_AT_CONTINUING_RISK).exists()
+            or episode.initial_conferences.filter(decision=InitialChildProtectionConference.Decision.NO_PLAN).exists()
+            or episode.child_protection_plans.filter(end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN).exists())

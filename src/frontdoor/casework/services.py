@@ -1,5 +1,5 @@
 """Every write to a child's statutory journey: one transaction each, compare-and-set on versions."""
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -8,9 +8,11 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
+from frontdoor.casework.selectors import cin_plan_route
 from frontdoor.casework.models import (
-    AbuseCategory, Allocation, Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference,
-    ReviewConference, Section47Enquiry, StrategyDiscussion, Team,
+    AbuseCategory, Allocation, Assessment, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan,
+    EarlyHelpOffer, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry,
+    StrategyDiscussion, TeamAroundTheChildMeeting, Team,
 )
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
@@ -19,6 +21,10 @@ CONFLICT = "Someone else changed this record while you were working on it. Reloa
 # The next steps of the Levels of Need tool (its outcomes' `next_step`) that open an episode.
 ASSESSMENT_STEPS = {"social_work_assessment"}
 STRATEGY_STEPS = {"strategy_discussion", "child_protection_enquiries"}
+# Level 2's offer of early help (L2.2), Level 3's targeted early help and a strategy discussion's
+# offer of early help (L4.2c). Level 2's single agency support (L2.1) opens nothing: the referrer
+# keeps the work and may start an EHAF themselves, as the letter says.
+EARLY_HELP_STEPS = {"early_help", "targeted_early_help"}
 SECTION_47_DECISIONS = {StrategyDiscussion.Decision.SECTION_47, StrategyDiscussion.Decision.JOINT_SECTION_47}
 CLOSING_DECISIONS = {StrategyDiscussion.Decision.NO_FURTHER_ACTION, StrategyDiscussion.Decision.POLICE_ONLY,
                      StrategyDiscussion.Decision.EARLY_HELP}
@@ -47,20 +53,25 @@ def episodes_start_for_contact(*, contact, next_steps: set[str], referral_date: 
     if not (wants_assessment or wants_discussion):
         return []
     source = SOURCE_BY_AGENCY_KIND.get(contact.referrer_agency.kind, Episode.Source.OTHER)
+    return [_episode_open(contact_child=child, person=child.person, referral_date=referral_date, source=source,
+                          discussion_reason=wants_discussion and f"Front Door decision on contact {contact.reference}",
+                          user=user, reason="Opened from a Front Door decision")
+            for child in contact.children.all()]
+
+
+def _episode_open(*, contact_child, person, referral_date: date, source: str, discussion_reason: str | bool,
+                  user, reason: str) -> Episode:
+    """A referral to the team that receives them, with its strategy discussion when one is asked
+    for (with its reason), else its assessment."""
     team = Team.objects.filter(receives_referrals=True).order_by("name").first()
-    episodes = []
-    for child in contact.children.all():
-        episode = Episode.objects.create(contact_child=child, person=child.person, referral_date=referral_date,
-                                         source=source, team=team)
-        if wants_discussion:
-            _strategy_discussion_convene(episode=episode, requested_on=referral_date,
-                                         reason=f"Front Door decision on contact {contact.reference}")
-        else:
-            Assessment.objects.create(episode=episode, started_on=referral_date)
-        access_log_record(user=user, target=episode, reason="Opened from a Front Door decision",
-                          action=AccessLogEntry.Action.CREATE)
-        episodes.append(episode)
-    return episodes
+    episode = Episode.objects.create(contact_child=contact_child, person=person, referral_date=referral_date,
+                                     source=source, team=team)
+    if discussion_reason:
+        _strategy_discussion_convene(episode=episode, requested_on=referral_date, reason=discussion_reason)
+    else:
+        Assessment.objects.create(episode=episode, started_on=referral_date)
+    access_log_record(user=user, target=episode, reason=reason, action=AccessLogEntry.Action.CREATE)
+    return episode
 
 
 def _strategy_discussion_convene(*, episode: Episode, requested_on: date, reason: str) -> StrategyDiscussion:
@@ -140,7 +151,8 @@ def assessment_authorise(*, manager, assessment: Assessment, version: int) -> As
     if assessment.outcome == Assessment.Outcome.NO_FURTHER_ACTION:
         _episode_close(episode, on=today, reason=Episode.ClosureReason.NFA_AFTER_ASSESSMENT)
     elif assessment.outcome == Assessment.Outcome.EARLY_HELP:
-        _episode_close(episode, on=today, reason=Episode.ClosureReason.EARLY_HELP_AFTER_ASSESSMENT)
+        _episode_close(episode, on=today, reason=Episode.ClosureReason.EARLY_HELP_AFTER_ASSESSMENT, user=manager,
+                       assessment=assessment)
     elif assessment.outcome == Assessment.Outcome.STRATEGY_DISCUSSION:
         _strategy_discussion_convene(episode=episode, requested_on=today, reason="Outcome of the assessment")
     access_log_record(user=manager, target=episode, reason="Authorised the assessment",
@@ -148,8 +160,13 @@ def assessment_authorise(*, manager, assessment: Assessment, version: int) -> As
     return assessment
 
 
-def _episode_close(episode: Episode, *, on: date, reason: str) -> None:
+def _episode_close(episode: Episode, *, on: date, reason: str, user=None, assessment=None) -> None:
+    """Close the episode; closed after assessment and referred to early help (RC9), the family is
+    offered it (the step down)."""
     Episode.objects.filter(pk=episode.pk).update(closed_on=on, closure_reason=reason, version=F("version") + 1)
+    if reason == Episode.ClosureReason.EARLY_HELP_AFTER_ASSESSMENT:
+        _early_help_offer(contact_child=episode.contact_child, person=episode.person, offered_on=on, user=user,
+                          from_episode=episode, assessment=assessment)
 
 
 @transaction.atomic
@@ -170,13 +187,13 @@ def strategy_discussion_record(*, user, discussion: StrategyDiscussion, version:
                      decision=decision, outcome=outcome.strip())
     episode = discussion.episode
     if episode is not None:
-        _after_strategy_discussion(discussion, decision, on=timezone.localtime(held_at).date())
+        _after_strategy_discussion(discussion, decision, on=timezone.localtime(held_at).date(), user=user)
         access_log_record(user=user, target=episode, reason="Recorded the strategy discussion",
                           action=AccessLogEntry.Action.UPDATE)
     return discussion
 
 
-def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *, on: date) -> None:
+def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *, on: date, user) -> None:
     episode = discussion.episode
     if decision in SECTION_47_DECISIONS:
         # The enquiry starts on the day of the strategy discussion that decided it (census S47ActualStartDate).
@@ -186,6 +203,9 @@ def _after_strategy_discussion(discussion: StrategyDiscussion, decision: str, *,
         Assessment.objects.create(episode=episode, started_on=on)
     elif decision in CLOSING_DECISIONS:
         _episode_close(episode, on=on, reason=Episode.ClosureReason.SERVICES_CEASED)
+        if decision == StrategyDiscussion.Decision.EARLY_HELP:  # the family is offered what was decided
+            _early_help_offer(contact_child=episode.contact_child, person=episode.person, offered_on=on, user=user,
+                              from_episode=episode)
 
 
 @transaction.atomic
@@ -259,6 +279,11 @@ def initial_conference_record(*, user, conference: InitialChildProtectionConfere
 
 def _plan_start(conference: InitialChildProtectionConference) -> ChildProtectionPlan:
     episode = conference.episode
+    # Census: a child in need plan is never open alongside a child protection plan; it ends the day before.
+    for cin_plan in episode.cin_plans.filter(ended_on__isnull=True):
+        ChildInNeedPlan.objects.filter(pk=cin_plan.pk).update(
+            ended_on=max(cin_plan.started_on, conference.held_on - timedelta(days=1)),
+            end_reason=ChildInNeedPlan.EndReason.CHILD_PROTECTION, version=F("version") + 1)
     previous = ChildProtectionPlan.objects.filter(episode__person=episode.person).count() if episode.person_id else 0
     plan = ChildProtectionPlan.objects.create(
         episode=episode, initial_conference=conference, started_on=conference.held_on,
@@ -290,3 +315,194 @@ def review_conference_record(*, user, review: ReviewConference, version: int, he
     access_log_record(user=user, target=plan.episode, reason="Recorded the review child protection conference",
                       action=AccessLogEntry.Action.UPDATE)
     return review
+
+
+def _early_help_offer(*, contact_child, person, offered_on: date, user, **links) -> EarlyHelpOffer:
+    offer = EarlyHelpOffer.objects.create(contact_child=contact_child, person=person, offered_on=offered_on, **links)
+    access_log_record(user=user, target=offer, reason="Offered early help", action=AccessLogEntry.Action.CREATE)
+    return offer
+
+
+def early_help_offers_start_for_contact(*, contact, next_steps: set[str], offered_on: date, user
+                                        ) -> list[EarlyHelpOffer]:
+    """An authorised decision naming early help offers it to each child's family on the contact.
+    Called inside the decision's own transaction."""
+    if not next_steps & EARLY_HELP_STEPS:
+        return []
+    return [_early_help_offer(contact_child=child, person=child.person, offered_on=offered_on, user=user)
+            for child in contact.children.all()]
+
+
+def _lead_professional(user) -> None:
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.role != Membership.Role.EARLY_HELP_LEAD:
+        raise CaseworkError("Choose the early help lead professional")
+
+
+def _offer_change(*, user, offer: EarlyHelpOffer, version: int, reason: str, **changes) -> EarlyHelpOffer:
+    if offer.closed_on is not None or offer.status == EarlyHelpOffer.Status.DECLINED:
+        raise CaseworkError("This early help offer has ended")
+    _compare_and_set(EarlyHelpOffer, offer, version, **changes)
+    access_log_record(user=user, target=offer, reason=reason, action=AccessLogEntry.Action.UPDATE)
+    return offer
+
+
+@transaction.atomic
+def early_help_offer_respond(*, user, offer: EarlyHelpOffer, version: int, accepted: bool, responded_on: date,
+                             lead_professional=None) -> EarlyHelpOffer:
+    """The family's answer. Accepted, the offer has a lead professional; declined, it ends, and a
+    refusal does not by itself bring in specialist services (seed 004)."""
+    if offer.status != EarlyHelpOffer.Status.OFFERED:
+        raise CaseworkError("The family's answer has already been recorded")
+    _check_day(responded_on, what="The date the family answered", earliest=offer.offered_on,
+               since="early help was offered")
+    if accepted:
+        _lead_professional(lead_professional)
+        return _offer_change(user=user, offer=offer, version=version, reason="Recorded the family's consent",
+                             status=EarlyHelpOffer.Status.ACCEPTED, responded_on=responded_on,
+                             lead_professional=lead_professional)
+    return _offer_change(user=user, offer=offer, version=version, reason="Recorded the family's refusal",
+                         status=EarlyHelpOffer.Status.DECLINED, responded_on=responded_on)
+
+
+def _accepted(offer: EarlyHelpOffer) -> None:
+    if offer.status != EarlyHelpOffer.Status.ACCEPTED:
+        raise CaseworkError("Record the family's consent to early help first")
+
+
+@transaction.atomic
+def early_help_assessment_record(*, user, offer: EarlyHelpOffer, version: int, started_on: date,
+                                 completed_on: date | None = None) -> EarlyHelpOffer:
+    """The Early Help Assessment's start and, when it is done, its completion."""
+    _accepted(offer)
+    _check_day(started_on, what="The date the assessment started", earliest=offer.responded_on,
+               since="the family agreed to early help")
+    if completed_on is not None:
+        _check_day(completed_on, what="The date the assessment was completed", earliest=started_on,
+                   since="it started")
+    return _offer_change(user=user, offer=offer, version=version, reason="Recorded the early help assessment",
+                         eha_started_on=started_on, eha_completed_on=completed_on)
+
+
+@transaction.atomic
+def tac_meeting_record(*, user, offer: EarlyHelpOffer, version: int, held_on: date, attendees: list[str],
+                       notes: str = "") -> TeamAroundTheChildMeeting:
+    """A Team Around the Child meeting; its date sets when the next is due."""
+    _accepted(offer)
+    if not attendees:
+        raise CaseworkError("Select the agencies that attended the meeting")
+    _check_day(held_on, what="The date the meeting was held", earliest=offer.responded_on,
+               since="the family agreed to early help")
+    _offer_change(user=user, offer=offer, version=version, reason="Recorded a team around the child meeting")
+    return TeamAroundTheChildMeeting.objects.create(offer=offer, held_on=held_on, attendees=attendees,
+                                                    notes=notes.strip(), recorded_by=user)
+
+
+@transaction.atomic
+def early_help_close(*, user, offer: EarlyHelpOffer, version: int, closed_on: date, reason: str) -> EarlyHelpOffer:
+    """Early help ends with its reason; stepped up to social care, the child is referred (source 5D)."""
+    if reason not in EarlyHelpOffer.ClosureReason.values:
+        raise CaseworkError("Choose why early help is ending")
+    _check_day(closed_on, what="The date early help ended", earliest=offer.responded_on or offer.offered_on,
+               since="the family answered the offer" if offer.responded_on else "early help was offered")
+    episode = None
+    if reason == EarlyHelpOffer.ClosureReason.STEPPED_UP:
+        episode = _episode_open(contact_child=offer.contact_child, person=offer.person, referral_date=closed_on,
+                                source=Episode.Source.LA_EARLY_HELP, discussion_reason=False, user=user,
+                                reason="Stepped up from early help")
+    return _offer_change(user=user, offer=offer, version=version, reason="Closed early help", closed_on=closed_on,
+                         closure_reason=reason, stepped_up_to=episode)
+
+
+CIN_PLAN_ROUTES = "an authorised assessment, a section 47 enquiry or a child protection conference"
+CP_PLAN_OPEN = ("{name} has a child protection plan: a child in need plan cannot be open at the same time. "
+                "End the child protection plan at a review conference first.")
+
+
+def _team_manager(user) -> None:
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.role != Membership.Role.TEAM_MANAGER:
+        raise CaseworkError("Only the team manager can do this")
+
+
+@transaction.atomic
+def cin_plan_start(*, manager, episode: Episode, version: int, started_on: date,
+                   review_months: int = clocks.CIN_REVIEW_MONTHS) -> ChildInNeedPlan:
+    """The team manager starts a child in need plan, reviewed every `review_months` (3 by default)."""
+    _team_manager(manager)
+    if episode.closed_on:
+        raise CaseworkError("This episode is closed")
+    if episode.child_protection_plans.filter(ended_on__isnull=True).exists():
+        raise CaseworkError(CP_PLAN_OPEN.format(name=episode.child_name or "This child"))
+    if episode.cin_plans.filter(ended_on__isnull=True).exists():
+        raise CaseworkError("This child already has an open child in need plan")
+    if not cin_plan_route(episode):
+        raise CaseworkError(f"A child in need plan follows {CIN_PLAN_ROUTES} that decided on one")
+    _check_day(started_on, what="The date the plan started", earliest=episode.referral_date,
+               since="the child was referred")
+    if not 1 <= review_months <= 6:
+        raise CaseworkError("Reviews must be between 1 and 6 months apart")
+    _compare_and_set(Episode, episode, version)
+    plan = ChildInNeedPlan.objects.create(episode=episode, started_on=started_on, review_months=review_months,
+                                          started_by=manager)
+    access_log_record(user=manager, target=episode, reason="Started a child in need plan",
+                      action=AccessLogEntry.Action.UPDATE)
+    return plan
+
+
+def _open_cin_plan(plan: ChildInNeedPlan, version: int, **changes) -> None:
+    if plan.ended_on is not None:
+        raise CaseworkError("This child in need plan has ended")
+    _compare_and_set(ChildInNeedPlan, plan, version, **changes)
+
+
+@transaction.atomic
+def cin_plan_review_record(*, user, plan: ChildInNeedPlan, version: int, held_on: date) -> ChildInNeedPlanReview:
+    """A review of the child in need plan; the next is due `review_months` after it."""
+    last = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
+    _check_day(held_on, what="The date of the review", earliest=last or plan.started_on,
+               since="the last review" if last else "the plan started")
+    _open_cin_plan(plan, version)
+    access_log_record(user=user, target=plan.episode, reason="Reviewed the child in need plan",
+                      action=AccessLogEntry.Action.UPDATE)
+    return ChildInNeedPlanReview.objects.create(plan=plan, held_on=held_on, recorded_by=user)
+
+
+@transaction.atomic
+def cin_plan_end(*, manager, plan: ChildInNeedPlan, version: int, ended_on: date, reason: str) -> ChildInNeedPlan:
+    """The team manager ends the plan with its reason; stepped down, the family is offered early help."""
+    _team_manager(manager)
+    if reason not in ChildInNeedPlan.EndReason.values:
+        raise CaseworkError("Choose why the child in need plan is ending")
+    _check_day(ended_on, what="The date the plan ended", earliest=plan.started_on, since="it started")
+    _open_cin_plan(plan, version, ended_on=ended_on, end_reason=reason)
+    episode = plan.episode
+    if reason == ChildInNeedPlan.EndReason.STEP_DOWN_EARLY_HELP:
+        _early_help_offer(contact_child=episode.contact_child, person=episode.person, offered_on=ended_on,
+                          user=manager, from_episode=episode)
+    access_log_record(user=manager, target=episode, reason="Ended the child in need plan",
+                      action=AccessLogEntry.Action.UPDATE)
+    return plan
+
+
+@transaction.atomic
+def episode_close(*, manager, episode: Episode, version: int, closed_on: date, reason: str) -> Episode:
+    """The team manager closes the episode with the census reason; never while a plan is open.
+    Closed and referred to early help (RC9), the family is offered it."""
+    _team_manager(manager)
+    if reason not in Episode.ClosureReason.values:
+        raise CaseworkError("Choose the reason for closing the episode")
+    if episode.closed_on:
+        raise CaseworkError("This episode is already closed")
+    name = episode.child_name or "This child"
+    if episode.child_protection_plans.filter(ended_on__isnull=True).exists():
+        raise CaseworkError(f"{name} has an open child protection plan: end it at a review conference before closing")
+    if episode.cin_plans.filter(ended_on__isnull=True).exists():
+        raise CaseworkError(f"{name} has an open child in need plan: end it before closing the episode")
+    _check_day(closed_on, what="The date the episode closed", earliest=episode.referral_date,
+               since="the child was referred")
+    _compare_and_set(Episode, episode, version)
+    _episode_close(episode, on=closed_on, reason=reason, user=manager)
+    episode.refresh_from_db()
+    access_log_record(user=manager, target=episode, reason="Closed the episode", action=AccessLogEntry.Action.UPDATE)
+    return episode

@@ -20,4 +20,13 @@ urlpatterns = [
          name="initial_conference"),
     path("social-care/episodes/<uuid:episode_id>/review-conference/<uuid:step_id>", views.review_conference_record,
          name="review_conference"),
+    path("social-care/episodes/<uuid:episode_id>/close", views.episode_close, name="episode_close"),
+    path("social-care/episodes/<uuid:episode_id>/cin-plan", views.cin_plan_start, name="cin_plan_start"),
+    path("social-care/episodes/<uuid:episode_id>/cin-plan/<uuid:plan_id>/review", views.cin_plan_review,
+         name="cin_plan_review"),
+    path("social-care/episodes/<uuid:episode_id>/cin-plan/<uuid:plan_id>/end", views.cin_plan_end,
+         name="cin_plan_end"),
+    path("early-help/my-families", views.my_families, name="my_families"),
+    path("early-help/offers/<uuid:offer_id>", views.early_help_offer, name="early_help_offer"),
+    path("early-help/offers/<uuid:offer_id>/<slug:action>", views.early_help_record, name="early_help_record"),
 ]

@@ -7,16 +7,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import selectors, services
+from frontdoor.casework.clocks import EHA_DUE_WORKING_DAYS
 from frontdoor.casework.errors import CaseworkError
 from frontdoor.casework.forms import (
-    AllocateForm, AssessmentForm, InitialConferenceForm, ReviewConferenceForm, Section47Form, StepForm,
-    StrategyDiscussionForm,
+    AllocateForm, AssessmentForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, EarlyHelpAssessmentForm,
+    EarlyHelpCloseForm, EpisodeCloseForm, InitialConferenceForm, OfferResponseForm, ReviewConferenceForm,
+    Section47Form, StepForm, StrategyDiscussionForm, TACMeetingForm,
 )
 
 SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
@@ -66,6 +69,14 @@ def _child_protection(request, episode) -> dict:
     }
 
 
+def _child_in_need(episode) -> dict:
+    """The episode's child in need plans, whether one may start (the service says why not), and the
+    early help its family was offered on stepping down."""
+    plans = list(episode.cin_plans.prefetch_related("reviews"))
+    return {"cin_plans": plans, "early_help_offers": list(episode.early_help_offers.all()),
+            "may_start_cin_plan": all(p.ended_on for p in plans) and selectors.cin_plan_route(episode)}
+
+
 def episode_page(request, episode, *, status=200, **forms):
     today = timezone.localdate()
     assessments = list(episode.assessments.all())
@@ -88,6 +99,7 @@ def episode_page(request, episode, *, status=200, **forms):
         "errors": forms.get("errors", []),
         "page_title": f"Child's episode: {episode.child_name}",
         **_child_protection(request, episode),
+        **_child_in_need(episode),
     }
     return render(request, "casework/episode.html", context, status=status)
 
@@ -229,25 +241,41 @@ REVIEW_CONFERENCE = Step(
     success="Review conference recorded")
 
 
+def _record_page(request, *, title: str, form_class, record, call: Callable, back: str, back_text: str,
+                 caption: str, facts: list, success: str):
+    """A record page: the facts it is about, its form (with the version it showed) and an error
+    summary; a valid form calls the service and goes back where it came from."""
+    form = form_class(request.POST if request.method == "POST" else None, record=record, user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, success)
+            return redirect(back)
+    return render(request, "casework/step_record.html", {
+        "title": title, "back_url": back, "back_text": back_text, "caption": caption, "facts": facts, "form": form,
+        "today": timezone.localdate(), "page_title": f"{title}: {caption}",
+    }, status=400 if form.is_bound else 200)
+
+
+def _episode_back(episode) -> dict:
+    name = episode.child_name or "Child not yet identified"
+    return {"back": reverse("casework:episode", args=[episode.pk]), "caption": name,
+            "back_text": f"Back to {episode.child_name or 'the child'}'s episode"}
+
+
 def _step_page(request, episode_id, step_id, step: Step):
     episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=step.title,
                                         recording=step.who)
     record = selectors.episode_step(episode=episode, kind=step.kind, step_id=step_id)
     if request.method != "POST" and step.done(record):
         return redirect("casework:episode", episode_id=episode.pk)
-    form = step.form(request.POST if request.method == "POST" else None, record=record, user=request.user)
-    if form.is_bound and form.is_valid():
-        try:
-            step.service(user=request.user, **{step.argument: record}, **form.cleaned_data)
-        except CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, step.success)
-            return redirect("casework:episode", episode_id=episode.pk)
-    return render(request, "casework/step_record.html", {
-        "episode": episode, "step": step, "record": record, "facts": step.facts(record), "form": form,
-        "today": timezone.localdate(), "page_title": f"{step.title}: {episode.child_name}",
-    }, status=400 if form.is_bound else 200)
+    return _record_page(
+        request, title=step.title, form_class=step.form, record=record, facts=step.facts(record),
+        success=step.success, **_episode_back(episode),
+        call=lambda data: step.service(user=request.user, **{step.argument: record}, **data))
 
 
 @login_required
@@ -266,3 +294,133 @@ def initial_conference_record(request, episode_id, step_id):
 @role_required(TEAM_MANAGER, CHAIR)
 def review_conference_record(request, episode_id, step_id):
     return _step_page(request, episode_id, step_id, REVIEW_CONFERENCE)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A record page for a child in need plan, an episode's closure or an early help step."""
+    title: str
+    form: type[StepForm]
+    service: Callable
+    argument: str  # the service's keyword for the record
+    success: str
+    actor: str = "user"  # the service's keyword for who acts
+
+
+def _act(request, action: Action, record, **page):
+    return _record_page(
+        request, title=action.title, form_class=action.form, record=record, success=action.success,
+        call=lambda data: action.service(**{action.actor: request.user, action.argument: record}, **data), **page)
+
+
+def _episode_facts(episode) -> list:
+    return [("Referred", _date(episode.referral_date)), ("Team", str(episode.team or "No team yet")),
+            ("Social worker", episode.allocated_to.get_full_name() if episode.allocated_to else "Not allocated")]
+
+
+def _plan_facts(plan) -> list:
+    return [("Plan started", _date(plan.started_on)), ("Reviewed every", f"{plan.review_months} months"),
+            ("Next review due", _date(selectors.cin_plan_next_review(plan)))]
+
+
+CIN_PLAN_START = Action("Start a child in need plan", CINPlanStartForm, services.cin_plan_start, "episode",
+                        "Child in need plan started", actor="manager")
+EPISODE_CLOSE = Action("Close the episode", EpisodeCloseForm, services.episode_close, "episode", "Episode closed",
+                       actor="manager")
+CIN_PLAN_REVIEW = Action("Record a child in need plan review", CINPlanReviewForm, services.cin_plan_review_record,
+                         "plan", "Child in need plan review recorded")
+CIN_PLAN_END = Action("End the child in need plan", CINPlanEndForm, services.cin_plan_end, "plan",
+                      "Child in need plan ended", actor="manager")
+
+
+def _episode_action(request, episode_id, action: Action):
+    episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=action.title,
+                                        recording=selectors.WORKER_STEP)
+    if episode.closed_on:
+        return redirect("casework:episode", episode_id=episode.pk)
+    return _act(request, action, episode, facts=_episode_facts(episode), **_episode_back(episode))
+
+
+def _plan_action(request, episode_id, plan_id, action: Action):
+    episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=action.title,
+                                        recording=selectors.WORKER_STEP)
+    plan = selectors.episode_step(episode=episode, kind="cin_plan", step_id=plan_id)
+    if plan.ended_on:
+        return redirect("casework:episode", episode_id=episode.pk)
+    return _act(request, action, plan, facts=_plan_facts(plan), **_episode_back(episode))
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+def cin_plan_start(request, episode_id):
+    return _episode_action(request, episode_id, CIN_PLAN_START)
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+def episode_close(request, episode_id):
+    return _episode_action(request, episode_id, EPISODE_CLOSE)
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+def cin_plan_review(request, episode_id, plan_id):
+    return _plan_action(request, episode_id, plan_id, CIN_PLAN_REVIEW)
+
+
+@login_required
+@role_required(TEAM_MANAGER)
+def cin_plan_end(request, episode_id, plan_id):
+    return _plan_action(request, episode_id, plan_id, CIN_PLAN_END)
+
+
+EARLY_HELP_LEAD = Membership.Role.EARLY_HELP_LEAD
+EARLY_HELP_VIEWERS = (EARLY_HELP_LEAD, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+
+
+@login_required
+@role_required(EARLY_HELP_LEAD)
+def my_families(request):
+    today = timezone.localdate()
+    return render(request, "casework/my_families.html", {
+        "rows": selectors.early_help_families(user=request.user, today=today), "eha_days": EHA_DUE_WORKING_DAYS,
+        "waiting": selectors.early_help_offers_waiting(user=request.user, today=today),
+        "today": today, "page_title": "My early help families"})
+
+
+@login_required
+@role_required(*EARLY_HELP_VIEWERS)
+def early_help_offer(request, offer_id):
+    offer = selectors.early_help_offer_get_for(user=request.user, offer_id=offer_id, reason="Opened early help")
+    return render(request, "casework/early_help_offer.html", {
+        "offer": offer, "due": selectors.early_help_due(offer), "today": timezone.localdate(),
+        "meetings": offer.tac_meetings.all(), "may_record": request.user.membership.role == EARLY_HELP_LEAD,
+        "page_title": f"Early help: {offer.child_name}"})
+
+
+OFFER_RESPOND = Action("Record the family's answer", OfferResponseForm, services.early_help_offer_respond, "offer",
+                       "The family's answer is recorded")
+OFFER_ASSESSMENT = Action("Record the early help assessment", EarlyHelpAssessmentForm,
+                          services.early_help_assessment_record, "offer", "Early help assessment recorded")
+OFFER_TAC = Action("Record a team around the child meeting", TACMeetingForm, services.tac_meeting_record, "offer",
+                   "Team around the child meeting recorded")
+OFFER_CLOSE = Action("Close early help", EarlyHelpCloseForm, services.early_help_close, "offer",
+                     "Early help closed")
+OFFER_ACTIONS = {"respond": OFFER_RESPOND, "assessment": OFFER_ASSESSMENT, "tac-meeting": OFFER_TAC,
+                 "close": OFFER_CLOSE}
+
+
+@login_required
+@role_required(EARLY_HELP_LEAD)
+def early_help_record(request, offer_id, action):
+    if action not in OFFER_ACTIONS:
+        raise Http404
+    step = OFFER_ACTIONS[action]
+    offer = selectors.early_help_offer_get_for(user=request.user, offer_id=offer_id, reason=step.title)
+    back = reverse("casework:early_help_offer", args=[offer.pk])
+    if not offer.is_open:
+        return redirect(back)
+    facts = [("Offered", _date(offer.offered_on)), ("Status", offer.get_status_display()),
+             ("Lead professional", offer.lead_professional.get_full_name() if offer.lead_professional else "None yet")]
+    return _act(request, step, offer, facts=facts, back=back, back_text=f"Back to early help for {offer.child_name}",
+                caption=offer.child_name or "Child not yet identified")

@@ -2,7 +2,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from frontdoor.casework.services import episodes_start_for_contact
+from frontdoor.casework.services import early_help_offers_start_for_contact, episodes_start_for_contact
 from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
@@ -90,8 +90,9 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
             attachment=bytes(letter.pdf),
             about=contact,
         )
-    episodes_start_for_contact(contact=contact, next_steps=decision_next_steps(decision), referral_date=timezone.localdate(now),
-                               user=manager)
+    next_steps, today = decision_next_steps(decision), timezone.localdate(now)
+    episodes_start_for_contact(contact=contact, next_steps=next_steps, referral_date=today, user=manager)
+    early_help_offers_start_for_contact(contact=contact, next_steps=next_steps, offered_on=today, user=manager)
     access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
     return letter
 

@@ -78,6 +78,8 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Team manager, assessment team", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "chair@demo.test", "name": "Pat Quinn", "role": Membership.Role.CONFERENCE_CHAIR.label,
      "job_title": "Child protection chair (independent reviewing officer)", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "earlyhelp@demo.test", "name": "Lee Fox", "role": Membership.Role.EARLY_HELP_LEAD.label,
+     "job_title": "Family support worker, early help", "agency": LOCAL_AUTHORITY_NAME},
 )
 # How many contacts each demo referrer has made at scale 1.0, so that their pages have something to show.
 DEMO_REFERRER_CONTACTS = {"teacher@demo.test": 12, "teacher2@demo.test": 8, "gp@demo.test": 5,

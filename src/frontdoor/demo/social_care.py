@@ -1,4 +1,4 @@
-"""The demo's social work: the team that receives referrals, and an episode for every child whose
+"""The demo's social work and early help: the team that receives referrals, and an episode for every child whose
 authorised Level 3 or 4 decision named one, opened and partly allocated through the services.
 Some of the children whose strategy discussion is due are walked on along the child protection
 path, each left at a different step: an enquiry under way, a conference booked, one overdue, a
@@ -17,7 +17,8 @@ from frontdoor.casework.models import (
     Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.casework.services import (
-    episode_allocate, episodes_start_for_contact, initial_conference_record, review_conference_record,
+    early_help_assessment_record, early_help_offer_respond, early_help_offers_start_for_contact, episode_allocate,
+    episodes_start_for_contact, tac_meeting_record, initial_conference_record, review_conference_record,
     section_47_record, strategy_discussion_record,
 )
 from frontdoor.decisions.models import Decision
@@ -25,6 +26,9 @@ from frontdoor.decisions.services import decision_next_steps
 
 TEAM_MEMBERS = ("socialworker@demo.test", "teammanager@demo.test")
 CHAIR = "chair@demo.test"
+EARLY_HELP_LEAD = "earlyhelp@demo.test"
+EARLY_HELP_FAMILIES = 6  # taken on by the demo lead; the rest wait for one
+TAC_AGENCIES = ["School", "Health", "Family support"]
 STRATEGY_AGENCIES = ("Police", "Children's social care", "Health", "School")
 CONFERENCE_AGENCIES = ["Children's social care", "Police", "Health", "School"]
 ROUNDS = 3
@@ -62,7 +66,7 @@ STAGES = (
 
 @transaction.atomic
 def load_demo_social_care(*, today: date) -> None:
-    users = get_user_model().objects.in_bulk((*TEAM_MEMBERS, CHAIR), field_name="username")
+    users = get_user_model().objects.in_bulk((*TEAM_MEMBERS, CHAIR, EARLY_HELP_LEAD), field_name="username")
     worker, manager = (users[email] for email in TEAM_MEMBERS)
     team = Team.objects.create(name="Assessment team (Fictional Shire)", receives_referrals=True)
     team.members.add(worker, manager)
@@ -74,6 +78,31 @@ def load_demo_social_care(*, today: date) -> None:
         for episode in episodes if n % 3 else ():  # a third left for the team manager to allocate
             episode_allocate(manager=manager, episode=episode, worker=worker, version=episode.version)
     _child_protection(today=today, worker=worker, manager=manager, chair=users[CHAIR])
+    _early_help(today=today, manager=manager, lead=users[EARLY_HELP_LEAD])
+
+
+def _early_help(*, today: date, manager, lead) -> None:
+    """Early help offered on every authorised decision naming it; the demo lead takes on the oldest
+    few families, each a step further on: consent only, an assessment under way, one completed with
+    a team around the child meeting."""
+    decisions = (Decision.objects.filter(status=Decision.Status.AUTHORISED).select_related("contact")
+                 .order_by("authorised_at"))
+    offers = [offer for decision in decisions for offer in early_help_offers_start_for_contact(
+        contact=decision.contact, next_steps=decision_next_steps(decision),
+        offered_on=decision.authorised_at.date(), user=manager)]
+    for n, offer in enumerate(offers[:EARLY_HELP_FAMILIES]):
+        answered = min(add_working_days(offer.offered_on, 3), today)
+        early_help_offer_respond(user=lead, offer=offer, version=offer.version, accepted=True,
+                                 responded_on=answered, lead_professional=lead)
+        if n % 3 == 0:
+            continue
+        completed = add_working_days(answered, 20) if n % 3 == 2 else None
+        completed = completed if completed and completed <= today else None
+        early_help_assessment_record(user=lead, offer=offer, version=offer.version, started_on=answered,
+                                     completed_on=completed)
+        if completed:
+            tac_meeting_record(user=lead, offer=offer, version=offer.version, held_on=completed,
+                               attendees=TAC_AGENCIES, notes="Demo: the family's plan agreed.")
 
 
 def _child_protection(*, today: date, worker, manager, chair) -> None:
