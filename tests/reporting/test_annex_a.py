@@ -111,3 +111,40 @@ def test_the_cli_writes_the_workbook_and_a_csv_per_list(journey, tmp_path):
         row = next(csv.DictReader(f))
     assert row["Child Protection Plan Start Date"] == plan.started_on.strftime("%d/%m/%Y")
     assert row["Number of Previous Child Protection Plans"] == "0"
+
+
+def _page(client, user, day: str, month: str, year: str):
+    client.force_login(user)
+    return client.get("/reporting/annex-a", {"period_end_0": day, "period_end_1": month, "period_end_2": year})
+
+
+def test_the_manager_sees_the_row_counts_and_downloads_the_workbook_and_the_csvs(client, staff, journey):
+    import zipfile
+    from io import BytesIO
+
+    from frontdoor.governance.models import AccessLogEntry
+
+    _, manager, *_ = staff
+    today = timezone.localdate()
+    page = _page(client, manager, str(today.day), str(today.month), str(today.year)).content.decode()
+    assert "List 7: Child protection" in page and "Download the workbook (XLSX)" in page
+    workbook = client.get("/reporting/annex-a.xlsx", {"period_end": today.isoformat()})
+    assert load_workbook(BytesIO(workbook.content)).sheetnames[0] == "List 1"
+    exported = AccessLogEntry.objects.filter(user=manager, action=AccessLogEntry.Action.EXPORT)
+    plan, cin = journey
+    assert {str(plan.episode.person_id), str(cin.person_id)} <= set(exported.values_list("target_id", flat=True))
+    archive = zipfile.ZipFile(BytesIO(client.get("/reporting/annex-a-csv.zip", {"period_end": today.isoformat()}).content))
+    assert "list-3-referrals.csv" in archive.namelist()
+
+
+def test_a_date_that_is_not_real_is_shown_in_the_error_summary(client, staff):
+    _, manager, *_ = staff
+    page = _page(client, manager, "31", "2", "2027").content.decode()
+    assert "There is a problem" in page and "Period end must be a real date" in page
+
+
+@pytest.mark.parametrize("role", ["practitioner", "social_worker", "team_manager", "referrer"])
+def test_anyone_else_finds_no_such_page_or_download(client, role):
+    client.force_login(factories.user(role=role))
+    assert client.get("/reporting/annex-a").status_code == 404
+    assert client.get("/reporting/annex-a.xlsx", {"period_end": "2027-03-31"}).status_code == 404

@@ -14,11 +14,12 @@ def access_log_record(*, user, target: models.Model, reason: str, action: str = 
     )
 
 
-def access_log_record_many(*, user, targets: list[models.Model], reason: str) -> None:
-    """A list page's reads, one row per record shown, in one statement."""
+def access_log_record_many(*, user, targets: list[models.Model], reason: str,
+                           action: str = AccessLogEntry.Action.VIEW) -> None:
+    """A list page's reads (or an export's), one row per record shown, in one statement."""
     AccessLogEntry.objects.bulk_create([
         AccessLogEntry(user=user if getattr(user, "is_authenticated", False) else None,
-                       action=AccessLogEntry.Action.VIEW, target_type=target._meta.label_lower,
+                       action=action, target_type=target._meta.label_lower,
                        target_id=str(target.pk), reason=reason[:200])
         for target in targets
     ])
