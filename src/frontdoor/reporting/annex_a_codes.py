@@ -1,5 +1,6 @@
 """Annex A's coded values, written as Ofsted's template writes them (shared/STATUTORY-RETURNS.md §2,
 liia-tools Annex_A_schema.yml). Pure: plain codes in, the template's cell text out."""
+from calendar import monthrange
 from datetime import date
 
 GENDER = {"male": "a) Male", "female": "b) Female", "unknown": "c) Not stated/recorded"}
@@ -60,13 +61,6 @@ def age_in_years(date_of_birth: date | None, on: date) -> int | None:
 
 
 def months_before(day: date, months: int) -> date:
-    """The same day `months` earlier, or the month's last day when it has fewer days (31 Aug -> 28 Feb)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    """The same day `months` earlier, or that month's last day when it is shorter (31 Aug -> 28 Feb)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))

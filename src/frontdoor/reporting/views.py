@@ -66,7 +66,7 @@ def annex_a(request):
     })
 
 
-def _annex_a_download(request, *, kind: str, content_type: str, build) -> HttpResponse:
+def _annex_a_download(request, *, kind: str, extension: str, content_type: str, build) -> HttpResponse:
     try:
         period_end = date.fromisoformat(request.GET.get("period_end", ""))
     except ValueError:
@@ -76,7 +76,6 @@ def _annex_a_download(request, *, kind: str, content_type: str, build) -> HttpRe
                            reason=f"Ofsted Annex A ({kind}) to {period_end:%d/%m/%Y}",
                            action=AccessLogEntry.Action.EXPORT)
     response = HttpResponse(build(lists), content_type=content_type)
-    extension = "xlsx" if kind == "XLSX" else "zip"
     response["Content-Disposition"] = f'attachment; filename="annex-a-{period_end:%Y-%m-%d}.{extension}"'
     return response
 
@@ -84,11 +83,11 @@ def _annex_a_download(request, *, kind: str, content_type: str, build) -> HttpRe
 @login_required
 @role_required(*ANNEX_A_ROLES)
 def annex_a_xlsx(request):
-    return _annex_a_download(request, kind="XLSX", build=annex_a_sheets.workbook_bytes,
+    return _annex_a_download(request, kind="XLSX", extension="xlsx", build=annex_a_sheets.workbook_bytes,
                              content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 @login_required
 @role_required(*ANNEX_A_ROLES)
 def annex_a_csv_zip(request):
-    return _annex_a_download(request, kind="CSV", build=annex_a_sheets.csv_zip_bytes, content_type="application/zip")
+    return _annex_a_download(request, kind="CSV", extension="zip", build=annex_a_sheets.csv_zip_bytes, content_type="application/zip")
