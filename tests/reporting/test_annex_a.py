@@ -148,3 +148,13 @@ def test_anyone_else_finds_no_such_page_or_download(client, role):
     client.force_login(factories.user(role=role))
     assert client.get("/reporting/annex-a").status_code == 404
     assert client.get("/reporting/annex-a.xlsx", {"period_end": "2027-03-31"}).status_code == 404
+
+
+def test_a_re_referral_counts_the_childs_referrals_in_the_12_months_before_it(journey):
+    _, cin = journey
+    again = Episode.objects.create(person=cin.person, referral_date=timezone.localdate() + timedelta(days=1),
+                                   source=Episode.Source.POLICE)
+    rows = annex_a_lists(period_end=again.referral_date)[2].rows
+    by_date = {row[5]: row for row in rows if row[0] == child_unique_id(person_id=cin.person_id)}
+    assert by_date[again.referral_date][6] == "q) 6: Police" and by_date[again.referral_date][8] == 2
+    assert by_date[cin.referral_date][8] == 1

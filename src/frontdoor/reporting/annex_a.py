@@ -4,10 +4,11 @@
 Each list is built from the records practitioners keep in the child's journey; the writing of the
 workbook and the CSVs lives in annex_a_sheets.py.
 """
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from frontdoor.casework.models import (
@@ -74,11 +75,15 @@ def _subject(episode: Episode):
     return episode.person or episode.contact_child
 
 
-def _same_child(episode: Episode, via: str = "episode__") -> Q:
-    """Records of this episode's child: by person, or by contact child when the child is unlinked."""
-    if episode.person_id:
-        return Q(**{f"{via}person_id": episode.person_id})
-    return Q(**{f"{via}contact_child_id": episode.contact_child_id})
+def _child_key(person_id, contact_child_id) -> tuple:
+    """One child across records: by person, or by contact child when the child is unlinked."""
+    return ("person", person_id) if person_id else ("contact_child", contact_child_id)
+
+
+def _per_child_counts(queryset, via: str = "episode__") -> Counter:
+    """How many of `queryset`'s records each child has, in one query (not one per row)."""
+    counted = queryset.values(f"{via}person_id", f"{via}contact_child_id").annotate(n=Count("pk"))
+    return Counter({_child_key(r[f"{via}person_id"], r[f"{via}contact_child_id"]): r["n"] for r in counted})
 
 
 def _in_year_to(day: date, name: str) -> Q:
@@ -125,11 +130,20 @@ def _episodes():
 def referrals(window: Window) -> AnnexAList:
     result = AnnexAList(3, "Referrals", "referrals", CHILD + (
         "Date of Referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months") + ALLOCATED)
-    for episode in _episodes().filter(_in(window, "referral_date")).order_by("referral_date"):
-        nfa = episode.closed_on is not None and not episode.assessments.exists()
-        earlier = Episode.objects.filter(_same_child(episode, via=""), _in_year_to(episode.referral_date, "referral_date"))
+    dates = defaultdict(list)  # each child's referral dates, for the 12 months before each referral
+    for person_id, contact_child_id, day in Episode.objects.filter(
+            referral_date__gt=codes.months_before(window.start, 12), referral_date__lte=window.period_end
+    ).values_list("person_id", "contact_child_id", "referral_date"):
+        dates[_child_key(person_id, contact_child_id)].append(day)
+    found = _episodes().filter(_in(window, "referral_date")).annotate(
+        assessed=Exists(Assessment.objects.filter(episode=OuterRef("pk")))).order_by("referral_date")
+    for episode in found:
+        nfa = episode.closed_on is not None and not episode.assessed
+        since = codes.months_before(episode.referral_date, 12)
+        earlier = [d for d in dates[_child_key(episode.person_id, episode.contact_child_id)]
+                   if since < d <= episode.referral_date]
         result.rows.append(_episode_child(episode, window, disability=False) + [
-            episode.referral_date, codes.SOURCE[episode.source], codes.yes_no(nfa), earlier.count()]
+            episode.referral_date, codes.SOURCE[episode.source], codes.yes_no(nfa), len(earlier)]
             + _allocated(episode))
         result.people.append(_subject(episode))
     return result
@@ -175,13 +189,16 @@ def _s47_cells(enquiry: Section47Enquiry) -> list:
             codes.yes_no(None if decided is None else decided == InitialChildProtectionConference.Decision.PLAN)]
 
 
-def _s47_counts(enquiry: Section47Enquiry, window: Window) -> list:
-    # Counted over the 12 months to the period end, this enquiry and its conference included.
-    same = _same_child(enquiry.episode)
-    enquiries = Section47Enquiry.objects.filter(same, _in_year_to(window.period_end, "started_on")).count()
-    conferences = InitialChildProtectionConference.objects.filter(
-        same, _in_year_to(window.period_end, "held_on")).count()
-    return [enquiries, conferences]
+def _s47_counts(window: Window):
+    """Each child's enquiries and conferences in the 12 months to the period end (this one included)."""
+    enquiries = _per_child_counts(Section47Enquiry.objects.filter(_in_year_to(window.period_end, "started_on")))
+    conferences = _per_child_counts(InitialChildProtectionConference.objects.filter(
+        _in_year_to(window.period_end, "held_on")))
+
+    def counts(episode: Episode) -> list:
+        key = _child_key(episode.person_id, episode.contact_child_id)
+        return [enquiries[key], conferences[key]]
+    return counts
 
 
 def section_47s(window: Window) -> AnnexAList:
@@ -192,10 +209,12 @@ def section_47s(window: Window) -> AnnexAList:
         "Did the Initial Child Protection Conference Result in a Child Protection Plan",
         "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months") + ALLOCATED)
     found = (Section47Enquiry.objects.filter(_open_or_closed_in(window, "started_on", "completed_on"))
-             .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
+             .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to",
+                             "initial_conference")
              .order_by("started_on"))
+    counts = _s47_counts(window)
     for enquiry in found:
-        result.rows.append(_episode_child(enquiry.episode, window) + _s47_cells(enquiry) + _s47_counts(enquiry, window)
+        result.rows.append(_episode_child(enquiry.episode, window) + _s47_cells(enquiry) + counts(enquiry.episode)
                            + _allocated(enquiry.episode))
         result.people.append(_subject(enquiry.episode))
     return result
@@ -204,10 +223,11 @@ def section_47s(window: Window) -> AnnexAList:
 def _case_status(episode: Episode, window: Window) -> str:
     if episode.closed_on and episode.closed_on <= window.period_end:
         return codes.CASE_STATUS["closed"]
-    if episode.child_protection_plans.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=window.period_end),
-                                             started_on__lte=window.period_end).exists():
+    end = window.period_end
+    if any(p.started_on <= end and (p.ended_on is None or p.ended_on > end) for p in episode.child_protection_plans.all()):
         return codes.CASE_STATUS["cp_plan"]
-    if episode.assessments.filter(outcome=Assessment.Outcome.CIN_PLAN, authorised_on__lte=window.period_end).exists():
+    if any(a.outcome == Assessment.Outcome.CIN_PLAN and a.authorised_on and a.authorised_on <= end
+           for a in episode.assessments.all()):
         return codes.CASE_STATUS["cin_plan"]
     return codes.CASE_STATUS["open_assessment"]
 
@@ -218,7 +238,7 @@ def children_in_need(window: Window) -> AnnexAList:
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
     found = (_episodes().filter(_open_or_closed_in(window, "referral_date", "closed_on"), assessments__isnull=False)
-             .distinct().order_by("referral_date"))
+             .distinct().prefetch_related("child_protection_plans", "assessments").order_by("referral_date"))
     for episode in found:
         closed = episode.closed_on if episode.closed_on and episode.closed_on <= window.period_end else None
         # Visits are not recorded yet, so the date the child was last seen is blank.
