@@ -18,3 +18,9 @@ def test_age_turns_on_the_birthday():
 def test_cells_are_written_as_the_template_writes_them():
     assert gender_cell("female") == "b) Female" and gender_cell("") == "c) Not stated/recorded"
     assert yes_no(True) == "a) Yes" and yes_no(False) == "b) No" and yes_no(None) == ""
+
+
+def test_the_six_months_to_31_march_start_on_1_october():
+    from frontdoor.reporting.annex_a import Window
+
+    assert Window(date(2027, 3, 31)).start == date(2026, 10, 1)

@@ -30,7 +30,8 @@ class Window:
 
     @property
     def start(self) -> date:
-        return codes.months_before(self.period_end, 6)
+        """The window's first day: six months ending on the period end (31 March -> 1 October)."""
+        return codes.months_before(self.period_end, 6) + timedelta(days=1)
 
     @property
     def year_before(self) -> date:
