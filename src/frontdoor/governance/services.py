@@ -21,10 +21,11 @@ def access_log_record(*, user, target: models.Model, reason: str, action: str = 
     )
 
 
-def access_log_record_many(*, user, targets: Iterable[models.Model], reason: str) -> None:
-    """A list page's reads, one row per record shown, in one statement (none for an empty page)."""
+def access_log_record_many(*, user, targets: Iterable[models.Model], reason: str,
+                           action: str = AccessLogEntry.Action.VIEW) -> None:
+    """A list page's reads (or an export's), one row per record shown, in one statement (none for an empty page)."""
     AccessLogEntry.objects.bulk_create([
-        AccessLogEntry(user=_actor(user), action=AccessLogEntry.Action.VIEW, target_type=target._meta.label_lower,
+        AccessLogEntry(user=_actor(user), action=action, target_type=target._meta.label_lower,
                        target_id=str(target.pk), reason=reason[:200])
         for target in targets
     ])

@@ -6,4 +6,7 @@ app_name = "reporting"
 urlpatterns = [
     path("figures/domestic-abuse", views.domestic_abuse, name="domestic_abuse"),
     path("figures/domestic-abuse.csv", views.domestic_abuse_csv, name="domestic_abuse_csv"),
+    path("reporting/annex-a", views.annex_a, name="annex_a"),
+    path("reporting/annex-a.xlsx", views.annex_a_xlsx, name="annex_a_xlsx"),
+    path("reporting/annex-a-csv.zip", views.annex_a_csv_zip, name="annex_a_csv_zip"),
 ]

@@ -1,0 +1,287 @@
+"""Ofsted ILACS Annex A, lists 1 to 7: one row per event in the six months before the period end
+(lists 6 and 7: open at the period end, or closed in the window). shared/STATUTORY-RETURNS.md §2.
+
+Each list is built from the records practitioners keep in the child's journey; the writing of the
+workbook and the CSVs lives in annex_a_sheets.py.
+"""
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from frontdoor.casework.models import (
+    Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, Section47Enquiry,
+)
+from frontdoor.casework.services import SOURCE_BY_AGENCY_KIND
+from frontdoor.intake.models import ContactChild
+from frontdoor.reporting import annex_a_codes as codes
+from frontdoor.reporting.child_ids import child_unique_id
+
+CHILD = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)")
+DISABILITY = ("Does the Child have a Disability",)
+ALLOCATED = ("Allocated Team", "Allocated Worker")
+
+
+@dataclass(frozen=True)
+class Window:
+    period_end: date
+
+    @property
+    def start(self) -> date:
+        """The window's first day: six months ending on the period end (31 March -> 1 October)."""
+        return codes.months_before(self.period_end, 6) + timedelta(days=1)
+
+    @property
+    def year_before(self) -> date:
+        return codes.months_before(self.period_end, 12)
+
+
+@dataclass
+class AnnexAList:
+    number: int
+    title: str
+    slug: str
+    headers: tuple[str, ...]
+    rows: list[list] = field(default_factory=list)
+    people: list = field(default_factory=list)  # the records read, for the access log
+
+    @property
+    def filename(self) -> str:
+        return f"list-{self.number}-{self.slug}.csv"
+
+
+def _child_cells(*, person, contact_child, on: date, disability: bool) -> list:
+    """The columns every list starts with, from the person index or, unlinked, the contact child."""
+    child = person or contact_child
+    cells = [child_unique_id(person_id=person.pk if person else None,
+                             contact_child_id=contact_child.pk if contact_child else None),
+             codes.gender_cell(child.sex), codes.ETHNICITY_NOT_RECORDED, child.date_of_birth,
+             codes.age_in_years(child.date_of_birth, on)]
+    return cells + ([codes.DISABILITY_NOT_RECORDED] if disability else [])
+
+
+def _episode_child(episode: Episode, window: Window, *, disability: bool = True) -> list:
+    return _child_cells(person=episode.person, contact_child=episode.contact_child, on=window.period_end,
+                        disability=disability)
+
+
+def _allocated(episode: Episode) -> list:
+    worker = episode.allocated_to
+    return [episode.team.name if episode.team else "", worker.get_full_name() if worker else ""]
+
+
+def _subject(episode: Episode):
+    return episode.person or episode.contact_child
+
+
+def _child_key(person_id, contact_child_id) -> tuple:
+    """One child across records: by person, or by contact child when the child is unlinked."""
+    return ("person", person_id) if person_id else ("contact_child", contact_child_id)
+
+
+def _per_child_counts(queryset, via: str = "episode__") -> Counter:
+    """How many of `queryset`'s records each child has, in one query (not one per row)."""
+    counted = queryset.values(f"{via}person_id", f"{via}contact_child_id").annotate(n=Count("pk"))
+    return Counter({_child_key(r[f"{via}person_id"], r[f"{via}contact_child_id"]): r["n"] for r in counted})
+
+
+def _in_year_to(day: date, name: str) -> Q:
+    """`name` in the 12 months up to and including `day` (Annex A's 'in the last 12 months')."""
+    return Q(**{f"{name}__gt": codes.months_before(day, 12), f"{name}__lte": day})
+
+
+def _in(window: Window, name: str) -> Q:
+    return Q(**{f"{name}__gte": window.start, f"{name}__lte": window.period_end})
+
+
+def _open_or_closed_in(window: Window, start: str, end: str) -> Q:
+    return Q(**{f"{start}__lte": window.period_end}) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": window.start}))
+
+
+def contacts(window: Window) -> AnnexAList:
+    result = AnnexAList(1, "Contacts", "contacts", CHILD + ("Date of Contact", "Contact Source"))
+    start = timezone.make_aware(timezone.datetime.combine(window.start, timezone.datetime.min.time()))
+    end = timezone.make_aware(timezone.datetime.combine(window.period_end + timedelta(days=1),
+                                                        timezone.datetime.min.time()))
+    children = (ContactChild.objects.filter(contact__received_at__gte=start, contact__received_at__lt=end)
+                .select_related("contact__referrer_agency", "person").order_by("contact__received_at"))
+    for child in children:
+        source = SOURCE_BY_AGENCY_KIND.get(child.contact.referrer_agency.kind, Episode.Source.OTHER)
+        result.rows.append(_child_cells(person=child.person, contact_child=child, on=window.period_end,
+                                        disability=False)
+                           + [timezone.localdate(child.contact.received_at), codes.SOURCE[source]])
+        result.people.append(child.contact)
+    return result
+
+
+def early_help(window: Window) -> AnnexAList:
+    # Early help assessments are not recorded in Front Door yet: the list goes with its headers and
+    # no rows, so that the workbook keeps Ofsted's shape; fill it here when the records land.
+    return AnnexAList(2, "Early help", "early-help", CHILD + (
+        "Assessment start date", "Assessment completion date", "Organisation completing assessment"))
+
+
+def _episodes():
+    return Episode.objects.select_related("person", "contact_child", "team", "allocated_to")
+
+
+def referrals(window: Window) -> AnnexAList:
+    result = AnnexAList(3, "Referrals", "referrals", CHILD + (
+        "Date of Referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months") + ALLOCATED)
+    dates = defaultdict(list)  # each child's referral dates, for the 12 months before each referral
+    for person_id, contact_child_id, day in Episode.objects.filter(
+            referral_date__gt=codes.months_before(window.start, 12), referral_date__lte=window.period_end
+    ).values_list("person_id", "contact_child_id", "referral_date"):
+        dates[_child_key(person_id, contact_child_id)].append(day)
+    found = _episodes().filter(_in(window, "referral_date")).annotate(
+        assessed=Exists(Assessment.objects.filter(episode=OuterRef("pk")))).order_by("referral_date")
+    for episode in found:
+        nfa = episode.closed_on is not None and not episode.assessed
+        since = codes.months_before(episode.referral_date, 12)
+        earlier = [d for d in dates[_child_key(episode.person_id, episode.contact_child_id)]
+                   if since < d <= episode.referral_date]
+        result.rows.append(_episode_child(episode, window, disability=False) + [
+            episode.referral_date, codes.SOURCE[episode.source], codes.yes_no(nfa), len(earlier)]
+            + _allocated(episode))
+        result.people.append(_subject(episode))
+    return result
+
+
+def _assessment_outcome(assessment: Assessment) -> str:
+    if not assessment.outcome:
+        return ""
+    return codes.yes_no(assessment.outcome in (Assessment.Outcome.CIN_PLAN, Assessment.Outcome.STRATEGY_DISCUSSION))
+
+
+def assessments(window: Window) -> AnnexAList:
+    result = AnnexAList(4, "Assessments", "assessments", CHILD + DISABILITY + (
+        "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
+        "Continuous Assessment Date of Authorisation",
+        "Was the child assessed as requiring LA children's social care support?") + ALLOCATED)
+    found = (Assessment.objects.filter(_in(window, "started_on") | _in(window, "authorised_on"))
+             .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
+             .order_by("started_on"))
+    for assessment in found:
+        episode = assessment.episode
+        # Whether the child was seen is not recorded on the assessment yet.
+        result.rows.append(_episode_child(episode, window) + [
+            assessment.started_on, codes.UNKNOWN, assessment.authorised_on, _assessment_outcome(assessment)]
+            + _allocated(episode))
+        result.people.append(_subject(episode))
+    return result
+
+
+def _conference_of(enquiry: Section47Enquiry):
+    try:
+        return enquiry.initial_conference
+    except InitialChildProtectionConference.DoesNotExist:
+        return None
+
+
+def _s47_cells(enquiry: Section47Enquiry) -> list:
+    conference = _conference_of(enquiry)
+    held = conference.held_on if conference else None
+    decided = conference.decision if conference and conference.decision else None
+    unnecessary = None if not enquiry.outcome else enquiry.icpc_not_required
+    return [enquiry.started_on, codes.yes_no(unnecessary), held,
+            codes.yes_no(None if decided is None else decided == InitialChildProtectionConference.Decision.PLAN)]
+
+
+def _s47_counts(window: Window):
+    """Each child's enquiries and conferences in the 12 months to the period end (this one included)."""
+    enquiries = _per_child_counts(Section47Enquiry.objects.filter(_in_year_to(window.period_end, "started_on")))
+    conferences = _per_child_counts(InitialChildProtectionConference.objects.filter(
+        _in_year_to(window.period_end, "held_on")))
+
+    def counts(episode: Episode) -> list:
+        key = _child_key(episode.person_id, episode.contact_child_id)
+        return [enquiries[key], conferences[key]]
+    return counts
+
+
+def section_47s(window: Window) -> AnnexAList:
+    result = AnnexAList(5, "Section 47 enquiries", "section-47", CHILD + DISABILITY + (
+        "Strategy discussion initiating Section 47 Enquiry Start Date",
+        "Was an Initial Child Protection Conference deemed unnecessary?",
+        "Date of Initial Child Protection Conference",
+        "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+        "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months") + ALLOCATED)
+    found = (Section47Enquiry.objects.filter(_open_or_closed_in(window, "started_on", "completed_on"))
+             .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to",
+                             "initial_conference")
+             .order_by("started_on"))
+    counts = _s47_counts(window)
+    for enquiry in found:
+        result.rows.append(_episode_child(enquiry.episode, window) + _s47_cells(enquiry) + counts(enquiry.episode)
+                           + _allocated(enquiry.episode))
+        result.people.append(_subject(enquiry.episode))
+    return result
+
+
+def _case_status(episode: Episode, window: Window) -> str:
+    if episode.closed_on and episode.closed_on <= window.period_end:
+        return codes.CASE_STATUS["closed"]
+    end = window.period_end
+    if any(p.started_on <= end and (p.ended_on is None or p.ended_on > end) for p in episode.child_protection_plans.all()):
+        return codes.CASE_STATUS["cp_plan"]
+    if any(a.outcome == Assessment.Outcome.CIN_PLAN and a.authorised_on and a.authorised_on <= end
+           for a in episode.assessments.all()):
+        return codes.CASE_STATUS["cin_plan"]
+    return codes.CASE_STATUS["open_assessment"]
+
+
+def children_in_need(window: Window) -> AnnexAList:
+    result = AnnexAList(6, "Children in need", "children-in-need", CHILD + DISABILITY + (
+        "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure",
+        "Case Status") + ALLOCATED)
+    # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
+    found = (_episodes().filter(_open_or_closed_in(window, "referral_date", "closed_on"), assessments__isnull=False)
+             .distinct().prefetch_related("child_protection_plans", "assessments").order_by("referral_date"))
+    for episode in found:
+        closed = episode.closed_on if episode.closed_on and episode.closed_on <= window.period_end else None
+        # Visits are not recorded yet, so the date the child was last seen is blank.
+        result.rows.append(_episode_child(episode, window) + [
+            episode.referral_date, codes.PRIMARY_NEED[episode.primary_need], None, closed,
+            codes.CLOSURE_REASON[episode.closure_reason] if closed else "", _case_status(episode, window)]
+            + _allocated(episode))
+        result.people.append(_subject(episode))
+    return result
+
+
+def _latest_review(plan: ChildProtectionPlan, window: Window) -> date | None:
+    held = [r.held_on for r in plan.reviews.all() if r.held_on and r.held_on <= window.period_end]
+    return max(held, default=None)
+
+
+def child_protection(window: Window) -> AnnexAList:
+    result = AnnexAList(7, "Child protection", "child-protection", CHILD + DISABILITY + (
+        "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse",
+        "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference",
+        "Child Protection Plan End Date",
+        "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+        "Number of Previous Child Protection Plans") + ALLOCATED)
+    found = (ChildProtectionPlan.objects.filter(_open_or_closed_in(window, "started_on", "ended_on"))
+             .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
+             .prefetch_related("reviews").order_by("started_on"))
+    for plan in found:
+        ended = plan.ended_on if plan.ended_on and plan.ended_on <= window.period_end else None
+        # Statutory visits and emergency protection orders are not recorded yet: visit blank, seen alone
+        # blank, EPO written as the template's No until the records land.
+        result.rows.append(_episode_child(plan.episode, window) + [
+            plan.started_on, codes.ABUSE_CATEGORY[plan.initial_category], codes.ABUSE_CATEGORY[plan.latest_category],
+            None, "", _latest_review(plan, window), ended, codes.NO, plan.previous_plans]
+            + _allocated(plan.episode))
+        result.people.append(_subject(plan.episode))
+    return result
+
+
+BUILDERS = (contacts, early_help, referrals, assessments, section_47s, children_in_need, child_protection)
+
+
+def annex_a_lists(*, period_end: date) -> list[AnnexAList]:
+    """Lists 1 to 7 for the six months before `period_end`, in the template's order."""
+    window = Window(period_end)
+    return [build(window) for build in BUILDERS]

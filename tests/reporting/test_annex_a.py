@@ -1,0 +1,160 @@
+"""Ofsted Annex A lists 1-7 from a child's journey walked through the casework services."""
+import csv
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from frontdoor.casework.models import Assessment, Episode
+from frontdoor.casework.services import assessment_authorise, assessment_submit
+from frontdoor.cli import main
+from frontdoor.reporting.annex_a import annex_a_lists
+from frontdoor.reporting.annex_a_sheets import workbook_bytes
+from frontdoor.reporting.child_ids import child_unique_id
+from tests import factories
+from tests.casework.journey import authorised, plan_started
+
+pytestmark = pytest.mark.django_db
+CHILD = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
+
+
+@pytest.fixture
+def journey(staff):
+    """A child on a child protection plan (contact, referral, s47, ICPC, plan) and a child on a CIN plan."""
+    *_, team_manager, worker = staff
+    plan = plan_started(staff, factories.user(role="conference_chair", first="Pat", last="Quinn"))
+    cin = authorised(staff, level=3, codes=["L3.2"])
+    assessment = cin.assessments.get()
+    assessment_submit(user=worker, assessment=assessment, version=assessment.version, analysis="Needs support.",
+                      factors=["21"], outcome=Assessment.Outcome.CIN_PLAN)
+    assessment_authorise(manager=team_manager, assessment=assessment, version=assessment.version)
+    return plan, cin
+
+
+def _book(period_end=None):
+    from io import BytesIO
+    return load_workbook(BytesIO(workbook_bytes(annex_a_lists(period_end=period_end or timezone.localdate()))))
+
+
+def _rows(sheet):
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(header, row)) for row in rows]
+
+
+def test_the_workbook_has_a_sheet_per_list_with_ofsteds_headers_in_order(journey):
+    book = _book()
+    assert book.sheetnames == [f"List {n}" for n in range(1, 8)]
+    headers = {name: [c.value for c in book[name][1]] for name in book.sheetnames}
+    assert headers["List 1"] == CHILD + ["Date of Contact", "Contact Source"]
+    assert headers["List 2"] == CHILD + ["Assessment start date", "Assessment completion date",
+                                         "Organisation completing assessment"]
+    assert headers["List 3"][5:] == ["Date of Referral", "Referral Source", "Referral NFA?",
+                                     "Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker"]
+    for name in ("List 4", "List 5", "List 6", "List 7"):
+        assert headers[name][:6] == CHILD + ["Does the Child have a Disability"]
+    assert headers["List 5"][6] == "Strategy discussion initiating Section 47 Enquiry Start Date"
+    assert headers["List 7"][-4] == (
+        "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)")
+
+
+def test_rows_carry_the_templates_codes_and_real_dates_shown_dd_mm_yyyy(journey):
+    plan, cin = journey
+    book = _book()
+    contact = _rows(book["List 1"])[0]
+    assert contact["Child Unique ID"] == plan.episode.person.pk.hex[:20]
+    assert contact["Gender"] == "b) Female" and contact["Ethnicity"] == "s) NOBT"
+    assert contact["Contact Source"] == "e) 2A: Schools"
+    assert book["List 1"]["D2"].number_format == "dd/mm/yyyy" and book["List 1"]["F2"].is_date
+    referral = _rows(book["List 3"])[0]
+    assert referral["Referral Source"] == "e) 2A: Schools" and referral["Referral NFA?"] == "b) No"
+    assert referral["Number of Referrals in Last 12 Months"] == 1 and referral["Allocated Team"] == "Assessment team"
+    assessment = _rows(book["List 4"])[0]
+    assert assessment["Was the child assessed as requiring LA children's social care support?"] == "a) Yes"
+    enquiry = _rows(book["List 5"])[0]
+    assert enquiry["Was an Initial Child Protection Conference deemed unnecessary?"] == "b) No"
+    assert enquiry["Did the Initial Child Protection Conference Result in a Child Protection Plan"] == "a) Yes"
+    assert enquiry["Number of ICPCs in the last 12 months"] == 1
+    need = _rows(book["List 6"])[0]
+    assert need["Child Unique ID"] == child_unique_id(person_id=cin.person_id)
+    assert need["Case Status"] == "c) Child in need plan" and need["CIN Closure Date"] is None
+    protection = _rows(book["List 7"])[0]
+    assert protection["Initial Category of Abuse"] == "a) Neglect"
+    assert protection["Child Protection Plan Start Date"].date() == plan.started_on
+    assert _rows(book["List 2"]) == []
+
+
+def test_the_window_is_six_months_but_lists_6_and_7_keep_what_is_still_open(journey):
+    plan, cin = journey
+    long_ago = timezone.localdate() - timedelta(days=250)
+    Episode.objects.filter(pk=cin.pk).update(referral_date=long_ago)
+    Assessment.objects.filter(episode=cin).update(started_on=long_ago, authorised_on=long_ago)
+    lists = {lst.number: lst for lst in annex_a_lists(period_end=timezone.localdate())}
+    assert len(lists[3].rows) == 1 and len(lists[4].rows) == 0
+    assert len(lists[6].rows) == 1  # still open
+    Episode.objects.filter(pk=cin.pk).update(closed_on=long_ago, closure_reason="RC7")
+    lists = {lst.number: lst for lst in annex_a_lists(period_end=timezone.localdate())}
+    assert lists[6].rows == []
+    before_plan = {lst.number: lst for lst in annex_a_lists(period_end=plan.started_on - timedelta(days=1))}
+    assert before_plan[7].rows == []
+
+
+def test_the_cli_writes_the_workbook_and_a_csv_per_list(journey, tmp_path):
+    plan, _ = journey
+    main(["report", "annex-a", "--period-end", timezone.localdate().isoformat(), "--out", str(tmp_path)])
+    assert (tmp_path / "annex-a.xlsx").exists()
+    names = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert names == ["list-1-contacts.csv", "list-2-early-help.csv", "list-3-referrals.csv",
+                     "list-4-assessments.csv", "list-5-section-47.csv", "list-6-children-in-need.csv",
+                     "list-7-child-protection.csv"]
+    with open(tmp_path / "list-7-child-protection.csv", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["Child Protection Plan Start Date"] == plan.started_on.strftime("%d/%m/%Y")
+    assert row["Number of Previous Child Protection Plans"] == "0"
+
+
+def _page(client, user, day: str, month: str, year: str):
+    client.force_login(user)
+    return client.get("/reporting/annex-a", {"period_end_0": day, "period_end_1": month, "period_end_2": year})
+
+
+def test_the_manager_sees_the_row_counts_and_downloads_the_workbook_and_the_csvs(client, staff, journey):
+    import zipfile
+    from io import BytesIO
+
+    from frontdoor.governance.models import AccessLogEntry
+
+    _, manager, *_ = staff
+    today = timezone.localdate()
+    page = _page(client, manager, str(today.day), str(today.month), str(today.year)).content.decode()
+    assert "List 7: Child protection" in page and "Download the workbook (XLSX)" in page
+    workbook = client.get("/reporting/annex-a.xlsx", {"period_end": today.isoformat()})
+    assert load_workbook(BytesIO(workbook.content)).sheetnames[0] == "List 1"
+    exported = AccessLogEntry.objects.filter(user=manager, action=AccessLogEntry.Action.EXPORT)
+    plan, cin = journey
+    assert {str(plan.episode.person_id), str(cin.person_id)} <= set(exported.values_list("target_id", flat=True))
+    archive = zipfile.ZipFile(BytesIO(client.get("/reporting/annex-a-csv.zip", {"period_end": today.isoformat()}).content))
+    assert "list-3-referrals.csv" in archive.namelist()
+
+
+def test_a_date_that_is_not_real_is_shown_in_the_error_summary(client, staff):
+    _, manager, *_ = staff
+    page = _page(client, manager, "31", "2", "2027").content.decode()
+    assert "There is a problem" in page and "Period end must be a real date" in page
+
+
+@pytest.mark.parametrize("role", ["practitioner", "social_worker", "team_manager", "referrer"])
+def test_anyone_else_finds_no_such_page_or_download(client, role):
+    client.force_login(factories.user(role=role))
+    assert client.get("/reporting/annex-a").status_code == 404
+    assert client.get("/reporting/annex-a.xlsx", {"period_end": "2027-03-31"}).status_code == 404
+
+
+def test_a_re_referral_counts_the_childs_referrals_in_the_12_months_before_it(journey):
+    _, cin = journey
+    again = Episode.objects.create(person=cin.person, referral_date=timezone.localdate() + timedelta(days=1),
+                                   source=Episode.Source.POLICE)
+    rows = annex_a_lists(period_end=again.referral_date)[2].rows
+    by_date = {row[5]: row for row in rows if row[0] == child_unique_id(person_id=cin.person_id)}
+    assert by_date[again.referral_date][6] == "q) 6: Police" and by_date[again.referral_date][8] == 2
+    assert by_date[cin.referral_date][8] == 1

@@ -1,0 +1,26 @@
+from datetime import date
+
+from frontdoor.reporting.annex_a_codes import age_in_years, gender_cell, months_before, yes_no
+
+
+def test_six_months_before_a_month_end_lands_on_the_shorter_months_last_day():
+    assert months_before(date(2027, 8, 31), 6) == date(2027, 2, 28)
+    assert months_before(date(2027, 3, 31), 6) == date(2026, 9, 30)
+    assert months_before(date(2027, 1, 15), 12) == date(2026, 1, 15)
+
+
+def test_age_turns_on_the_birthday():
+    assert age_in_years(date(2017, 3, 14), date(2027, 3, 13)) == 9
+    assert age_in_years(date(2017, 3, 14), date(2027, 3, 14)) == 10
+    assert age_in_years(None, date(2027, 3, 14)) is None
+
+
+def test_cells_are_written_as_the_template_writes_them():
+    assert gender_cell("female") == "b) Female" and gender_cell("") == "c) Not stated/recorded"
+    assert yes_no(True) == "a) Yes" and yes_no(False) == "b) No" and yes_no(None) == ""
+
+
+def test_the_six_months_to_31_march_start_on_1_october():
+    from frontdoor.reporting.annex_a import Window
+
+    assert Window(date(2027, 3, 31)).start == date(2026, 10, 1)
