@@ -7,6 +7,7 @@ import threading
 import time
 
 from frontdoor.people import commands as people_commands
+from frontdoor.reporting import commands as reporting_commands
 
 
 def _setup_django() -> None:
@@ -179,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     screen.set_defaults(func=cmd_screen)
 
     people_commands.register(commands)
+    reporting_commands.register(commands)
 
     token = commands.add_parser("issue-token", help="issue an API token for a user (shown once)")
     token.add_argument("email")

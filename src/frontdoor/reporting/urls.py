@@ -6,4 +6,6 @@ app_name = "reporting"
 urlpatterns = [
     path("figures/domestic-abuse", views.domestic_abuse, name="domestic_abuse"),
     path("figures/domestic-abuse.csv", views.domestic_abuse_csv, name="domestic_abuse_csv"),
+    path("reporting/cin-census", views.cin_census, name="cin_census"),
+    path("reporting/cin-census.xml", views.cin_census_xml, name="cin_census_xml"),
 ]
