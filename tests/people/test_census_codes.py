@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdoor.people.census_codes import CHECK_LETTERS, disabilities_problem, upn_check_letter, upn_problem
+from frontdoor.people.census_codes import CHECK_LETTERS, UPN_LA_CODES, disabilities_problem, upn_check_letter, upn_problem
 
 
 @pytest.mark.parametrize("upn", ["H873200419101", "A873210421057"])
@@ -23,14 +23,15 @@ def test_a_temporary_upns_last_letter_counts_as_its_place_in_the_alphabet():
 
 @pytest.mark.parametrize("upn, words", [
     ("G873200419101", "should be H"), ("H87320041910", "13 characters"), ("H8732004191O1", "11 digits"),
-    ("H87320041910I", "11 digits"),
+    ("H87320041910I", "11 digits"), ("A999200419101", "999 is not one"),
 ])
 def test_a_wrong_upn_says_what_is_wrong(upn, words):
     assert words in upn_problem(upn)
 
 
-@given(st.text(alphabet="0123456789", min_size=12, max_size=12))
-def test_exactly_one_check_letter_makes_any_twelve_digits_valid(body):
+@given(st.sampled_from(sorted(UPN_LA_CODES)), st.text(alphabet="0123456789", min_size=9, max_size=9))
+def test_exactly_one_check_letter_makes_any_twelve_digits_valid(la_code, rest):
+    body = la_code + rest
     valid = [letter for letter in CHECK_LETTERS if upn_problem(letter + body) is None]
     assert valid == [upn_check_letter("?" + body)]
 

@@ -1,6 +1,5 @@
-"""Children's journeys for the census tests, recorded through the casework services as the pages
-do; only the referral date is moved back (the services date what they record today), so that each
-step comes after the referral."""
+"""Children's journeys for the census tests, recorded through the casework services as the pages do,
+from a referral some days ago to what followed it."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -11,10 +10,9 @@ from frontdoor.casework.models import (
     Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.casework.services import (
-    assessment_authorise, assessment_submit, initial_conference_record, review_conference_record, section_47_record,
+    assessment_authorise, assessment_submit, episodes_start_for_contact, initial_conference_record, review_conference_record, section_47_record,
     strategy_discussion_record,
 )
-from frontdoor.decisions.services import decision_authorise, decision_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.people.models import Person
 from frontdoor.people.services import contact_child_link
@@ -54,22 +52,17 @@ def _at(day: date) -> datetime:
 
 
 def referred(staff: Staff, *, level: int, days_ago: int, given_name: str, **census) -> Episode:
-    """A front-door decision referring one child, `days_ago` before today; the child's census details set."""
+    """A front-door decision's referral of one child `days_ago` before today (the service the
+    decision calls, without the decision's letter); the child's census details set."""
     contact = factories.contact()
     child = ContactChild.objects.get(contact=contact)
     person = factories.person(given_name=given_name, family_name="Census")
     Person.objects.filter(pk=person.pk).update(**{"ethnicity": "WBRI", "disabilities": ["NONE"], **census})
     contact_child_link(user=staff.practitioner, contact_child=child, person=person)
-    contact.refresh_from_db()
-    decision = decision_record(user=staff.practitioner, contact=contact, contact_version=contact.version, level=level,
-                               outcome_codes=["L3.2"] if level == 3 else ["L4.2b"], rationale="Needs social care.",
-                               social_worker_name="Sam Patel")
-    decision_authorise(manager=staff.manager, decision=decision, version=decision.version)
-    episode = Episode.objects.get(contact_child=child)
-    day = weekday_ago(days_ago)
-    Episode.objects.filter(pk=episode.pk).update(referral_date=day)
-    Assessment.objects.filter(episode=episode).update(started_on=day)
-    return Episode.objects.get(pk=episode.pk)
+    steps = {"social_work_assessment"} if level == 3 else {"strategy_discussion"}
+    [episode] = episodes_start_for_contact(contact=contact, next_steps=steps, referral_date=weekday_ago(days_ago),
+                                           user=staff.manager)
+    return episode
 
 
 def discussed(staff: Staff, episode: Episode, *, days_ago: int, decision: str) -> StrategyDiscussion:

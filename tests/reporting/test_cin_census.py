@@ -1,6 +1,7 @@
 """The CIN census from the casework: who is in it, the XML in the sample's shape, the page that
 checks it before download, and `frontdoor report cin-census`."""
 import re
+from pathlib import Path
 from datetime import date
 from xml.etree import ElementTree as ET
 
@@ -20,7 +21,7 @@ from tests.reporting import journeys
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE = "/work/shared/statutory/cin_sample_valid.xml"
+SAMPLE = Path(__file__).parent / "data" / "cin_sample_valid.xml"  # shared/statutory/cin_sample_valid.xml
 # The element order of shared/STATUTORY-RETURNS.md's shape (the CIN schema's), for elements the
 # sample does not happen to use as well as those it does.
 ORDER = {

@@ -42,6 +42,15 @@ UPN_UNKNOWN = (
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
+# Characters 2-4 of a UPN: the DfE number of the authority that issued it (validator rule 1530).
+_LA_RANGES = ((1, 5), (201, 213), (301, 320), (330, 336), (340, 344), (350, 359), (370, 373), (380, 384),
+              (390, 394), (420, 420), (660, 681), (701, 708), (800, 803), (805, 808), (810, 813), (815, 816),
+              (820, 823), (825, 826), (830, 831), (835, 841), (845, 846), (850, 852), (855, 857), (860, 861),
+              (865, 896), (908, 909), (916, 916), (919, 919), (921, 921), (925, 926), (928, 929), (931, 931),
+              (933, 933), (935, 938), (940, 941))
+UPN_LA_CODES = frozenset(f"{n:03d}" for low, high in _LA_RANGES for n in range(low, high + 1))
+
+
 def upn_check_letter(upn: str) -> str | None:
     """The check letter the last 12 characters of a UPN call for, or None if they cannot carry one."""
     body = upn[1:]
@@ -67,6 +76,9 @@ def upn_problem(upn: str) -> str | None:
     expected = upn_check_letter(upn)
     if expected is None:
         return "A UPN is a letter, then 11 digits, then a digit or a letter, like H873200419101"
+    if upn[1:4] not in UPN_LA_CODES:
+        return (f"Characters 2 to 4 of a UPN are the number of the local authority that issued it; {upn[1:4]} is "
+                "not one. Check it for a typing mistake")
     if upn[0] != expected:
         return (f"The UPN {upn} is not valid: its first letter (the check letter) should be {expected} for the "
                 "12 characters after it. Check it for a typing mistake")

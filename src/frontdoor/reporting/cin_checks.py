@@ -30,6 +30,21 @@ FACTORS = frozenset(
 NO_FACTORS = "21"
 
 
+# The queries the sector validator raises on Front Door's files, and what the performance officer
+# does about each (a query is fixed, or explained to the DfE with a reason; it does not stop a return).
+VALIDATOR_QUERIES = {
+    "2887Q": "Fewer than 8 disability codes are used in the whole return. True of a small or young cohort: say so.",
+    "8670Q": "An assessment still open more than 45 working days after it started. Authorise it, or give the "
+             "reason it is taking longer.",
+    "8675Q": "A section 47 enquiry started more than 15 working days before the year's end with no initial "
+             "conference and not marked as needing none. Record its outcome, or give the reason.",
+    "2991Q": "A section 47 enquiry with no assessment in the episode. Front Door records the enquiry without a "
+             "Single Assessment alongside it: record one, or give the reason.",
+    "8770Q": "A child of school age with neither a UPN nor a reason it is not known. Listed below as a query "
+             "for the child: record one or the other.",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     child_id: str  # LAchildID

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.reporting import selectors, services
-from frontdoor.reporting.cin_checks import ERROR
+from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
 from frontdoor.reporting.forms import CensusPeriodForm, census_reference_date
 
 GRADES = ("standard", "medium", "high")
@@ -75,6 +75,7 @@ def _census_page(request, form, reference_date, *, status=200):
         "errors_count": sum(1 for p in census.problems if p.level == ERROR) if census else 0,
         "disability_codes": len({c for child in census.children for c in child.disabilities}) if census else 0,
         "may_open_person": request.user.membership.is_front_door,
+        "validator_queries": sorted(VALIDATOR_QUERIES.items()),
         "page_title": "Children in Need census",
     }, status=status)
 
