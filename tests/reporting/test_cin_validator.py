@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from frontdoor.demo.generator import load_demo_data
 from frontdoor.reporting.cin_checks import VALIDATOR_QUERIES
-from frontdoor.reporting.forms import census_reference_date
+from frontdoor.reporting.cin_census import census_reference_date
 from frontdoor.reporting.services import cin_census_export
 from tests.reporting import journeys
 

@@ -25,6 +25,11 @@ SEX = {Person.Sex.FEMALE: "F", Person.Sex.MALE: "M", Person.Sex.UNKNOWN: "U"}
 SCHOOL_AGE = 5  # compulsory school age starts in the term after a child turns five
 
 
+def census_reference_date(today: date) -> date:
+    """The 31 March that ends the census year today is in."""
+    return date(today.year + 1 if today.month >= 4 else today.year, 3, 31)
+
+
 def census_year(reference_date: date) -> Year:
     """The year ending on the reference date: 1 April to 31 March for the census."""
     starts_in = reference_date.year if reference_date.month >= 4 else reference_date.year - 1
@@ -125,9 +130,8 @@ def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
         cin_plans=_cin_plans(episode, plans, closed_on, on), section_47s=enquiries, plans=plans)
 
 
-def _age_on(person: Person, day: date) -> int | None:
-    born = person.date_of_birth
-    return None if born is None else day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def _upn_unknown(person: Person, episodes: list[cin_xml.CinEpisode], reference_date: date) -> str:
@@ -135,8 +139,8 @@ def _upn_unknown(person: Person, episodes: list[cin_xml.CinEpisode], reference_d
     (or unborn), UN7 when every referral was no further action."""
     if person.upn or person.upn_unknown_reason:
         return person.upn_unknown_reason
-    age = _age_on(person, reference_date)
-    if person.kind == Person.Kind.UNBORN or (age is not None and age < SCHOOL_AGE):
+    born = person.date_of_birth
+    if person.kind == Person.Kind.UNBORN or (born is not None and age_on(born, reference_date) < SCHOOL_AGE):
         return "UN1"
     return "UN7" if all(e.nfa for e in episodes) else ""
 

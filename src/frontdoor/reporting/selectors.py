@@ -159,11 +159,13 @@ def may_prepare_returns(user) -> bool:
 
 
 def cin_census_for(*, user, reference_date: date) -> CensusReturn:
-    """The census as it would be written, for checking before the download; every child it names is
-    logged as read by the user. Not found for anyone who does not prepare the returns."""
+    """The census as it would be written, for checking before the download; each child the page
+    names (those with a problem) is logged as read by the user; the others are only counted. Not
+    found for anyone who does not prepare the returns."""
     if not may_prepare_returns(user):
         raise Http404
     census = cin_census_build(reference_date=reference_date, today=timezone.localdate())
-    access_log_record_many(user=user, targets=list(census.people.values()),
+    named = dict.fromkeys(problem.child_id for problem in census.problems)
+    access_log_record_many(user=user, targets=[census.people[child_id] for child_id in named],
                            reason="Checked the CIN census before download")
     return census

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from frontdoor.agencies.decorators import role_required
 from frontdoor.reporting import selectors, services
 from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
-from frontdoor.reporting.forms import CensusPeriodForm, census_reference_date
+from frontdoor.reporting.cin_census import census_reference_date
+from frontdoor.reporting.forms import CensusPeriodForm
 
 GRADES = ("standard", "medium", "high")
 CSV_COLUMNS = (
