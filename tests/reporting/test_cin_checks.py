@@ -102,3 +102,13 @@ def test_what_the_return_cannot_be_written_without():
         (CHILD, "Ethnicity is not recorded (the census needs it for every child)", "error"),
         (CHILD, "Neither a date of birth nor an expected date of birth is recorded", "error"),
         (CHILD, "No UPN and no reason it is not known: a child of school age needs one or the other", QUERY)]
+
+
+@pytest.mark.parametrize("expected, flagged", [
+    (date(2027, 3, 1), True), (date(2027, 3, 2), False), (date(2027, 12, 30), False), (date(2027, 12, 31), True)])
+def test_an_unborn_childs_expected_date_is_queried_outside_the_validators_window(expected, flagged):
+    unborn = replace(CHILD_, birth_date=None, expected_birth_date=expected, sex="U")
+    problems = _problems(unborn)
+    assert bool(problems) == flagged
+    if flagged:
+        assert problems[0][0] == CHILD and problems[0][2] == QUERY and "if the baby has been born" in problems[0][1]

@@ -8,8 +8,9 @@ the episode level, a section 47 without ICPCnotRequired, factor codes it does no
 8897Q crashes), dates outside the year. A few things the return cannot be written without are
 checked here too (ethnicity, a date of birth), so the page lists every fix in one place.
 """
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from frontdoor.people.census_codes import NO_DISABILITY
 from frontdoor.reporting.cin_xml import Child, CinEpisode, ProtectionPlan
@@ -40,6 +41,8 @@ VALIDATOR_QUERIES = {
              "conference and not marked as needing none. Record its outcome, or give the reason.",
     "2991Q": "A section 47 enquiry with no assessment in the episode. Front Door records the enquiry without a "
              "Single Assessment alongside it: record one, or give the reason.",
+    "8530Q": "An unborn child's expected date of birth is more than a month before the census's last day (or "
+             "more than nine months after it). Listed below for the child: record the date of birth if born.",
     "8770Q": "A child of school age with neither a UPN nor a reason it is not known. Listed below as a query "
              "for the child: record one or the other.",
 }
@@ -64,7 +67,21 @@ class Year:
     ends: date
 
 
-def _child_problems(child: Child) -> list[Problem]:
+def _months_after(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return date(day.year + year, month + 1, min(day.day, monthrange(day.year + year, month + 1)[1]))
+
+
+def _expected_birth_problem(expected: date | None, year: Year) -> str | None:
+    """Validator query 8530Q: an unborn child is due within a month before the census's last day and
+    nine months after it; a date before that has passed, so the baby has most likely been born."""
+    if expected is None or year.ends - timedelta(days=30) < expected < _months_after(year.ends, 9):
+        return None
+    return (f"The expected date of birth, {expected}, is not between a month before the census's last day and "
+            "nine months after it: if the baby has been born, record the date of birth")
+
+
+def _child_problems(child: Child, year: Year) -> list[Problem]:
     problems = []
 
     def problem(message, level=ERROR):
@@ -78,6 +95,8 @@ def _child_problems(child: Child) -> list[Problem]:
         problem("Disabilities are not recorded: a child with further action needs a disability, or 'No disability'")
     if NO_DISABILITY in child.disabilities and len(child.disabilities) > 1:
         problem("'No disability' is recorded alongside a disability")
+    if message := _expected_birth_problem(child.expected_birth_date, year):
+        problem(message, QUERY)
     if not (child.upn or child.upn_unknown):
         problem("No UPN and no reason it is not known: a child of school age needs one or the other", QUERY)
     return problems
@@ -153,7 +172,7 @@ def census_problems(children: list[Child], year: Year) -> list[Problem]:
     """Every problem, child by child in the return's order, the child's own before their episodes'."""
     problems = []
     for child in children:
-        problems.extend(_child_problems(child))
+        problems.extend(_child_problems(child, year))
         problems.extend(_overlaps(child))
         for episode in child.episodes:
             problems.extend(Problem(child.la_child_id, message, record, episode.referral_date)
