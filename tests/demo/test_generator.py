@@ -13,7 +13,7 @@ from django.utils import timezone
 from nhs_number import is_valid
 
 from frontdoor.agencies.models import Agency, Membership
-from frontdoor.casework.models import Case
+from frontdoor.casework.models import Case, ChildProtectionPlan, InitialChildProtectionConference, Section47Enquiry
 from frontdoor.decisions.models import Decision
 from frontdoor.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, DatabaseNotEmpty, load_demo_data
 from frontdoor.intake.models import Contact, ContactChild
@@ -256,3 +256,22 @@ def test_a_few_outcomes_were_corrected_and_the_demo_dsl_has_an_update_to_acknowl
     monitoring = client.get(reverse("triage:schools_monitoring"))
     row = next(row for row in monitoring.context["report"].schools_awaiting if row["school_id"] == school.pk)
     assert row["updates"] >= 1
+
+
+def test_the_demo_social_worker_has_children_along_the_child_protection_path(summary, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    worker = get_user_model().objects.get(username="socialworker@demo.test")
+    enquiries = Section47Enquiry.objects.filter(episode__allocated_to=worker)
+    assert enquiries.filter(outcome=Section47Enquiry.Outcome.NOT_AT_CONTINUING_RISK).exists()
+    overdue = InitialChildProtectionConference.objects.filter(held_on__isnull=True, due_on__lt=TODAY)
+    assert overdue.exists(), "an initial conference not held in time"
+    open_plans = ChildProtectionPlan.objects.filter(ended_on__isnull=True)
+    assert open_plans.filter(reviews__held_on__isnull=True, reviews__due_on__gte=TODAY).exists(), "a review due"
+    assert ChildProtectionPlan.objects.filter(ended_on__isnull=False, end_reason="step_down_cin").exists()
+    for plan in ChildProtectionPlan.objects.all():
+        assert plan.started_on == plan.initial_conference.held_on and plan.initial_conference.chair is not None
+
+    client.force_login(get_user_model().objects.get(username="chair@demo.test"))
+    assert "Initial child protection conference by" in client.get(reverse("casework:conferences")).content.decode()

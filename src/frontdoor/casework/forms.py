@@ -5,7 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
-from frontdoor.casework.models import Assessment, StrategyDiscussion
+from frontdoor.casework.models import (
+    AbuseCategory, Assessment, ChildProtectionPlan, InitialChildProtectionConference, ReviewConference,
+    Section47Enquiry, StrategyDiscussion,
+)
 from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, parse_time
 
 # Agencies a strategy discussion draws on (seed 001 Appendix B; Working Together 2023: police,
@@ -80,3 +83,78 @@ class StrategyDiscussionForm(forms.Form):
     def participants(self) -> list[dict]:
         by_phone = set(self.cleaned_data.get("by_phone") or ())
         return [{"agency": agency, "by_phone": agency in by_phone} for agency in self.cleaned_data["agencies"]]
+
+
+class StepForm(forms.Form):
+    """A step's record page: the version the page showed travels with it (compare and set)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = record.version
+
+
+class Section47Form(StepForm):
+    findings = forms.CharField(label="What the enquiry found", widget=GovukTextarea(rows=8), max_length=20000,
+                               error_messages={"required": "Enter what the enquiry found"})
+    outcome = forms.ChoiceField(label="Outcome of the enquiry", choices=Section47Enquiry.Outcome.choices,
+                                widget=GovukRadios(),
+                                error_messages={"required": "Choose the outcome of the section 47 enquiry"})
+    completed_on = GovukDateField(label="Date the enquiry was completed", not_in_future=True,
+                                  help_text="For example, 27 3 2026",
+                                  error_messages={"required": "Enter the date the enquiry was completed"})
+
+
+class ConferenceForm(StepForm):
+    """What every conference records. `detail` names the field a decision needs as well (the
+    category of a plan, the reason a plan ends) and the decision that needs it."""
+
+    detail: tuple[str, str, str]  # (decision, field, message when it is missing)
+
+    held_on = GovukDateField(label="Date the conference was held", not_in_future=True,
+                             help_text="For example, 27 3 2026",
+                             error_messages={"required": "Enter the date the conference was held"})
+    chair = forms.ModelChoiceField(label="Chair", queryset=get_user_model().objects.none(), widget=GovukSelect(),
+                                   error_messages={"required": "Choose the conference chair"})
+    attendees = forms.MultipleChoiceField(
+        label="Agencies that attended", choices=[(a, a) for a in PARTICIPANT_AGENCIES], widget=GovukCheckboxes(),
+        error_messages={"required": "Select the agencies that attended the conference"})
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        chairs = get_user_model().objects.filter(membership__role=Membership.Role.CONFERENCE_CHAIR, is_active=True)
+        self.fields["chair"].queryset = chairs.order_by("last_name", "first_name")
+        self.fields["chair"].label_from_instance = lambda chair: chair.get_full_name() or chair.username
+        if user.membership.role == Membership.Role.CONFERENCE_CHAIR:
+            self.fields["chair"].initial = user.pk
+
+    def clean(self):
+        data = super().clean()
+        decision, field, message = self.detail
+        if data.get("decision") == decision and not data.get(field):
+            self.add_error(field, message)
+        elif data.get("decision") and data.get("decision") != decision:
+            data[field] = ""
+        return data
+
+
+class InitialConferenceForm(ConferenceForm):
+    detail = (InitialChildProtectionConference.Decision.PLAN, "category",
+              "Choose the category of abuse for the child protection plan")
+
+    decision = forms.ChoiceField(label="What the conference decided",
+                                 choices=InitialChildProtectionConference.Decision.choices, widget=GovukRadios(),
+                                 error_messages={"required": "Choose what the conference decided"})
+    category = forms.ChoiceField(label="Category of abuse (for a child protection plan)", required=False,
+                                 choices=AbuseCategory.choices, widget=GovukRadios(),
+                                 help_text="The DfE children in need census category")
+
+
+class ReviewConferenceForm(ConferenceForm):
+    detail = (ReviewConference.Decision.END, "end_reason", "Choose why the child protection plan is ending")
+
+    decision = forms.ChoiceField(label="What the conference decided", choices=ReviewConference.Decision.choices,
+                                 widget=GovukRadios(), error_messages={"required": "Choose what the conference decided"})
+    end_reason = forms.ChoiceField(label="Why the plan is ending (when it ends)", required=False,
+                                   choices=ChildProtectionPlan.EndReason.choices, widget=GovukRadios())

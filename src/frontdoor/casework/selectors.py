@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import clocks
-from frontdoor.casework.models import Case, Episode, StrategyDiscussion
+from frontdoor.casework.models import Case, ChildProtectionPlan, Episode, ReviewConference, StrategyDiscussion
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
 
@@ -23,9 +23,12 @@ def person_casework(*, user, person) -> dict:
     """A person's episodes and cases (open first, then closed, newest first) and the strategy
     discussions about them (latest due first); nothing for a user who may not see casework."""
     if not _may_see_casework(user):
-        return {"open_cases": [], "closed_cases": [], "strategy_discussions": [], "episodes": []}
+        return {"open_cases": [], "closed_cases": [], "strategy_discussions": [], "episodes": [],
+                "child_protection_plan": None}
     cases = list(Case.objects.filter(person=person).order_by("-opened_on"))
     return {
+        "child_protection_plan": ChildProtectionPlan.objects.filter(episode__person=person, ended_on__isnull=True)
+        .order_by("-started_on").first(),
         "episodes": list(Episode.objects.filter(person=person).select_related("allocated_to", "contact_child__contact")
                          .order_by("-referral_date")),
         "open_cases": [case for case in cases if case.is_open],
@@ -37,11 +40,14 @@ def person_casework(*, user, person) -> dict:
 
 
 SOCIAL_CARE_ROLES = (Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER)
+# Who records a step (views name the step; the rule is written once, here).
+WORKER_STEP, CONFERENCE_STEP = "worker", "conference"
 
 
 def episodes_visible_to(*, user):
     """Front Door staff see every episode; a social worker their own and their teams'; a team
-    manager their teams'; anyone else none."""
+    manager their teams'; a conference chair every child's with a child protection conference (the
+    conference service books and chairs them all); anyone else none."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     episodes = Episode.objects.select_related("person", "contact_child", "allocated_to", "team")
     if membership is None:
@@ -50,24 +56,61 @@ def episodes_visible_to(*, user):
         return episodes
     if membership.role in SOCIAL_CARE_ROLES:
         return episodes.filter(Q(allocated_to=user) | Q(team__members=user)).distinct()
+    if membership.role == Membership.Role.CONFERENCE_CHAIR:
+        return episodes.filter(initial_conferences__isnull=False).distinct()
     return episodes.none()
 
 
-def episode_get_for(*, user, episode_id, reason: str) -> Episode:
+def may_record(*, user, episode: Episode, step: str) -> bool:
+    """Of those who see the episode: its social worker or the team's manager records the social
+    work (a section 47 enquiry); a conference chair or the team's manager a conference."""
+    role = user.membership.role
+    if role == Membership.Role.TEAM_MANAGER:
+        return True  # a team manager sees only the episodes of their own teams
+    if step == WORKER_STEP:
+        return episode.allocated_to_id == user.pk
+    return step == CONFERENCE_STEP and role == Membership.Role.CONFERENCE_CHAIR
+
+
+def episode_get_for(*, user, episode_id, reason: str, recording: str | None = None) -> Episode:
+    """The episode, if this user may see it (and record the step named); otherwise Http404."""
     episode = episodes_visible_to(user=user).filter(pk=episode_id).first()
-    if episode is None:
+    if episode is None or (recording and not may_record(user=user, episode=episode, step=recording)):
         raise Http404
     access_log_record(user=user, target=episode, reason=reason)
     return episode
 
 
+def episode_step(*, episode: Episode, kind: str, step_id):
+    """One of the episode's section 47 enquiries, initial or review conferences (a record page's
+    subject), found only within the episode already checked; otherwise Http404."""
+    steps = {
+        "section_47": lambda: episode.section_47_enquiries.all(),
+        "initial_conference": lambda: episode.initial_conferences.select_related("section_47"),
+        "review_conference": lambda: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
+    }[kind]()
+    step = steps.filter(pk=step_id).first()
+    if step is None:
+        raise Http404
+    return step
+
+
+DUE_PREFETCH = ("assessments", "strategy_discussions", "section_47_enquiries", "initial_conferences",
+                "child_protection_plans__reviews")
+
+
 def episode_due(episode: Episode) -> list[clocks.Due]:
+    reviews = [review for plan in episode.child_protection_plans.all() for review in plan.reviews.all()]
     return clocks.episode_due(
         referral_date=episode.referral_date, closed_on=episode.closed_on,
         assessments=[clocks.OpenAssessment(a.started_on, a.authorised_on) for a in episode.assessments.all()],
         discussions=[clocks.OpenDiscussion(timezone.localtime(d.requested_at).date(),
                                            d.held_at and timezone.localtime(d.held_at).date())
                      for d in episode.strategy_discussions.all()],
+        enquiries=[clocks.OpenEnquiry(e.started_on, e.completed_on) for e in episode.section_47_enquiries.all()],
+        conferences=[clocks.OpenConference("Initial child protection conference", c.due_on, c.held_on)
+                     for c in episode.initial_conferences.all()]
+        + [clocks.OpenConference("Review conference", r.due_on, r.held_on) for r in reviews],
     )
 
 
@@ -84,7 +127,7 @@ class CaseloadRow:
 def caseload(*, user, episodes, reason: str, today: date) -> list[CaseloadRow]:
     """Open episodes with what is due on each, overdue and soonest first; every child shown is logged."""
     rows = [CaseloadRow(e, episode_due(e)) for e in
-            episodes.filter(closed_on__isnull=True).prefetch_related("assessments", "strategy_discussions")]
+            episodes.filter(closed_on__isnull=True).prefetch_related(*DUE_PREFETCH)]
     access_log_record_many(user=user, targets=[row.episode for row in rows], reason=reason)
     return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))
 

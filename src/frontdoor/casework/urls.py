@@ -6,6 +6,7 @@ app_name = "casework"
 urlpatterns = [
     path("social-care/my-cases", views.my_cases, name="my_cases"),
     path("social-care/team", views.team_cases, name="team"),
+    path("social-care/conferences", views.conferences, name="conferences"),
     path("social-care/episodes/<uuid:episode_id>", views.episode_detail, name="episode"),
     path("social-care/episodes/<uuid:episode_id>/allocate", views.episode_allocate, name="allocate"),
     path("social-care/episodes/<uuid:episode_id>/assessment", views.assessment_submit, name="assessment_submit"),
@@ -13,4 +14,10 @@ urlpatterns = [
          name="assessment_authorise"),
     path("social-care/episodes/<uuid:episode_id>/strategy-discussion", views.strategy_discussion_record,
          name="strategy_discussion"),
+    path("social-care/episodes/<uuid:episode_id>/section-47/<uuid:step_id>", views.section_47_record,
+         name="section_47"),
+    path("social-care/episodes/<uuid:episode_id>/initial-conference/<uuid:step_id>", views.initial_conference_record,
+         name="initial_conference"),
+    path("social-care/episodes/<uuid:episode_id>/review-conference/<uuid:step_id>", views.review_conference_record,
+         name="review_conference"),
 ]

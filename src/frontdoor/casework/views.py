@@ -1,4 +1,8 @@
-"""Social work pages: a worker's cases, the team's work, one child's episode with its clocks."""
+"""Social work pages: a worker's cases, the team's work, one child's episode with its clocks, and
+the record page of each child protection step."""
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,9 +14,13 @@ from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import selectors, services
 from frontdoor.casework.errors import CaseworkError
-from frontdoor.casework.forms import AllocateForm, AssessmentForm, StrategyDiscussionForm
+from frontdoor.casework.forms import (
+    AllocateForm, AssessmentForm, InitialConferenceForm, ReviewConferenceForm, Section47Form, StepForm,
+    StrategyDiscussionForm,
+)
 
 SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
+CHAIR = Membership.Role.CONFERENCE_CHAIR
 CASEWORK = (SOCIAL_WORKER, TEAM_MANAGER, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 
 
@@ -35,6 +43,29 @@ def team_cases(request):
         "unallocated": sum(1 for row in rows if row.episode.allocated_to_id is None)})
 
 
+@login_required
+@role_required(CHAIR)
+def conferences(request):
+    episodes = selectors.episodes_visible_to(user=request.user)
+    rows = selectors.caseload(user=request.user, episodes=episodes, reason="Conferences to chair",
+                              today=timezone.localdate())
+    return render(request, "casework/conferences.html", {"rows": rows, "today": timezone.localdate(),
+                                                          "page_title": "Conferences"})
+
+
+def _child_protection(request, episode) -> dict:
+    """The enquiries, conferences, plans and reviews on the episode page, and who may record them."""
+    plans = list(episode.child_protection_plans.prefetch_related("reviews").order_by("started_on"))
+    return {
+        "enquiries": list(episode.section_47_enquiries.select_related("completed_by")),
+        "initial_conferences": list(episode.initial_conferences.select_related("chair")),
+        "plans": [(plan, list(plan.reviews.select_related("chair").order_by("due_on"))) for plan in plans],
+        "may_record_enquiry": selectors.may_record(user=request.user, episode=episode, step=selectors.WORKER_STEP),
+        "may_record_conference": selectors.may_record(user=request.user, episode=episode,
+                                                      step=selectors.CONFERENCE_STEP),
+    }
+
+
 def episode_page(request, episode, *, status=200, **forms):
     today = timezone.localdate()
     assessments = list(episode.assessments.all())
@@ -47,6 +78,7 @@ def episode_page(request, episode, *, status=200, **forms):
         "assessments": assessments, "open_assessment": open_assessment,
         "discussions": discussions, "open_discussion": open_discussion,
         "is_team_manager": request.user.membership.role == TEAM_MANAGER,
+        "is_chair": request.user.membership.role == CHAIR,
         "allocate_form": forms.get("allocate_form") or AllocateForm(initial={"version": episode.version},
                                                                     team=episode.team),
         "assessment_form": forms.get("assessment_form") or (
@@ -55,6 +87,7 @@ def episode_page(request, episode, *, status=200, **forms):
             open_discussion and StrategyDiscussionForm(initial={"version": open_discussion.version})),
         "errors": forms.get("errors", []),
         "page_title": f"Child's episode: {episode.child_name}",
+        **_child_protection(request, episode),
     }
     return render(request, "casework/episode.html", context, status=status)
 
@@ -72,7 +105,7 @@ def _open_step(steps):
 
 
 @login_required
-@role_required(*CASEWORK)
+@role_required(*CASEWORK, CHAIR)
 def episode_detail(request, episode_id):
     return episode_page(request, _episode(request, episode_id, "Opened the child's episode"))
 
@@ -151,3 +184,85 @@ def strategy_discussion_record(request, episode_id):
             messages.success(request, "Strategy discussion recorded")
             return redirect("casework:episode", episode_id=episode.pk)
     return episode_page(request, episode, discussion_form=form, status=400)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A child protection step's record page: who records it, its form, and the service it calls."""
+    title: str
+    kind: str  # which of the episode's records (selectors.episode_step)
+    who: str  # selectors.WORKER_STEP or selectors.CONFERENCE_STEP
+    done: Callable  # record -> bool
+    form: type[StepForm]
+    service: Callable
+    argument: str  # the service's keyword for the record
+    facts: Callable  # record -> [(label, value)]
+    success: str
+
+
+def _date(day) -> str:
+    return f"{day:%A %-d %B %Y}"
+
+
+SECTION_47 = Step(
+    title="Record the section 47 enquiry", kind="section_47", who=selectors.WORKER_STEP,
+    done=lambda e: e.completed_on is not None,
+    form=Section47Form, service=services.section_47_record, argument="enquiry",
+    facts=lambda e: [("Started (strategy discussion)", _date(e.started_on)),
+                     ("Joint with the police", "Yes" if e.joint_with_police else "No"),
+                     ("Initial conference due, if needed", _date(e.initial_conference_target))],
+    success="Section 47 enquiry recorded")
+INITIAL_CONFERENCE = Step(
+    title="Record the initial child protection conference", kind="initial_conference", who=selectors.CONFERENCE_STEP,
+    done=lambda c: c.held_on is not None, form=InitialConferenceForm, service=services.initial_conference_record,
+    argument="conference",
+    facts=lambda c: [("Due by", _date(c.due_on))] + (
+        [("Section 47 enquiry completed", _date(c.section_47.completed_on))] if c.section_47 else []),
+    success="Initial child protection conference recorded")
+REVIEW_CONFERENCE = Step(
+    title="Record the review child protection conference", kind="review_conference", who=selectors.CONFERENCE_STEP,
+    done=lambda r: r.held_on is not None, form=ReviewConferenceForm, service=services.review_conference_record,
+    argument="review",
+    facts=lambda r: [("Due by", _date(r.due_on)),
+                     ("Child protection plan", f"{r.plan.get_latest_category_display()} since "
+                                               f"{r.plan.started_on:%-d %B %Y}")],
+    success="Review conference recorded")
+
+
+def _step_page(request, episode_id, step_id, step: Step):
+    episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=step.title,
+                                        recording=step.who)
+    record = selectors.episode_step(episode=episode, kind=step.kind, step_id=step_id)
+    if request.method != "POST" and step.done(record):
+        return redirect("casework:episode", episode_id=episode.pk)
+    form = step.form(request.POST if request.method == "POST" else None, record=record, user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            step.service(user=request.user, **{step.argument: record}, **form.cleaned_data)
+        except CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, step.success)
+            return redirect("casework:episode", episode_id=episode.pk)
+    return render(request, "casework/step_record.html", {
+        "episode": episode, "step": step, "record": record, "facts": step.facts(record), "form": form,
+        "today": timezone.localdate(), "page_title": f"{step.title}: {episode.child_name}",
+    }, status=400 if form.is_bound else 200)
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+def section_47_record(request, episode_id, step_id):
+    return _step_page(request, episode_id, step_id, SECTION_47)
+
+
+@login_required
+@role_required(TEAM_MANAGER, CHAIR)
+def initial_conference_record(request, episode_id, step_id):
+    return _step_page(request, episode_id, step_id, INITIAL_CONFERENCE)
+
+
+@login_required
+@role_required(TEAM_MANAGER, CHAIR)
+def review_conference_record(request, episode_id, step_id):
+    return _step_page(request, episode_id, step_id, REVIEW_CONFERENCE)

@@ -1,35 +1,24 @@
-"""The demo's children further along their journey, recorded through the casework services as the
-pages would: assessments authorised (a child in need plan, no further action, early help),
-strategy discussions held (no further action, an assessment, a section 47 enquiry), enquiries
-completed, initial conferences held and plans reviewed, each step on the day its clock says when
-that day has come. So the demo's census has every kind of record (issue 14); a quarter of each
-kind is left for the social worker to do. Authorisations are dated the day the demo loads (the
-service records them today); everything else on its own day.
+"""The demo's children further along their journey, besides the child protection path that
+social_care.py walks: assessments authorised (a child in need plan, no further action, early
+help) and strategy discussions held (no further action, or an assessment), recorded through the
+casework services as the pages would, each when its day has come. So the demo's CIN census has
+referrals with no further action, completed assessments, child in need plans and closures with
+their reasons (issue 14); some of each are left for the social worker to do. Authorisations are
+dated the day the demo loads (the service records them today); discussions on their own day.
 """
 from datetime import date, datetime, time
 
 from django.utils import timezone
 
 from frontdoor.casework.calendar import add_working_days
-from frontdoor.casework.models import (
-    AbuseCategory, Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
-    Section47Enquiry, StrategyDiscussion,
-)
-from frontdoor.casework.services import (
-    assessment_authorise, assessment_submit, initial_conference_record, review_conference_record, section_47_record,
-    strategy_discussion_record,
-)
+from frontdoor.casework.models import Assessment, Episode, StrategyDiscussion
+from frontdoor.casework.services import assessment_authorise, assessment_submit, strategy_discussion_record
 
 ASSESSMENT_OUTCOMES = (Assessment.Outcome.CIN_PLAN, Assessment.Outcome.NO_FURTHER_ACTION,
-                       Assessment.Outcome.CIN_PLAN, None)
-DISCUSSION_DECISIONS = (StrategyDiscussion.Decision.SECTION_47, StrategyDiscussion.Decision.NO_FURTHER_ACTION,
-                        StrategyDiscussion.Decision.JOINT_SECTION_47, StrategyDiscussion.Decision.ASSESSMENT)
+                       Assessment.Outcome.CIN_PLAN, Assessment.Outcome.EARLY_HELP, None)
+DISCUSSION_DECISIONS = (StrategyDiscussion.Decision.NO_FURTHER_ACTION, StrategyDiscussion.Decision.ASSESSMENT, None)
 FACTORS = (["3A", "16A"], ["4B"], ["2B", "17A"], ["21"], ["1B", "3A"], ["10A", "11A"], ["6B"], ["24A", "13A"])
-CATEGORIES = (AbuseCategory.NEGLECT, AbuseCategory.EMOTIONAL, AbuseCategory.PHYSICAL, AbuseCategory.NEGLECT,
-              AbuseCategory.SEXUAL, AbuseCategory.MULTIPLE)
 AGENCIES = [{"agency": agency, "by_phone": agency == "Health"} for agency in ("Police", "Children's social care", "Health")]
-REVIEW_EARLY = (5, 3)  # weeks after the conference before: the first review, the second
-ATTENDED = ["Police", "Health", "Children's social care", "School"]
 
 
 def _at(day: date) -> datetime:
@@ -37,9 +26,9 @@ def _at(day: date) -> datetime:
 
 
 class Progress:
-    def __init__(self, *, today: date, worker, manager, chair):
+    def __init__(self, *, today: date, worker, manager):
         self.today = min(today, timezone.localdate())
-        self.worker, self.manager, self.chair = worker, manager, chair
+        self.worker, self.manager = worker, manager
 
     def run(self) -> None:
         episodes = Episode.objects.filter(closed_on__isnull=True).order_by("referral_date", "pk")
@@ -60,50 +49,10 @@ class Progress:
 
     def _discussion(self, episode: Episode, n: int) -> None:
         discussion = episode.strategy_discussions.filter(held_at__isnull=True).first()
-        if discussion is None or n % 5 == 4:
-            return
-        held_on = add_working_days(episode.referral_date, 1)
-        if held_on > self.today:
-            return
         decision = DISCUSSION_DECISIONS[n % len(DISCUSSION_DECISIONS)]
+        held_on = add_working_days(episode.referral_date, 1)
+        if discussion is None or decision is None or held_on > self.today:
+            return
         strategy_discussion_record(user=self.worker, discussion=discussion, version=discussion.version,
                                    held_at=_at(held_on), participants=AGENCIES, decision=decision,
                                    outcome="Police, social care and health shared what they know.")
-        enquiry = Section47Enquiry.objects.filter(strategy_discussion=discussion).first()
-        if enquiry is not None:
-            self._enquiry(enquiry, n)
-
-    def _enquiry(self, enquiry: Section47Enquiry, n: int) -> None:
-        completed_on = add_working_days(enquiry.started_on, 10)
-        if completed_on > self.today:
-            return
-        outcome = Section47Enquiry.Outcome.NOT_SUBSTANTIATED if n % 3 == 2 else Section47Enquiry.Outcome.CONFERENCE
-        section_47_record(user=self.worker, enquiry=enquiry, version=enquiry.version, outcome=outcome,
-                          findings="What the enquiry found, from the child, the family and the agencies.",
-                          completed_on=completed_on)
-        conference = InitialChildProtectionConference.objects.filter(section_47=enquiry).first()
-        if conference is not None and conference.due_on <= self.today:
-            initial_conference_record(user=self.chair, conference=conference, version=conference.version,
-                                      held_on=conference.due_on, chair=self.chair, attendees=ATTENDED,
-                                      decision=InitialChildProtectionConference.Decision.PLAN,
-                                      category=CATEGORIES[n % len(CATEGORIES)])
-            plan = ChildProtectionPlan.objects.filter(initial_conference=conference).first()
-            if plan is not None:
-                self._reviews(plan)
-
-    def _reviews(self, plan: ChildProtectionPlan) -> None:
-        """Reviews until today, each by its due day and sooner when the plan is going well (the demo's
-        referrals span weeks, not the months of a plan); the second ends it, stepped down to child in need."""
-        last = plan.started_on
-        for number, weeks_after in ((1, REVIEW_EARLY[0]), (2, REVIEW_EARLY[1])):
-            review = ReviewConference.objects.filter(plan=plan, held_on__isnull=True).first()
-            held_on = review and min(review.due_on, add_working_days(last, weeks_after * 5))
-            if review is None or held_on > self.today:
-                return
-            ending, last = number == 2, held_on
-            review_conference_record(
-                user=self.chair, review=review, version=review.version, held_on=held_on, chair=self.chair,
-                attendees=ATTENDED, decision=ReviewConference.Decision.END if ending else ReviewConference.Decision.CONTINUE,
-                end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN if ending else "")
-
-

@@ -78,7 +78,7 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
     {"email": "teammanager@demo.test", "name": "Jo Reid", "role": Membership.Role.TEAM_MANAGER.label,
      "job_title": "Team manager, assessment team", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "chair@demo.test", "name": "Pat Quinn", "role": Membership.Role.CONFERENCE_CHAIR.label,
-     "job_title": "Independent chair, child protection conferences", "agency": LOCAL_AUTHORITY_NAME},
+     "job_title": "Child protection chair (independent reviewing officer)", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "performance@demo.test", "name": "Lee Hart", "role": Membership.Role.PERFORMANCE_OFFICER.label,
      "job_title": "Performance and data officer", "agency": LOCAL_AUTHORITY_NAME},
 )

@@ -1,19 +1,66 @@
 """The demo's social work: the team that receives referrals, and an episode for every child whose
-authorised Level 3 or 4 decision named one, opened and partly allocated through the services, then
-taken further along the journey (casework_progress.py)."""
-from datetime import date
+authorised Level 3 or 4 decision named one, opened and partly allocated through the services.
+Some of the children whose strategy discussion is due are walked on along the child protection
+path, each left at a different step: an enquiry under way, a conference booked, one overdue, a
+plan with its first review due, a plan continued or ended at review. The other children's
+assessments and strategy discussions are taken on too (casework_progress.py), so that the demo's
+CIN census has every kind of record."""
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from itertools import cycle
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from frontdoor.casework.models import Episode, Team
-from frontdoor.casework.services import episode_allocate, episodes_start_for_contact
+from frontdoor.casework.calendar import add_working_days, working_days_between
+from frontdoor.casework.models import (
+    AbuseCategory, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
+    Section47Enquiry, StrategyDiscussion, Team,
+)
+from frontdoor.casework.services import (
+    episode_allocate, episodes_start_for_contact, initial_conference_record, review_conference_record,
+    section_47_record, strategy_discussion_record,
+)
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.services import decision_next_steps
 from frontdoor.demo.casework_progress import Progress
 
 TEAM_MEMBERS = ("socialworker@demo.test", "teammanager@demo.test")
 CHAIR = "chair@demo.test"
+STRATEGY_AGENCIES = ("Police", "Children's social care", "Health", "School")
+CONFERENCE_AGENCIES = ["Children's social care", "Police", "Health", "School"]
+ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where one demo child is left on the child protection path. Days are working days after the
+    strategy discussion; a stage is given only to a child whose discussion is at least `min_age`
+    working days old (the oldest first, or the youngest for a step that should not yet be due)."""
+    name: str
+    enquiry_outcome: str | None  # None: the enquiry is still under way
+    enquiry_days: int = 0
+    conference_decision: str | None = None  # None: the initial conference is not held yet
+    conference_days: int = 0
+    review_decision: str | None = None  # held on the last working day before today
+    min_age: int = 1
+    youngest: bool = False
+
+
+CONFERENCE, PLAN = Section47Enquiry.Outcome.CONFERENCE, InitialChildProtectionConference.Decision.PLAN
+STAGES = (
+    Stage("plan, first review due", CONFERENCE, 1, PLAN, 2, min_age=3),
+    Stage("plan continued at its first review", CONFERENCE, 3, PLAN, 6, ReviewConference.Decision.CONTINUE, 8),
+    Stage("plan ended at its first review", CONFERENCE, 3, PLAN, 6, ReviewConference.Decision.END, 8),
+    Stage("initial conference overdue", CONFERENCE, 10, min_age=17),
+    Stage("no plan at the initial conference", CONFERENCE, 4, InitialChildProtectionConference.Decision.NO_PLAN, 8,
+          min_age=9),
+    Stage("substantiated, no continuing risk", Section47Enquiry.Outcome.NOT_AT_CONTINUING_RISK, 5, min_age=6),
+    Stage("not substantiated", Section47Enquiry.Outcome.NOT_SUBSTANTIATED, 4, min_age=5),
+    Stage("initial conference booked", CONFERENCE, 2, min_age=3, youngest=True),
+    Stage("enquiry under way", None, min_age=1, youngest=True),
+)
 
 
 @transaction.atomic
@@ -31,9 +78,62 @@ def load_demo_social_care(*, today: date) -> None:
                                               referral_date=decision.authorised_at.date(), user=manager)
         for episode in episodes if n % 3 else ():  # a third left for the team manager to allocate
             episode_allocate(manager=manager, episode=episode, worker=worker, version=episode.version)
-    Progress(today=today, worker=worker, manager=manager, chair=users[CHAIR]).run()
+    _child_protection(today=today, worker=worker, manager=manager, chair=users[CHAIR])
+    Progress(today=today, worker=worker, manager=manager).run()
 
 
 def _has_open_episode(contact) -> bool:
     people = [child.person_id for child in contact.children.all() if child.person_id]
     return Episode.objects.filter(person_id__in=people, closed_on__isnull=True).exists()
+
+
+def _child_protection(*, today: date, worker, manager, chair) -> None:
+    """The stages handed out to children whose strategy discussion is still to be held."""
+    waiting = list(Episode.objects.filter(strategy_discussions__isnull=False, strategy_discussions__held_at__isnull=True,
+                                          person__isnull=False).order_by("referral_date", "id").distinct())
+    categories = cycle(AbuseCategory.values)
+    for stage in STAGES * ROUNDS:  # one child at each stage, then a second, while children last
+        episode = _oldest_fit(waiting, stage, today)
+        if episode is None:
+            continue
+        waiting.remove(episode)
+        if episode.allocated_to_id is None:
+            episode_allocate(manager=manager, episode=episode, worker=worker, version=episode.version)
+        _walk(episode, stage, today=today, worker=worker, chair=chair, category=next(categories))
+
+
+def _discussed_on(episode: Episode) -> date:
+    return add_working_days(episode.referral_date, 1)  # within one working day of the referral
+
+
+def _oldest_fit(episodes: list[Episode], stage: Stage, today: date) -> Episode | None:
+    fits = [e for e in episodes if working_days_between(_discussed_on(e), today) >= stage.min_age]
+    return (fits[-1] if stage.youngest else fits[0]) if fits else None
+
+
+def _walk(episode: Episode, stage: Stage, *, today: date, worker, chair, category: str) -> None:
+    discussed = _discussed_on(episode)
+    discussion = episode.strategy_discussions.get(held_at__isnull=True)
+    strategy_discussion_record(
+        user=worker, discussion=discussion, version=discussion.version,
+        held_at=timezone.make_aware(datetime.combine(discussed, time(10, 30))),
+        participants=[{"agency": agency, "by_phone": agency == "School"} for agency in STRATEGY_AGENCIES],
+        decision=StrategyDiscussion.Decision.JOINT_SECTION_47, outcome=f"Demo: {stage.name}.")
+    if stage.enquiry_outcome is None:
+        return
+    enquiry = episode.section_47_enquiries.get()
+    section_47_record(user=worker, enquiry=enquiry, version=enquiry.version, outcome=stage.enquiry_outcome,
+                      findings="Child seen alone; parents and school spoken to; police checks made.",
+                      completed_on=add_working_days(discussed, stage.enquiry_days))
+    if stage.conference_decision is None:
+        return
+    conference = InitialChildProtectionConference.objects.get(section_47=enquiry)
+    initial_conference_record(user=chair, conference=conference, version=conference.version, chair=chair,
+                              held_on=add_working_days(discussed, stage.conference_days),
+                              attendees=CONFERENCE_AGENCIES, decision=stage.conference_decision, category=category)
+    if stage.review_decision is None or stage.conference_decision != PLAN:
+        return
+    review = ReviewConference.objects.get(plan__initial_conference=conference)
+    review_conference_record(user=chair, review=review, version=review.version, chair=chair,
+                             held_on=add_working_days(today, -1), attendees=CONFERENCE_AGENCIES[:3],
+                             decision=stage.review_decision, end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN)
