@@ -17,7 +17,9 @@ from frontdoor.casework.services import assessment_authorise, assessment_submit,
 ASSESSMENT_OUTCOMES = (Assessment.Outcome.CIN_PLAN, Assessment.Outcome.NO_FURTHER_ACTION,
                        Assessment.Outcome.CIN_PLAN, Assessment.Outcome.EARLY_HELP, None)
 DISCUSSION_DECISIONS = (StrategyDiscussion.Decision.NO_FURTHER_ACTION, StrategyDiscussion.Decision.ASSESSMENT, None)
-FACTORS = (["3A", "16A"], ["4B"], ["2B", "17A"], ["21"], ["1B", "3A"], ["10A", "11A"], ["6B"], ["24A", "13A"])
+FACTORS = (["3A", "16A"], ["4B"], ["2B", "17A"], ["1B", "3A"], ["10A", "11A"], ["6B"], ["24A", "13A"])
+NO_FACTORS = ["21"]  # only with a closure after assessment (RC8, RC9): validator query 8873Q
+CLOSING = {Assessment.Outcome.NO_FURTHER_ACTION, Assessment.Outcome.EARLY_HELP}
 AGENCIES = [{"agency": agency, "by_phone": agency == "Health"} for agency in ("Police", "Children's social care", "Health")]
 
 
@@ -43,7 +45,8 @@ class Progress:
             return
         assessment_submit(user=self.worker, assessment=assessment, version=assessment.version,
                           analysis="The social worker's analysis of the child's needs and the family's strengths.",
-                          factors=FACTORS[n % len(FACTORS)], outcome=outcome)
+                          factors=NO_FACTORS if outcome in CLOSING and n % 2 else FACTORS[n % len(FACTORS)],
+                          outcome=outcome)
         assessment.refresh_from_db()
         assessment_authorise(manager=self.manager, assessment=assessment, version=assessment.version)
 

@@ -43,6 +43,8 @@ VALIDATOR_QUERIES = {
              "Single Assessment alongside it: record one, or give the reason.",
     "8530Q": "An unborn child's expected date of birth is more than a month before the census's last day (or "
              "more than nine months after it). Listed below for the child: record the date of birth if born.",
+    "8873Q": "An episode whose only assessment found no factors (21) but did not close with RC8 or RC9. Check "
+             "the factors, or the reason the child still needed services.",
     "8770Q": "A child of school age with neither a UPN nor a reason it is not known. Listed below as a query "
              "for the child: record one or the other.",
 }
