@@ -5,9 +5,9 @@ import os
 import sys
 import threading
 import time
-from datetime import date
 
 from frontdoor.people import commands as people_commands
+from frontdoor.reporting import commands as reporting_commands
 
 
 def _setup_django() -> None:
@@ -226,19 +226,6 @@ def cmd_retention(args) -> None:
             print(f"    {count} kept: {reason}")
 
 
-def cmd_report_annex_a(args) -> None:
-    from pathlib import Path
-
-    from frontdoor.reporting.annex_a import annex_a_lists
-    from frontdoor.reporting.annex_a_sheets import write_all
-
-    lists = annex_a_lists(period_end=args.period_end)
-    for path in write_all(lists, Path(args.out)):
-        print(path)
-    for annex_list in lists:
-        print(f"List {annex_list.number} {annex_list.title}: {len(annex_list.rows)} rows", file=sys.stderr)
-
-
 def cmd_manage(args) -> None:
     from django.core.management import execute_from_command_line
 
@@ -276,6 +263,7 @@ def _parser() -> argparse.ArgumentParser:
     screen.set_defaults(func=cmd_screen)
 
     people_commands.register(commands)
+    reporting_commands.register(commands)
 
     _token_commands(commands)
 
@@ -286,13 +274,6 @@ def _parser() -> argparse.ArgumentParser:
     reset = commands.add_parser("reset-second-factor", help="forget a user's authenticator app (a lost phone)")
     reset.add_argument("email")
     reset.set_defaults(func=cmd_reset_second_factor)
-
-    report = commands.add_parser("report", help="statutory returns")
-    reports = report.add_subparsers(dest="report", required=True)
-    annex_a = reports.add_parser("annex-a", help="Ofsted Annex A lists 1-7: annex-a.xlsx and one CSV per list")
-    annex_a.add_argument("--period-end", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
-    annex_a.add_argument("--out", required=True, help="directory to write into")
-    annex_a.set_defaults(func=cmd_report_annex_a)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

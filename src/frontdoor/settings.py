@@ -236,3 +236,9 @@ FRONTDOOR_RETENTION = [
     {"record": "governance.accesslogentry", "date_field": "at", "years": 7,
      "why": "Who viewed a record is kept as long as the records it protects"},
 ]
+# The DfE Children in Need census header (reporting/cin_census.py): the authority's three-digit
+# DfE LA number, the software code COLLECT shows, and a prefix for the LAchildID (letters and
+# digits; the ID is the prefix and then the person's id as hex, 20 characters in all).
+FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "999")
+FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "Front Door")
+FRONTDOOR_CENSUS_CHILD_ID_PREFIX = os.environ.get("FRONTDOOR_CENSUS_CHILD_ID_PREFIX", "")

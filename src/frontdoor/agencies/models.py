@@ -58,6 +58,8 @@ class Membership(models.Model):
         CONFERENCE_CHAIR = "conference_chair", "Child protection conference chair (IRO)"
         # Leads a family's early help, from any agency (seed 004; Working Together 2023 ch.2).
         EARLY_HELP_LEAD = "early_help_lead", "Early help lead professional"
+        # Prepares the statutory returns (the DfE CIN census, Ofsted's Annex A): figures and data quality.
+        PERFORMANCE_OFFICER = "performance_officer", "Performance and data officer"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

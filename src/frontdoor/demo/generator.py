@@ -35,6 +35,7 @@ from .area import (
     build_area,
 )
 from .cases import CaseBuilder
+from .census import load_demo_census_details
 from .contacts import ContactBuilder, DemoReferrer
 from .corrections import load_demo_corrections
 from .notifications import load_demo_notifications
@@ -80,6 +81,8 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Child protection chair (independent reviewing officer)", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "earlyhelp@demo.test", "name": "Lee Fox", "role": Membership.Role.EARLY_HELP_LEAD.label,
      "job_title": "Family support worker, early help", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "performance@demo.test", "name": "Lee Hart", "role": Membership.Role.PERFORMANCE_OFFICER.label,
+     "job_title": "Performance and data officer", "agency": LOCAL_AUTHORITY_NAME},
 )
 # How many contacts each demo referrer has made at scale 1.0, so that their pages have something to show.
 DEMO_REFERRER_CONTACTS = {"teacher@demo.test": 12, "teacher2@demo.test": 8, "gp@demo.test": 5,
@@ -126,6 +129,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_triage_history(seed=seed, today=today)
     load_demo_corrections(seed=seed, today=today)  # a few outcomes corrected since: schools sent updates
     load_demo_social_care(today=today)
+    load_demo_census_details(seed=seed, today=today)
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

@@ -2,7 +2,9 @@
 authorised Level 3 or 4 decision named one, opened and partly allocated through the services.
 Some of the children whose strategy discussion is due are walked on along the child protection
 path, each left at a different step: an enquiry under way, a conference booked, one overdue, a
-plan with its first review due, a plan continued or ended at review."""
+plan with its first review due, a plan continued or ended at review. The other children's
+assessments and strategy discussions are taken on too (casework_progress.py), so that the demo's
+CIN census has every kind of record."""
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import cycle
@@ -23,6 +25,7 @@ from frontdoor.casework.services import (
 )
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.services import decision_next_steps
+from frontdoor.demo.casework_progress import Progress
 
 TEAM_MEMBERS = ("socialworker@demo.test", "teammanager@demo.test")
 CHAIR = "chair@demo.test"
@@ -73,11 +76,14 @@ def load_demo_social_care(*, today: date) -> None:
     decisions = (Decision.objects.filter(status=Decision.Status.AUTHORISED, level__gte=3)
                  .select_related("contact__referrer_agency").order_by("authorised_at"))
     for n, decision in enumerate(decisions):
+        if _has_open_episode(decision.contact):
+            continue  # a child has one episode at a time (census rule 8815): this contact is part of it
         episodes = episodes_start_for_contact(contact=decision.contact, next_steps=decision_next_steps(decision),
                                               referral_date=decision.authorised_at.date(), user=manager)
         for episode in episodes if n % 3 else ():  # a third left for the team manager to allocate
             episode_allocate(manager=manager, episode=episode, worker=worker, version=episode.version)
     _child_protection(today=today, worker=worker, manager=manager, chair=users[CHAIR])
+    Progress(today=today, worker=worker, manager=manager).run()
     _early_help(today=today, manager=manager, lead=users[EARLY_HELP_LEAD])
 
 
@@ -103,6 +109,11 @@ def _early_help(*, today: date, manager, lead) -> None:
         if completed:
             tac_meeting_record(user=lead, offer=offer, version=offer.version, held_on=completed,
                                attendees=TAC_AGENCIES, notes="Demo: the family's plan agreed.")
+
+
+def _has_open_episode(contact) -> bool:
+    people = [child.person_id for child in contact.children.all() if child.person_id]
+    return Episode.objects.filter(person_id__in=people, closed_on__isnull=True).exists()
 
 
 def _child_protection(*, today: date, worker, manager, chair) -> None:

@@ -1,6 +1,14 @@
 from django import forms
 
-from frontdoor.forms_govuk import GovukDateField, GovukRadios, GovukTextarea, GovukTextInput
+from frontdoor.forms_govuk import (
+    GovukCheckboxes,
+    GovukDateField,
+    GovukRadios,
+    GovukSelect,
+    GovukTextarea,
+    GovukTextInput,
+)
+from frontdoor.people import census_codes
 from frontdoor.people.models import Person, nhs_number_problem
 
 
@@ -58,3 +66,43 @@ class MovedOutForm(forms.Form):
     reason = forms.CharField(label="How do you know they moved out? (optional)", required=False, max_length=1000,
                              widget=GovukTextarea(rows=2))
     version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class CensusDetailsForm(forms.Form):
+    """What the Children in Need census asks of a child; the version the page showed comes back with it."""
+
+    ethnicity = forms.ChoiceField(label="Ethnicity", required=False,
+                                  choices=[("", "Not yet recorded"), *census_codes.ETHNICITY],
+                                  help_text="As the child or their family describe it", widget=GovukSelect())
+    upn = forms.CharField(label="Unique pupil number (UPN)", required=False, max_length=16,
+                          help_text="13 characters, like H873200419101, from the child's school",
+                          widget=GovukTextInput(width_class="govuk-input govuk-input--width-20"))
+    upn_unknown_reason = forms.ChoiceField(label="If the UPN is not known, why not", required=False,
+                                           choices=[("", "The UPN is known, or not yet recorded"),
+                                                    *census_codes.UPN_UNKNOWN], widget=GovukSelect())
+    disabilities = forms.MultipleChoiceField(label="Disabilities", required=False, choices=census_codes.DISABILITY,
+                                             help_text="Select all that apply, or 'No disability' on its own",
+                                             widget=GovukCheckboxes())
+    died_on = GovukDateField(label="Date of death", required=False, not_in_future=True,
+                             help_text="Only if the child has died. For example, 27 3 2026")
+    reason = forms.CharField(label="Where do these details come from? (optional)", required=False, max_length=1000,
+                             widget=GovukTextarea(rows=2))
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    @classmethod
+    def for_person(cls, person: Person) -> "CensusDetailsForm":
+        return cls(initial={"ethnicity": person.ethnicity, "upn": person.upn,
+                            "upn_unknown_reason": person.upn_unknown_reason, "disabilities": person.disabilities,
+                            "died_on": person.died_on, "version": person.version})
+
+    def clean_upn(self):
+        value = self.cleaned_data["upn"].replace(" ", "").upper()
+        if problem := census_codes.upn_problem(value):
+            raise forms.ValidationError(problem)
+        return value
+
+    def clean_disabilities(self):
+        codes = self.cleaned_data["disabilities"]
+        if problem := census_codes.disabilities_problem(codes):
+            raise forms.ValidationError(problem)
+        return codes

@@ -5,10 +5,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from nhs_number import is_valid as nhs_number_is_valid
 
+from frontdoor.people import census_codes
+
 
 def validate_nhs_number(value: str) -> None:
     if value and not nhs_number_is_valid(value):
         raise ValidationError("Enter a valid 10-digit NHS number (the last digit is a check digit)")
+
+
+def validate_upn(value: str) -> None:
+    if problem := census_codes.upn_problem(value):
+        raise ValidationError(problem)
+
+
+def validate_disabilities(value: list) -> None:
+    if problem := census_codes.disabilities_problem(list(value)):
+        raise ValidationError(problem)
 
 
 def nhs_number_problem(value: str) -> str | None:
@@ -62,6 +74,14 @@ class Person(models.Model):
     school = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="pupils"
     )
+    # What the DfE Children in Need census asks of a child (people/census_codes.py); blank or empty
+    # is "not yet recorded", which the census page reports as a problem to fix.
+    ethnicity = models.CharField(max_length=4, choices=census_codes.ETHNICITY, blank=True)
+    upn = models.CharField("UPN", max_length=13, blank=True, validators=[validate_upn])
+    upn_unknown_reason = models.CharField("reason the UPN is not known", max_length=3,
+                                          choices=census_codes.UPN_UNKNOWN, blank=True)
+    disabilities = models.JSONField(default=list, blank=True, validators=[validate_disabilities])
+    died_on = models.DateField("date of death", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Set when this record was merged into another as the same person; its history moved there
     # (PersonMerge says what), and undoing the merge clears it.

@@ -5,6 +5,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
+from frontdoor.casework.selectors import SOCIAL_CARE_ROLES, episodes_visible_to
 from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.intake.models import ContactChild
 from frontdoor.people import identity
@@ -78,6 +79,28 @@ def person_for_link(*, user, person_id) -> Person | None:
 
 def person_get_for(*, user, person_id, reason: str) -> Person:
     person = persons_visible_to(user=user).filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    access_log_record(user=user, target=person, reason=reason)
+    return person
+
+
+def persons_for_returns_visible_to(*, user) -> QuerySet[Person]:
+    """Who may read and record a child's details for the statutory returns: Front Door staff and
+    the performance officer every child; a social worker or team manager the children of the
+    episodes they may see."""
+    membership = getattr(user, "membership", None)
+    if membership is None:
+        return Person.objects.none()
+    if membership.role in (*FRONT_DOOR_ROLES, Membership.Role.PERFORMANCE_OFFICER):
+        return Person.objects.all()
+    if membership.role in SOCIAL_CARE_ROLES:
+        return Person.objects.filter(pk__in=episodes_visible_to(user=user).values("person_id"))
+    return Person.objects.none()
+
+
+def person_for_returns_get_for(*, user, person_id, reason: str) -> Person:
+    person = persons_for_returns_visible_to(user=user).filter(pk=person_id).first()
     if person is None:
         raise Http404
     access_log_record(user=user, target=person, reason=reason)

@@ -10,7 +10,7 @@ from nhs_number import is_valid as nhs_number_is_valid
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
-from frontdoor.people import identity
+from frontdoor.people import census_codes, identity
 from frontdoor.people.errors import (
     LinkNotAllowed,
     MergeNotAllowed,
@@ -346,6 +346,59 @@ def person_details_change(*, user, person: Person, version: int, given_name: str
                       reason=_why(f"Changed {field_names([c['field'] for c in changes])}", reason))
     current.refresh_from_db()
     identity.index_note(current, created=False)  # the resolver in this process matches on the new details
+    return change
+
+
+CENSUS_FIELDS = ("ethnicity", "upn", "upn_unknown_reason", "disabilities", "died_on")
+ETHNICITY_CODES = {code for code, _ in census_codes.ETHNICITY}
+UPN_UNKNOWN_CODES = {code for code, _ in census_codes.UPN_UNKNOWN}
+
+
+def _census_problem(current: Person, new: dict) -> PersonDetailsInvalid | None:
+    """The first thing the census would refuse in these details, on the field it belongs to."""
+    if new["ethnicity"] and new["ethnicity"] not in ETHNICITY_CODES:
+        return PersonDetailsInvalid("Select the child's ethnicity from the list", field="ethnicity")
+    if problem := census_codes.upn_problem(new["upn"]):
+        return PersonDetailsInvalid(problem, field="upn")
+    if new["upn_unknown_reason"] and new["upn_unknown_reason"] not in UPN_UNKNOWN_CODES:
+        return PersonDetailsInvalid("Select why the UPN is not known", field="upn_unknown_reason")
+    if new["upn"] and new["upn_unknown_reason"]:
+        return PersonDetailsInvalid("Give the UPN or why it is not known, not both", field="upn_unknown_reason")
+    if problem := census_codes.disabilities_problem(new["disabilities"]):
+        return PersonDetailsInvalid(problem, field="disabilities")
+    died_on = new["died_on"]
+    if died_on and (died_on > timezone.localdate() or (current.date_of_birth and died_on < current.date_of_birth)):
+        return PersonDetailsInvalid("The date of death must be today or in the past, and after the date of birth",
+                                    field="died_on")
+    if new["upn"] and new["upn"] != current.upn and (
+            Person.objects.filter(upn=new["upn"], merged_into__isnull=True).exclude(pk=current.pk).exists()):
+        return PersonDetailsInvalid(f"The UPN {new['upn']} belongs to another record in the person index. Check "
+                                    "the number; if the two are the same child, merge them instead", field="upn")
+    return None
+
+
+@transaction.atomic
+def person_census_details_change(*, user, person: Person, version: int, ethnicity: str, upn: str,
+                                 upn_unknown_reason: str, disabilities: list[str], died_on: date | None,
+                                 reason: str = "") -> PersonDetailsChange:
+    """Record what the statutory returns ask of a child (ethnicity, UPN or why there is none,
+    disabilities, date of death), kept with each field's before and after like any correction."""
+    current = _editable(person, version)
+    new = {"ethnicity": ethnicity, "upn": upn.replace(" ", "").upper(), "upn_unknown_reason": upn_unknown_reason,
+           "disabilities": list(disabilities), "died_on": died_on}
+    if problem := _census_problem(current, new):
+        raise problem
+    changes = [{"field": name, "before": _value(current, name), "after": _stored(new[name])}
+               for name in CENSUS_FIELDS if _value(current, name) != _stored(new[name])]
+    if not changes:
+        raise PersonDetailsInvalid("You have not changed any details. Change a detail, or go back to the "
+                                   "person's page")
+    _compare_and_set(current, version, **{c["field"]: new[c["field"]] for c in changes})
+    change = PersonDetailsChange.objects.create(person=current, kind=PersonDetailsChange.Kind.DETAILS,
+                                                changed_by=user, reason=reason.strip(), changes=changes,
+                                                version=version + 1)
+    access_log_record(user=user, target=current, action=AccessLogEntry.Action.UPDATE,
+                      reason=_why(f"Changed {field_names([c['field'] for c in changes])}", reason.strip()))
     return change
 
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),
     path("front-door/people/<uuid:person_id>", views.person, name="person"),
     path("front-door/people/<uuid:person_id>/details", views.person_details_change, name="person_details_change"),
+    path("front-door/people/<uuid:person_id>/details-for-returns", views.person_census_details_change,
+         name="person_census_details"),
     path("front-door/people/<uuid:person_id>/addresses/<int:residence_id>/moved-out", views.residence_moved_out,
          name="residence_moved_out"),
     path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),

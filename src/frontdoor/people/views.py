@@ -27,7 +27,7 @@ from frontdoor.people.errors import (
     PersonNotEditable,
 )
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
-from frontdoor.people.forms import MovedOutForm, PersonDetailsForm, PersonSearchForm
+from frontdoor.people.forms import CensusDetailsForm, MovedOutForm, PersonDetailsForm, PersonSearchForm
 from frontdoor.people.models import Person, PersonDetailsChange, Residence
 from frontdoor.triage.selectors import person_notifications
 from frontdoor.triage.selectors import records_naming as triage_records_naming
@@ -201,6 +201,8 @@ def _copied_summary(merge) -> list[str]:
 
 def _shown(field, stored) -> str:
     value = field.to_python(stored)
+    if isinstance(value, list):
+        return ", ".join(value) or "none"
     if isinstance(value, date):
         return value.strftime("%-d %B %Y")
     return dict(field.choices).get(value, value) if field.choices else str(value)
@@ -331,7 +333,8 @@ def _merged_survivor(person):
     return selectors.survivor_of(person) if person.merged_into_id else None
 
 
-def _person_edit(request, *, person, form, save, done: str, anchor: str, template: str, context: dict):
+def _person_edit(request, *, person, form, save, done: str, anchor: str, template: str, context: dict,
+                 back: str | None = None):
     """A form that changes a person's record: a merged record is never changed (the page names its
     survivor), a service's refusal goes on the form, and success returns to the person's page."""
     survivor = _merged_survivor(person)
@@ -344,7 +347,7 @@ def _person_edit(request, *, person, form, save, done: str, anchor: str, templat
             _refused(form, error)
         else:
             messages.success(request, done)
-            return redirect(f"{reverse('people:person', args=[person.pk])}#{anchor}")
+            return redirect(f"{back or reverse('people:person', args=[person.pk])}#{anchor}")
     return render(request, template, {**context, "person": person, "form": form, "survivor": survivor},
                   status=400 if request.method == "POST" else 200)
 
@@ -369,6 +372,41 @@ def person_details_change(request, person_id):
         anchor="changes", template="people/person_details_change.html",
         context={"page_title": f"Change details: {person.full_name}"},
     )
+
+
+RETURNS_ROLES = (*FRONT_DOOR, Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER,
+                 Membership.Role.PERFORMANCE_OFFICER)
+
+
+@login_required
+@role_required(*RETURNS_ROLES)
+def person_census_details_change(request, person_id):
+    """Record what the statutory returns ask of a child: ethnicity, UPN or why not, disabilities, death."""
+    reason = ("Changed the child's details for returns" if request.method == "POST"
+              else "Opened the child's details for returns")
+    person = selectors.person_for_returns_get_for(user=request.user, person_id=person_id, reason=reason)
+    form = CensusDetailsForm(request.POST) if request.method == "POST" else CensusDetailsForm.for_person(person)
+    back = _back_to(request, person)
+
+    def save(data):
+        services.person_census_details_change(
+            user=request.user, person=person, version=data["version"], ethnicity=data["ethnicity"], upn=data["upn"],
+            upn_unknown_reason=data["upn_unknown_reason"], disabilities=data["disabilities"],
+            died_on=data["died_on"], reason=data["reason"])
+
+    return _person_edit(
+        request, person=person, form=form, save=save, done=f"{person.full_name}'s details for returns have been saved",
+        anchor="changes", template="people/person_census_details.html",
+        context={"page_title": f"Child's details for returns: {person.full_name}", "back": back}, back=back,
+    )
+
+
+def _back_to(request, person) -> str:
+    """The person's page for those who may open it, else the social worker's cases or the census page."""
+    role = request.user.membership.role
+    if role in FRONT_DOOR:
+        return reverse("people:person", args=[person.pk])
+    return reverse("reporting:cin_census" if role == Membership.Role.PERFORMANCE_OFFICER else "casework:my_cases")
 
 
 @login_required

@@ -18,9 +18,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
+from frontdoor.governance.services import access_log_record_many
+from frontdoor.reporting.cin_census import CensusReturn, cin_census_build
 from frontdoor.triage.models import Grade, GradeDecision, PoliceNotification, SchoolNotification
 
 REPORT_ROLES = (Membership.Role.ISCO, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+# The statutory returns name children: the performance officer who prepares them and the Front Door manager.
+RETURNS_ROLES = (Membership.Role.PERFORMANCE_OFFICER, Membership.Role.MANAGER)
 GRADE_ORDER = {Grade.STANDARD: 0, Grade.MEDIUM: 1, Grade.HIGH: 2}
 
 
@@ -147,3 +151,21 @@ def _overrides(since) -> list[tuple[str, str, str, str, int]]:
             .values("tool_id", "tool_version", "suggested_grade", "grade").annotate(n=Count("id")))
     found = [(row["tool_id"], row["tool_version"], row["suggested_grade"], row["grade"], row["n"]) for row in rows]
     return sorted(found, key=lambda item: (-item[-1], *item[:-1]))
+
+
+def may_prepare_returns(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.role in RETURNS_ROLES
+
+
+def cin_census_for(*, user, reference_date: date) -> CensusReturn:
+    """The census as it would be written, for checking before the download; each child the page
+    names (those with a problem) is logged as read by the user; the others are only counted. Not
+    found for anyone who does not prepare the returns."""
+    if not may_prepare_returns(user):
+        raise Http404
+    census = cin_census_build(reference_date=reference_date, today=timezone.localdate())
+    named = dict.fromkeys(problem.child_id for problem in census.problems)
+    access_log_record_many(user=user, targets=[census.people[child_id] for child_id in named],
+                           reason="Checked the CIN census before download")
+    return census

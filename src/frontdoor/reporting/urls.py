@@ -9,4 +9,6 @@ urlpatterns = [
     path("reporting/annex-a", views.annex_a, name="annex_a"),
     path("reporting/annex-a.xlsx", views.annex_a_xlsx, name="annex_a_xlsx"),
     path("reporting/annex-a-csv.zip", views.annex_a_csv_zip, name="annex_a_csv_zip"),
+    path("reporting/cin-census", views.cin_census, name="cin_census"),
+    path("reporting/cin-census.xml", views.cin_census_xml, name="cin_census_xml"),
 ]

@@ -1,11 +1,16 @@
-"""Figures pages: counts only, for Front Door staff and the ISCO."""
+"""Figures pages (counts only, for Front Door staff and the ISCO) and the statutory returns (the
+performance officer and the Front Door manager)."""
 import csv
-
-from django.contrib.auth.decorators import login_required
 from datetime import date
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
@@ -18,6 +23,10 @@ from frontdoor.reporting.forms import AnnexAForm
 # Annex A names every child: the Front Door manager prepares it for the inspection (no
 # performance officer role exists yet; add it here when it does).
 ANNEX_A_ROLES = (Membership.Role.MANAGER,)
+from frontdoor.reporting import services
+from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
+from frontdoor.reporting.cin_census import census_reference_date
+from frontdoor.reporting.forms import CensusPeriodForm
 
 GRADES = ("standard", "medium", "high")
 CSV_COLUMNS = (
@@ -91,3 +100,55 @@ def annex_a_xlsx(request):
 @role_required(*ANNEX_A_ROLES)
 def annex_a_csv_zip(request):
     return _annex_a_download(request, kind="CSV", extension="zip", build=annex_a_sheets.csv_zip_bytes, content_type="application/zip")
+
+
+def _census_period(data) -> tuple[CensusPeriodForm, date | None]:
+    """The reference date asked for, or by default the 31 March ending the current census year."""
+    if not any(key.startswith("period_end") for key in data):
+        default = census_reference_date(timezone.localdate())
+        return CensusPeriodForm(initial={"period_end": default}), default
+    form = CensusPeriodForm(data)
+    return form, form.cleaned_data["period_end"] if form.is_valid() else None
+
+
+def _children_with_problems(census) -> list[dict]:
+    """The problems grouped child by child, in the return's order, with the person behind each."""
+    return [{"child_id": child_id, "person": census.people[child_id], "problems": list(problems)}
+            for child_id, problems in groupby(census.problems, key=lambda p: p.child_id)]
+
+
+def _census_page(request, form, reference_date, *, status=200):
+    census = selectors.cin_census_for(user=request.user, reference_date=reference_date) if reference_date else None
+    return render(request, "reporting/cin_census.html", {
+        "form": form, "census": census, "reference_date": reference_date,
+        "children": _children_with_problems(census) if census else [],
+        "errors_count": sum(1 for p in census.problems if p.level == ERROR) if census else 0,
+        "disability_codes": len({c for child in census.children for c in child.disabilities}) if census else 0,
+        "may_open_person": request.user.membership.is_front_door,
+        "validator_queries": sorted(VALIDATOR_QUERIES.items()),
+        "page_title": "Children in Need census",
+    }, status=status)
+
+
+@login_required
+@role_required(*selectors.RETURNS_ROLES)
+def cin_census(request):
+    """The census checked before download: what the sector's validator cannot see and what the
+    return lacks, child by child, with a link to where each is fixed."""
+    form, reference_date = _census_period(request.GET)
+    return _census_page(request, form, reference_date, status=400 if reference_date is None else 200)
+
+
+@login_required
+@role_required(*selectors.RETURNS_ROLES)
+@require_POST
+def cin_census_xml(request):
+    """The file for COLLECT, numbered one more than the last; written whatever the page showed."""
+    form, reference_date = _census_period(request.POST)
+    if reference_date is None or not form.is_bound:
+        return _census_page(request, form, None, status=400)
+    written = services.cin_census_export(user=request.user, reference_date=reference_date)
+    response = HttpResponse(written.xml, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = (f'attachment; filename="cin-census-{settings.FRONTDOOR_LA_CODE}-'
+                                       f'{reference_date:%Y}-{written.export.serial_no:03d}.xml"')
+    return response

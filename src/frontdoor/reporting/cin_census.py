@@ -1,0 +1,181 @@
+"""The DfE Children in Need census: who is in it and what it says about them, read from the casework.
+
+Who: every child referred to children's social care in the census year (1 April to 31 March)
+and every child with an episode open at any point in it. As of the reference date, or today for a
+year-to-date return: what happened after that day is left out, so a return for a past year says
+what was true on its last day. The records become `cin_xml`'s plain records; `cin_checks` finds
+what the sector validator cannot. Episodes not yet linked to a person index record cannot be
+returned (the census needs the child's identity): they are counted so the page can say so.
+"""
+from dataclasses import dataclass
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+
+from frontdoor.casework.models import (
+    Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry,
+)
+from frontdoor.people.models import Person
+from frontdoor.reporting import cin_xml
+from frontdoor.reporting.cin_checks import Problem, Year, census_problems
+
+SEX = {Person.Sex.FEMALE: "F", Person.Sex.MALE: "M", Person.Sex.UNKNOWN: "U"}
+SCHOOL_AGE = 5  # compulsory school age starts in the term after a child turns five
+
+
+def census_reference_date(today: date) -> date:
+    """The 31 March that ends the census year today is in."""
+    return date(today.year + 1 if today.month >= 4 else today.year, 3, 31)
+
+
+def census_year(reference_date: date) -> Year:
+    """The year ending on the reference date: 1 April to 31 March for the census."""
+    starts_in = reference_date.year if reference_date.month >= 4 else reference_date.year - 1
+    return Year(starts=date(starts_in, 4, 1), ends=reference_date)
+
+
+def la_child_id(person: Person) -> str:
+    """Stable, letters and digits only, at most 20 (validator rules 1570, 1580): the configured
+    prefix and then the person's id in hex."""
+    prefix = "".join(ch for ch in settings.FRONTDOOR_CENSUS_CHILD_ID_PREFIX if ch.isalnum())[:8]
+    return (prefix + person.pk.hex)[:20]
+
+
+@dataclass(frozen=True)
+class CensusReturn:
+    year: Year
+    as_of: date
+    children: list[cin_xml.Child]
+    problems: list[Problem]
+    people: dict[str, Person]  # LAchildID -> the person, for links and the access log
+    unlinked_episodes: int
+
+
+class _AsOf:
+    """Dates as they stood on the census's last day (or today): anything later had not happened."""
+
+    def __init__(self, day: date):
+        self.day = day
+
+    def __call__(self, value: date | None) -> date | None:
+        return value if value is not None and value <= self.day else None
+
+
+def _episodes(year: Year, as_of: date):
+    reviews = ReviewConference.objects.filter(held_on__isnull=False).order_by("held_on")
+    return (Episode.objects.filter(referral_date__lte=as_of)
+            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=year.starts))
+            .select_related("person")
+            .prefetch_related(
+                Prefetch("assessments", queryset=Assessment.objects.order_by("started_on")),
+                Prefetch("section_47_enquiries",
+                         queryset=Section47Enquiry.objects.select_related("initial_conference").order_by("started_on")),
+                Prefetch("initial_conferences", queryset=InitialChildProtectionConference.objects.filter(
+                    section_47__isnull=True, held_on__isnull=False)),
+                Prefetch("child_protection_plans", queryset=ChildProtectionPlan.objects.order_by("started_on")
+                         .prefetch_related(Prefetch("reviews", queryset=reviews))))
+            .order_by("referral_date"))
+
+
+def _assessment(assessment: Assessment, on: _AsOf) -> cin_xml.Assessment:
+    authorised = on(assessment.authorised_on)
+    return cin_xml.Assessment(started_on=assessment.started_on, authorised_on=authorised,
+                              factors=tuple(assessment.factors) if authorised else ())
+
+
+def _section_47(enquiry: Section47Enquiry, on: _AsOf) -> cin_xml.Section47:
+    conference = getattr(enquiry, "initial_conference", None)
+    decided = on(enquiry.completed_on) is not None
+    return cin_xml.Section47(
+        started_on=enquiry.started_on, icpc_not_required=decided and enquiry.icpc_not_required,
+        icpc_target=enquiry.initial_conference_target if conference else None,
+        icpc_on=on(conference.held_on) if conference else None)
+
+
+def _plan(plan: ChildProtectionPlan, on: _AsOf) -> cin_xml.ProtectionPlan:
+    return cin_xml.ProtectionPlan(
+        started_on=plan.started_on, ended_on=on(plan.ended_on), initial_category=plan.initial_category,
+        latest_category=plan.latest_category, previous_plans=plan.previous_plans,
+        reviews=tuple(r.held_on for r in plan.reviews.all() if on(r.held_on)))
+
+
+def _cin_plans(episode: Episode, plans: list[cin_xml.ProtectionPlan], closed_on: date | None,
+               on: _AsOf) -> tuple[cin_xml.CinPlan, ...]:
+    """The journey has no CIN plan record yet: an assessment authorised with the outcome 'child in
+    need plan' starts one that day, and it lasts until the episode closes or a child protection plan
+    starts (the two are never open together, rule 4017)."""
+    starts = [on(a.authorised_on) for a in episode.assessments.all() if a.outcome == Assessment.Outcome.CIN_PLAN]
+    cin_plans = []
+    for start in filter(None, starts):
+        later = [p.started_on for p in plans if p.started_on >= start]
+        cin_plans.append(cin_xml.CinPlan(started_on=start, ended_on=min(later) if later else closed_on))
+    return tuple(cin_plans)
+
+
+def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
+    closed_on = on(episode.closed_on)
+    assessments = tuple(_assessment(a, on) for a in episode.assessments.all())
+    enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all() if on(s.started_on))
+    plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all() if on(p.started_on))
+    transfer_in = [on(c.held_on) for c in episode.initial_conferences.all()]
+    # A referral with no further action: closed with nothing done (the census's ReferralNFA).
+    nfa = closed_on is not None and not (assessments or enquiries or plans or any(transfer_in))
+    return cin_xml.CinEpisode(
+        referral_date=episode.referral_date, source=episode.source, nfa=nfa,
+        primary_need=None if nfa else episode.primary_need, closed_on=closed_on,
+        closure_reason=episode.closure_reason if closed_on else "",
+        icpc_on=min(filter(None, transfer_in), default=None), assessments=assessments,
+        cin_plans=_cin_plans(episode, plans, closed_on, on), section_47s=enquiries, plans=plans)
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _upn_unknown(person: Person, episodes: list[cin_xml.CinEpisode], reference_date: date) -> str:
+    """As recorded; otherwise what the record itself says: UN1 for a child not yet of school age
+    (or unborn), UN7 when every referral was no further action."""
+    if person.upn or person.upn_unknown_reason:
+        return person.upn_unknown_reason
+    born = person.date_of_birth
+    if person.kind == Person.Kind.UNBORN or (born is not None and age_on(born, reference_date) < SCHOOL_AGE):
+        return "UN1"
+    return "UN7" if all(e.nfa for e in episodes) else ""
+
+
+def _child(person: Person, episodes: list[cin_xml.CinEpisode], on: _AsOf, reference_date: date) -> cin_xml.Child:
+    unborn = person.date_of_birth is None and person.kind == Person.Kind.UNBORN
+    return cin_xml.Child(
+        la_child_id=la_child_id(person), upn=person.upn,
+        upn_unknown=_upn_unknown(person, episodes, reference_date),
+        birth_date=None if unborn else person.date_of_birth, expected_birth_date=person.expected_date if unborn else None,
+        sex="U" if unborn else SEX.get(person.sex, "U"), death_date=on(person.died_on), ethnicity=person.ethnicity,
+        disabilities=tuple(person.disabilities), episodes=tuple(episodes))
+
+
+def cin_census_build(*, reference_date: date, today: date) -> CensusReturn:
+    """The return for the year ending on `reference_date`, as it stood then (or today, if sooner)."""
+    year, as_of = census_year(reference_date), min(reference_date, today)
+    on = _AsOf(as_of)
+    by_person: dict = {}
+    unlinked = 0
+    for episode in _episodes(year, as_of):
+        if episode.person is None:
+            unlinked += 1
+            continue
+        by_person.setdefault(episode.person, []).append(_episode(episode, on))
+    children = [_child(person, episodes, on, reference_date) for person, episodes in by_person.items()]
+    people = {la_child_id(person): person for person in by_person}
+    return CensusReturn(year=year, as_of=as_of, children=children, problems=census_problems(children, year),
+                        people=people, unlinked_episodes=unlinked)
+
+
+def census_header(*, reference_date: date, serial_no: int, created_at) -> cin_xml.Header:
+    try:
+        release = version("frontdoor")
+    except PackageNotFoundError:
+        release = "0.1.0"
+    return cin_xml.Header(la_code=settings.FRONTDOOR_LA_CODE, software_code=settings.FRONTDOOR_CENSUS_SOFTWARE_CODE,
+                          release=release, serial_no=serial_no, created_at=created_at, reference_date=reference_date)
