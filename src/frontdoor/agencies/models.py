@@ -56,6 +56,8 @@ class Membership(models.Model):
         TEAM_MANAGER = "team_manager", "Social work team manager"
         # Chairs child protection conferences, independent of the case's line management (Working Together 2023).
         CONFERENCE_CHAIR = "conference_chair", "Child protection conference chair (IRO)"
+        # Receives the police's missing-person reports and sees that return interviews happen (seed 003).
+        MISSING_COORDINATOR = "missing_coordinator", "Missing children coordinator"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

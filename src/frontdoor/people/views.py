@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.casework.selectors import person_casework
+from frontdoor.missing.selectors import person_missing
 from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.views import FRONT_DOOR
@@ -260,6 +261,7 @@ def person(request, person_id):
         "contacts": [_contact_row(mention.contact) for mention in person_contacts(user=request.user, person=person)],
         "notifications": person_notifications(user=request.user, person=person),
         **person_casework(user=request.user, person=person),
+        **person_missing(user=request.user, person=person),
         "page_title": person.full_name,
     })
 
