@@ -275,3 +275,15 @@ def test_the_demo_social_worker_has_children_along_the_child_protection_path(sum
 
     client.force_login(get_user_model().objects.get(username="chair@demo.test"))
     assert "Initial child protection conference by" in client.get(reverse("casework:conferences")).content.decode()
+
+
+def test_the_demo_has_missing_episodes_with_a_repeat_missing_child(summary):
+    from frontdoor.missing.models import MissingEpisode, ReturnInterview
+    from frontdoor.missing.selectors import repeat_missing_child_ids
+
+    assert MissingEpisode.objects.count() >= 5
+    assert ReturnInterview.objects.exists()
+    from datetime import datetime, time
+
+    from django.utils import timezone
+    assert len(repeat_missing_child_ids(now=timezone.make_aware(datetime.combine(TODAY, time(23, 0))))) == 1
