@@ -131,6 +131,25 @@ def _import_row_lines(row) -> list[str]:
     return []
 
 
+def cmd_import_missing_reports(args) -> None:
+    from frontdoor.missing.imports import missing_reports_import_file
+    from frontdoor.triage.notification_format import FileUnreadable
+
+    file_format = args.format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    try:
+        with open(args.file, encoding="utf-8-sig") as stream:
+            result = missing_reports_import_file(text=stream.read(), file_format=file_format, source=args.file)
+    except (OSError, UnicodeDecodeError, FileUnreadable) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    batch = result.batch
+    print(f"{batch.stored} stored, {batch.updated} updated, {batch.duplicates} already stored, "
+          f"{batch.quarantined} quarantined")
+    for row in result.rows:
+        for error in row.errors if row.status == "quarantined" else ():
+            print(f"line {row.line}: {error['field'] or 'row'}: {error['message']}")
+
+
 def cmd_screen(args) -> None:
     from frontdoor.screening.evoda import screen_evoda_jsonl
 
@@ -256,6 +275,12 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("file")
     imports.add_argument("--format", choices=["csv", "jsonl"], help="default: from the file name")
     imports.set_defaults(func=cmd_import_notifications)
+
+    missing = commands.add_parser("import-missing-reports",
+                                  help="import police missing-person reports from a CSV or JSON Lines file")
+    missing.add_argument("file")
+    missing.add_argument("--format", choices=["csv", "jsonl"], help="default: from the file name")
+    missing.set_defaults(func=cmd_import_missing_reports)
 
     screen = commands.add_parser("screen", help="screen notifications with a tool, without the database")
     screen.add_argument("tool", choices=["evoda"])

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "frontdoor.decisions",
     "frontdoor.messaging",
     "frontdoor.casework",
+    "frontdoor.missing",
     "frontdoor.triage",
     "frontdoor.reporting",
     "frontdoor.api",

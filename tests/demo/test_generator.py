@@ -289,3 +289,15 @@ def test_the_demo_early_help_lead_has_families_with_the_next_thing_due_and_offer
     client.force_login(lead)
     page = client.get(reverse("casework:my_families")).content.decode()
     assert "Early help assessment by" in page and "Offers waiting for a lead professional" in page
+
+
+def test_the_demo_has_missing_episodes_with_a_repeat_missing_child(summary):
+    from frontdoor.missing.models import MissingEpisode, ReturnInterview
+    from frontdoor.missing.selectors import repeat_missing_child_ids
+
+    assert MissingEpisode.objects.count() >= 5
+    assert ReturnInterview.objects.exists()
+    from datetime import datetime, time
+
+    from django.utils import timezone
+    assert len(repeat_missing_child_ids(now=timezone.make_aware(datetime.combine(TODAY, time(23, 0))))) == 1

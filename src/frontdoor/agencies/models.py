@@ -60,6 +60,8 @@ class Membership(models.Model):
         EARLY_HELP_LEAD = "early_help_lead", "Early help lead professional"
         # Prepares the statutory returns (the DfE CIN census, Ofsted's Annex A): figures and data quality.
         PERFORMANCE_OFFICER = "performance_officer", "Performance and data officer"
+        # Receives the police's missing-person reports and sees that return interviews happen (seed 003).
+        MISSING_COORDINATOR = "missing_coordinator", "Missing children coordinator"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

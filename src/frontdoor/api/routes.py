@@ -11,6 +11,7 @@ from ninja.security import HttpBearer
 from frontdoor.agencies.models import Membership
 from frontdoor.api.models import ApiToken
 from frontdoor.api.schemas import ContactIn, ContactOut, ErrorOut, QualityFlagOut
+from frontdoor.api.missing_routes import router as missing_router
 from frontdoor.api.triage_routes import router as triage_router
 from frontdoor.governance.services import access_log_record_many
 from frontdoor.intake import selectors, services
@@ -143,3 +144,4 @@ def referral_quality(request, payload: ContactIn):
 
 
 api.add_router("", triage_router)
+api.add_router("", missing_router)

@@ -41,7 +41,7 @@ def _may_send(user) -> bool:
     return membership is not None and (membership.agency.kind == Agency.Kind.POLICE or may_triage(user))
 
 
-def _json(request):
+def json_body(request):
     try:
         return parse_json(request.body or b"null")
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -57,7 +57,7 @@ def notifications_create(request):
     if not _may_send(request.user):
         return Status(403, {"detail": "This token's user may not send police notifications"})
     try:
-        body = _json(request)
+        body = json_body(request)
     except ValueError as error:
         return Status(400, {"detail": str(error)})
     items = body if isinstance(body, list) else [body]
@@ -82,6 +82,6 @@ def evoda_evaluate(request):
     if not _may_send(request.user):
         return Status(403, {"detail": "This token's user may not screen police notifications"})
     try:
-        return Status(200, screen_evoda_record(_json(request)))
+        return Status(200, screen_evoda_record(json_body(request)))
     except ValueError as error:  # ScreeningInputError included
         return Status(400, {"detail": str(error)})

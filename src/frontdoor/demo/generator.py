@@ -24,6 +24,7 @@ from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.intake.services import contact_quality_flags
 from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
+from frontdoor.demo.missing import load_demo_missing
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
@@ -61,6 +62,8 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Designated safeguarding lead", "agency": DEMO_SECONDARY},
     {"email": "gp@demo.test", "name": "Omar Hussain", "role": Membership.Role.REFERRER.label,
      "job_title": "GP", "agency": DEMO_GP},
+    {"email": "missing@demo.test", "name": "Dana Brooks", "role": Membership.Role.MISSING_COORDINATOR.label,
+     "job_title": "Missing children coordinator", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "police@demo.test", "name": "Kate Wilson", "role": Membership.Role.REFERRER.label,
      "job_title": "PC", "agency": "Fictional Shire Police"},
     {"email": "health@demo.test", "name": "Lucy Green", "role": Membership.Role.REFERRER.label,
@@ -130,6 +133,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_corrections(seed=seed, today=today)  # a few outcomes corrected since: schools sent updates
     load_demo_social_care(today=today)
     load_demo_census_details(seed=seed, today=today)
+    load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

@@ -13,6 +13,7 @@ from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.selectors import person_casework
 from frontdoor.casework.selectors import records_naming as casework_records_naming
+from frontdoor.missing.selectors import person_missing
 from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.governance.selectors import access_log_about
 from frontdoor.intake.selectors import contact_get_for, person_contacts
@@ -284,6 +285,7 @@ def person(request, person_id):
         "contacts": [_contact_row(mention.contact) for mention in person_contacts(user=request.user, person=person)],
         "notifications": person_notifications(user=request.user, person=person),
         **person_casework(user=request.user, person=person),
+        **person_missing(user=request.user, person=person),
         "page_title": person.full_name,
     })
 

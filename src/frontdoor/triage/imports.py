@@ -15,10 +15,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, JSONField, Value
+from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
+from frontdoor.import_rows import json_value, sending_force, storable
 from frontdoor.people.models import Person
 from frontdoor.people.resolution import IndexChanged, PersonDescription, ResolutionPlan, resolution_batch
 from frontdoor.screening.facts import months_before
@@ -190,21 +191,13 @@ def notifications_import_records(
 
 def _import(*, rows, file_format: str, source: str, user) -> ImportResult:
     batch = ImportBatch.objects.create(source=source[:200], format=file_format, imported_by=user)
-    lookups, force = ImportLookups(), _own_force(user)
+    lookups, force = ImportLookups(), sending_force(user)
     outcomes = []
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = [_Row.parsed(*row, force=force) for row in rows[start:start + CHUNK_ROWS]]
         outcomes += _import_chunk(batch, chunk, lookups)
     batch.refresh_from_db()
     return ImportResult(batch=batch, rows=outcomes)
-
-
-def _own_force(user) -> Agency | None:
-    """A police force's user (their API token) sends that force's notifications only, so that nobody can
-    send, or amend, another force's incident; triage staff importing a file may import any force's."""
-    membership = getattr(user, "membership", None)
-    agency = membership.agency if membership is not None else None
-    return agency if agency is not None and agency.kind == Agency.Kind.POLICE else None
 
 
 def _import_chunk(batch: ImportBatch, rows: list[_Row], lookups: ImportLookups) -> list[RowOutcome]:
@@ -366,30 +359,14 @@ def _dates_of_birth(records: Iterable[Mapping[str, Any]]) -> Iterator[date | Non
             for person in (record["victim"], record["perpetrator"], *record["children"]))
 
 
-def _storable(value):
-    """PostgreSQL's JSON cannot hold a NUL character: a row that carries one is kept with U+FFFD in its place."""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd")
-    if isinstance(value, dict):
-        return {_storable(key): _storable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_storable(item) for item in value]
-    return value
-
-
 def _quarantine(batch: ImportBatch, row: _Row) -> RowOutcome:
     """A bad row already waiting in quarantine, unchanged, is not quarantined twice."""
-    raw, errors = _storable(row.raw), _storable(row.errors)
+    raw, errors = storable(row.raw), storable(row.errors)
     waiting = QuarantinedRow.objects.filter(resolved_at__isnull=True, raw=raw, errors=errors).exists()
     if waiting:
         return RowOutcome(row.line, DUPLICATE, row.reference, errors=row.errors)
-    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=_json_value(raw), errors=errors)
+    QuarantinedRow.objects.create(batch=batch, line_number=row.line, raw=json_value(raw), errors=errors)
     return RowOutcome(row.line, QUARANTINED, row.reference, errors=row.errors)
-
-
-def _json_value(value):
-    """A JSON null as itself: Django writes a bare None to a JSONField as SQL NULL, which `raw` may not be."""
-    return Value(None, JSONField()) if value is None else value
 
 
 @dataclass

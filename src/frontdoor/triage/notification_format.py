@@ -118,16 +118,18 @@ def read_jsonl(text: str) -> Iterator[tuple[int, Any]]:
                 raise FileUnreadable(f"Line {number} is nested too deeply ({error}); nothing was imported") from None
 
 
-def read_csv(text: str) -> Iterator[tuple[int, dict[str, str], list[dict[str, str]]]]:
+def read_csv(text: str, *, columns: tuple[str, ...] = CSV_COLUMNS,
+             ) -> Iterator[tuple[int, dict[str, str], list[dict[str, str]]]]:
     """(line number where the row starts, {column: cell}, an error for each cell cut to CSV_CELL_LIMIT);
-    a wrong header refuses the whole file."""
+    a wrong header (not the format's columns) refuses the whole file. Other formats (missing-person
+    reports) pass their own columns."""
     csv.field_size_limit(CSV_READER_LIMIT)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
         header = next(reader, None)
         if header is None:
-            raise FileUnreadable("The file is empty: it needs a header row and one row per notification")
-        _check_header(header)
+            raise FileUnreadable("The file is empty: it needs a header row and one row per record")
+        _check_header(header, columns)
         start = reader.line_num + 1
         for cells in reader:
             if any(cell.strip() for cell in cells):
@@ -145,9 +147,9 @@ def _cells_kept(row: dict[str, str]) -> tuple[dict[str, str], list[dict[str, str
     return {column: cell[:CSV_CELL_LIMIT] for column, cell in row.items()}, errors
 
 
-def _check_header(header: list[str]) -> None:
-    unknown = [c for c in header if c not in CSV_COLUMNS]
-    missing = [c for c in CSV_COLUMNS if c not in header]
+def _check_header(header: list[str], columns: tuple[str, ...]) -> None:
+    unknown = [c for c in header if c not in columns]
+    missing = [c for c in columns if c not in header]
     if unknown:
         raise FileUnreadable(f"The header has columns the format does not define: {', '.join(unknown)}")
     if missing:
@@ -309,15 +311,16 @@ JSON_KINDS = ((type(None), "null"), (bool, "true or false"), ((int, float), "a n
               (list, "a list"))
 
 
-def not_an_object(value: Any) -> str:
-    """Why a value that is not a JSON object cannot be a notification."""
+def not_an_object(value: Any, *, what: str = "notification") -> str:
+    """Why a value that is not a JSON object cannot be a notification (or another format's record)."""
     if isinstance(value, NotJson):
-        return "This line is not a notification: each line must be one JSON object"
+        return f"This line is not a {what}: each line must be one JSON object"
     kind = next((name for types, name in JSON_KINDS if isinstance(value, types)), "not an object")
-    return f"Each notification must be a JSON object; this line is {kind}"
+    return f"Each {what} must be a JSON object; this line is {kind}"
 
 
-def force_refusal(record: Any, *, agency: str, known_as: Iterable[str]) -> list[dict[str, str]]:
+def force_refusal(record: Any, *, agency: str, known_as: Iterable[str], what: str = "notifications",
+                  ) -> list[dict[str, str]]:
     """The error when a police force's token sends a record naming another force. known_as: what the
     force goes by (its name, its code), compared in any case. A force missing or not text is validate's."""
     force = record.get("force") if isinstance(record, Mapping) else None
@@ -325,7 +328,7 @@ def force_refusal(record: Any, *, agency: str, known_as: Iterable[str]) -> list[
         return []
     if force.strip().casefold() in {name.strip().casefold() for name in known_as if name.strip()}:
         return []
-    return [field_error("force", f"This token belongs to {agency}; it cannot send {force}'s notifications")]
+    return [field_error("force", f"This token belongs to {agency}; it cannot send {force}'s {what}")]
 
 
 class _Checker:
