@@ -1,5 +1,6 @@
 from datetime import date
 
+from frontdoor.reporting import annex_a_codes as codes
 from frontdoor.reporting.annex_a_codes import age_in_years, gender_cell, months_before, yes_no
 
 
@@ -24,3 +25,9 @@ def test_the_six_months_to_31_march_start_on_1_october():
     from frontdoor.reporting.annex_a import Window
 
     assert Window(date(2027, 3, 31)).start == date(2026, 10, 1)
+
+
+def test_disability_comes_from_the_census_codes():
+    assert codes.disability_cell(["NONE"]) == "b) No"
+    assert codes.disability_cell(["AUT", "LD"]) == "a) Yes"
+    assert codes.disability_cell([]) == "c) Unknown"

@@ -59,7 +59,7 @@ def _child_cells(*, person, contact_child, on: date, disability: bool) -> list:
                              contact_child_id=contact_child.pk if contact_child else None),
              codes.gender_cell(child.sex), codes.ETHNICITY_NOT_RECORDED, child.date_of_birth,
              codes.age_in_years(child.date_of_birth, on)]
-    return cells + ([codes.DISABILITY_NOT_RECORDED] if disability else [])
+    return cells + ([codes.disability_cell(getattr(person, "disabilities", None))] if disability else [])
 
 
 def _episode_child(episode: Episode, window: Window, *, disability: bool = True) -> list:

@@ -5,8 +5,8 @@ from datetime import date
 
 GENDER = {"male": "a) Male", "female": "b) Female", "unknown": "c) Not stated/recorded"}
 GENDER_NOT_RECORDED = "c) Not stated/recorded"
-# Person has no ethnicity or disability yet: these are written until the fields land, then
-# ethnicity_cell/disability_cell read them (the CIN census's codes map to the template's letters).
+# The template's lettering of the census ethnicity codes is not in the sources here, so ethnicity
+# is written as not obtained until it is checked against Ofsted's current template.
 ETHNICITY_NOT_RECORDED = "s) NOBT"
 DISABILITY_NOT_RECORDED = "c) Unknown"
 
@@ -48,6 +48,13 @@ YES, NO, UNKNOWN = "a) Yes", "b) No", "c) Unknown"
 def yes_no(value: bool | None) -> str:
     """The template's a) Yes / b) No; None (not decided yet) is a blank cell."""
     return "" if value is None else (YES if value else NO)
+
+
+def disability_cell(disabilities: list[str] | None) -> str:
+    """From the census disability codes: NONE alone is "No", any other code "Yes", none recorded "Unknown"."""
+    if not disabilities:
+        return DISABILITY_NOT_RECORDED
+    return NO if list(disabilities) == ["NONE"] else YES
 
 
 def gender_cell(sex: str) -> str:
