@@ -45,7 +45,7 @@ def test_referrer_sees_errors_then_sends_a_concern_and_gets_a_reference(page, li
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("There is a problem")
     expect(summary).to_contain_text("Enter what is happening now")
-    expect(summary).to_contain_text("Enter the child's last name")
+    expect(summary).to_contain_text("Enter the child's name, or what you know about them")
 
     _fill_details(page)
     page.get_by_role("button", name="Continue").click()

@@ -57,8 +57,10 @@ def test_agency_kinds_without_seed_guidance_have_no_questions(form, agency_kind)
     assert form.agency_questions(agency_kind) == ()
 
 
-def test_gp_and_health_trust_share_the_health_questions(form):
-    assert form.agency_questions("gp") == form.agency_questions("health_trust")
+def test_a_gp_gets_the_health_questions_but_not_the_hospital_departments(form):
+    hospital_only = {"health_arrival_treatment", "health_discharge_concerns"}
+    gp, trust = ({q.id for q in form.agency_questions(kind)} for kind in ("gp", "health_trust"))
+    assert gp == trust - hospital_only and hospital_only <= trust
 
 
 @pytest.mark.parametrize(
@@ -105,9 +107,9 @@ def test_agency_questions_are_word_for_word_from_seed_004(form, question_id, see
 
 
 def test_every_seed_bullet_is_a_question_or_a_reminder(form):
-    kinds = ("gp", "camhs", "probation", "housing", "school")
+    kinds = ("health_trust", "camhs", "probation", "housing", "school")
     counts = {kind: len(form.agency_questions(kind)) + len(form.agency_reminders(kind)) for kind in kinds}
-    assert counts == {"gp": 11, "camhs": 9, "probation": 8, "housing": 8, "school": 7}
+    assert counts == {"health_trust": 11, "camhs": 9, "probation": 8, "housing": 8, "school": 7}
 
 
 def test_question_ids_are_unique_across_the_form(form):
