@@ -12,6 +12,7 @@ from frontdoor.casework.models import Episode
 from frontdoor.intake.models import ContactChild
 from frontdoor.missing.models import MissingEpisode
 from frontdoor.people.chronology_selectors import child_chronology, chronology_person_get_for
+from frontdoor.people.services import person_merge
 from frontdoor.triage.models import Grade, MeetingOutcome, TriageMeeting
 from tests import factories
 from tests.access_log import logged
@@ -139,3 +140,16 @@ def test_repeat_contacts_are_counted_from_the_contacts_naming_the_child():
         ContactChild.objects.filter(contact=factories.contact()).update(person=person)
     found = child_chronology(user=practitioner, person=person)
     assert [alert.key for alert in found.alerts] == ["repeat_contacts"]
+
+
+def test_a_merged_records_chronology_is_its_survivors_with_the_merge_in_it():
+    practitioner = factories.user(role="practitioner")
+    survivor, copy = factories.person(), factories.person(given_name="Rubie")
+    person_merge(user=practitioner, survivor=survivor, merged=copy, reason="Same child: GP confirms")
+    client = Client()
+    client.force_login(practitioner)
+    response = client.get(f"/front-door/people/{copy.pk}/chronology")
+    assert response.status_code == 302 and response["Location"] == f"/front-door/people/{survivor.pk}/chronology"
+    assert logged(user=practitioner, reason=VIEWED) == {str(copy.pk)}
+    html = client.get(response["Location"]).content.decode()
+    assert "Record of Rubie Hartley merged into this one" in html

@@ -1,13 +1,14 @@
 """The child's chronology page and its PDF: thin views over `chronology_selectors`."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.people.chronology import KINDS
 from frontdoor.people.chronology_pdf import chronology_pdf
 from frontdoor.people.chronology_selectors import child_chronology, chronology_person_get_for
+from frontdoor.people.selectors import survivor_of
 
 READERS = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER, Membership.Role.SOCIAL_WORKER,
            Membership.Role.TEAM_MANAGER)
@@ -27,6 +28,8 @@ def _kind(request) -> tuple[str | None, str | None]:
 @role_required(*READERS)
 def chronology(request, person_id):
     person = chronology_person_get_for(user=request.user, person_id=person_id, reason="Viewed the child's chronology")
+    if person.merged_into_id:  # a merged record's history is its survivor's, as on the person page
+        return redirect("people:chronology", person_id=survivor_of(person).pk)
     kind, error = _kind(request)
     found = child_chronology(user=request.user, person=person, kind=kind)
     return render(request, "people/chronology.html", {
