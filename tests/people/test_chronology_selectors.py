@@ -8,7 +8,10 @@ from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
-from frontdoor.casework.models import Episode
+from frontdoor.casework.models import (
+    AbuseCategory, Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
+)
+from frontdoor.casework.services import initial_conference_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.missing.models import MissingEpisode
 from frontdoor.people.chronology_selectors import child_chronology, chronology_person_get_for
@@ -16,7 +19,7 @@ from frontdoor.people.services import person_merge
 from frontdoor.triage.models import Grade, MeetingOutcome, TriageMeeting
 from tests import factories
 from tests.access_log import logged
-from tests.casework.journey import plan_started, team_staff
+from tests.casework.journey import assessed, plan_started, review_held, team_staff, weekday_ago
 from tests.triage import factories_triage as triage
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +156,32 @@ def test_a_merged_records_chronology_is_its_survivors_with_the_merge_in_it():
     assert logged(user=practitioner, reason=VIEWED) == {str(copy.pk)}
     html = client.get(response["Location"]).content.decode()
     assert "Record of Rubie Hartley merged into this one" in html
+
+
+def test_a_second_plan_within_18_months_of_the_first_ending_is_an_alert_from_the_records():
+    staff = team_staff()
+    chair = factories.user(role="conference_chair", first="Pat", last="Quinn")
+    first = plan_started(staff, chair)
+    review_held(first.reviews.get(), chair, held_on=weekday_ago(20), decision=ReviewConference.Decision.END,
+                end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN)
+    person = first.episode.person
+    again = Episode.objects.create(person=person, referral_date=weekday_ago(8), source=Episode.Source.POLICE)
+    conference = InitialChildProtectionConference.objects.create(episode=again, due_on=timezone.localdate())
+    initial_conference_record(user=chair, conference=conference, version=conference.version, held_on=weekday_ago(5),
+                              chair=chair, attendees=["Police"], decision=InitialChildProtectionConference.Decision.PLAN,
+                              category=AbuseCategory.EMOTIONAL)
+    found = child_chronology(user=staff[0], person=person)
+    assert [alert.key for alert in found.alerts] == ["open_plan", "previous_plan", "second_plan"]
+    assert "Review child protection conference held: End the child protection plan" in _whats(found)
+
+
+def test_a_step_down_to_early_help_is_in_the_chronology_with_a_link_to_the_offer():
+    staff = team_staff()
+    episode = assessed(staff, outcome=Assessment.Outcome.EARLY_HELP)
+    found = child_chronology(user=staff[0], person=episode.person)
+    whats = _whats(found)
+    assert "Single assessment authorised: Step down to early help" in whats
+    assert "Early help offered after a single assessment stepped down" in whats
+    offer_entry = next(e for e in found.entries if e.kind == "early_help")
+    assert offer_entry.link.startswith("/early-help/offers/")
+    assert any(w.startswith("Episode closed: Closed after assessment, referred to early help") for w in whats)
