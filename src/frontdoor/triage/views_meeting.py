@@ -312,7 +312,7 @@ def marac_checklist(request, notification_id):
     notification = meetings.incident_get_for(
         user=request.user, notification_id=notification_id, reason="Dash risk checklist for MARAC"
     )
-    form = DashForm(request.POST or None)
+    form = DashForm(request.POST or None, questions=marac.dash_question_texts(notification=notification))
     assessment = None
     if request.method == "POST" and form.is_valid():
         try:
