@@ -153,7 +153,7 @@ def test_without_a_matched_person_the_checklist_uses_the_name_the_police_sent_el
     assert dict(marac.dash_question_texts(notification=sent))["q24"] == (
         "Do you know if Sam Bloggs has ever been in trouble with the police or has a criminal history?")
     unnamed = ft.police_notification(victim=victim)
-    assert dict(marac.dash_question_texts(notification=unnamed))["q7"] == (
+    assert dict(marac.dash_question_texts(notification=unnamed))["q6"] == (
         "Have you separated or tried to separate from the abuser within the past year?")
 
 
