@@ -1,6 +1,7 @@
 """Triage on the day (issue 15 item 6): high notifications received after today's agenda cut-off are shown to
 the ISCO as needing a choice; one is sent straight to a strategy discussion and the other added to today's
-meeting, each with its reason; and siblings at two schools: each school's DSL sees only its own action."""
+meeting, each with its reason; siblings at two schools: each school's DSL sees only its own action; and the Dash
+checklist reads with the perpetrator's name."""
 from datetime import timedelta
 
 import pytest
@@ -102,3 +103,14 @@ def test_siblings_at_two_schools_each_school_sees_only_its_own_action(page, live
         expect(page.locator("#actions")).to_contain_text("Police to check bail conditions")
         expect(main).not_to_contain_text(others)
         assert blocking_violations(page) == []
+
+
+def test_the_dash_checklist_names_the_perpetrator(page, live_server, sign_in):
+    isco = factories.user(role="isco")
+    notification = ft.police_notification(reference="WMP-DASH", victim=ft.adult(),
+                                          perpetrator=ft.adult("Mark", "Stone"))
+    sign_in(isco)
+    page.goto(f"{live_server.url}/triage/notifications/{notification.pk}/marac")
+    expect(page.get_by_label("14. Has Mark Stone ever threatened to kill you or someone else and you believed them?")
+           ).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("(……)")
