@@ -186,3 +186,16 @@ def test_the_choice_is_not_found_for_a_referrer(client, today):
     response = client.post(f"/notifications/{notification.pk}/late-route",
                            {"late-route": TODAY, "late-reason": "x", "late-version": notification.version})
     assert response.status_code in (403, 404) and not LateNotificationRoute.objects.exists()
+
+
+def test_todays_meeting_page_counts_late_high_for_front_door_staff_only(client, today, isco):
+    _late_high()
+    meeting = meetings.meeting_open(day=DAY)
+    police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="Pat Officer")
+    client.force_login(isco)
+    page = client.get(f"/triage/meetings/{DAY.isoformat()}").content.decode()
+    assert "1 high notification received after the cut-off needs a choice" in page
+    client.force_login(factories.user(role="triage_member", agency_=police))
+    page = client.get(f"/triage/meetings/{DAY.isoformat()}").content.decode()
+    assert 'id="late-high-count"' not in page
