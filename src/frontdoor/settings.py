@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "frontdoor.messaging",
     "frontdoor.casework",
     "frontdoor.missing",
+    "frontdoor.lado",
     "frontdoor.triage",
     "frontdoor.reporting",
     "frontdoor.api",
