@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.missing",
     "frontdoor.lado",
+    "frontdoor.fostering",
     "frontdoor.triage",
     "frontdoor.reporting",
     "frontdoor.api",

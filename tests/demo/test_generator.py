@@ -312,3 +312,11 @@ def test_the_demo_has_lado_referrals_one_historical_and_one_with_an_outcome(summ
     assert LadoReferral.objects.filter(historical=True).count() == 1
     assert LadoReferral.objects.exclude(outcome="").count() == 2
     assert get_user_model().objects.get(username="lado@demo.test").membership.role == "lado"
+
+
+def test_the_demo_has_private_fostering_arrangements_one_ended(summary):
+    from frontdoor.fostering.models import Arrangement
+
+    assert Arrangement.objects.count() == 4
+    assert Arrangement.objects.filter(ended_on__isnull=False).count() == 1
+    assert Arrangement.objects.filter(assessment="suitable").count() == 3

@@ -26,6 +26,7 @@ from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
 from frontdoor.demo.missing import load_demo_missing
 from frontdoor.demo.lado import load_demo_lado
+from frontdoor.demo.fostering import load_demo_fostering
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
@@ -140,6 +141,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_census_details(seed=seed, today=today)
     load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
     load_demo_lado(today=today)
+    load_demo_fostering(today=today)
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

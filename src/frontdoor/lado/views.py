@@ -77,11 +77,12 @@ def referral(request, referral_id):
     step = request.POST.get("step") if request.method == "POST" else None
     reason = "Updated a LADO referral" if step else "Viewed a LADO referral"
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, reason=reason)
-    forms = {name: form_class(initial={"version": referral.version}) for name, (form_class, _, _) in STEPS.items()}
+    forms = {name: form_class(prefix=name, initial={"version": referral.version})
+             for name, (form_class, _, _) in STEPS.items()}
     errors = []
     if step in STEPS:
         form_class, service, done = STEPS[step]
-        form = forms[step] = form_class(request.POST)
+        form = forms[step] = form_class(request.POST, prefix=step)
         if form.is_valid():
             fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
             try:
