@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from frontdoor.fostering.models import Arrangement
 from tests import factories
+from tests.browser.axe import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +40,7 @@ def test_notify_visit_assess_end(page, sign_in):
     page.get_by_role("button", name="Record the notification").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "The carer is a grandparent: care by a parent or a close relative is not private fostering")
+    assert blocking_violations(page) == []
 
     page.locator("#main-form").get_by_label("Carer's relationship to the child").select_option("family_friend")
     page.get_by_role("button", name="Record the notification").click()
@@ -47,6 +49,7 @@ def test_notify_visit_assess_end(page, sign_in):
     page.get_by_role("link", name="Back to private fostering").click()
     row = page.locator("#arrangements").get_by_role("row", name="Ruby Hartley")
     expect(row).to_contain_text("Visit due")
+    assert blocking_violations(page) == []
     row.get_by_role("link", name="Ruby Hartley").click()
 
     visit = page.locator("#visit-form")
@@ -58,6 +61,7 @@ def test_notify_visit_assess_end(page, sign_in):
     visit.get_by_role("radio", name="Yes", exact=True).check()
     page.get_by_role("button", name="Record the visit").click()
     expect(page.locator("#visits")).to_contain_text("Yes")
+    assert blocking_violations(page) == []
     expect(page.locator("#next-visit")).to_contain_text((today + timedelta(weeks=6)).strftime("%-d %b %Y"))
 
     assess = page.locator("#assess-form")

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from frontdoor.lado.models import LadoReferral
 from tests import factories
+from tests.browser.axe import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,6 +23,7 @@ def test_refer_consider_meeting_outcome(page, sign_in):
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter the name of the adult")
     expect(summary).to_contain_text("Select the type of setting")
+    assert blocking_violations(page) == []
     page.get_by_label("Name of the adult the allegation is about").fill("Jon Example")
     page.get_by_label("Their role").fill("Teaching assistant")
     page.get_by_label("Their employer or setting").fill("Oakfield Primary")
@@ -35,6 +37,7 @@ def test_refer_consider_meeting_outcome(page, sign_in):
     page.get_by_role("link", name="LADO referrals").first.click()
     row = page.locator("#waiting").get_by_role("row", name="Jon Example")
     expect(row).to_contain_text("Due")
+    assert blocking_violations(page) == []
     row.get_by_role("link", name="Jon Example").click()
     page.get_by_role("button", name="Record the consideration").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select the LADO's decision")
@@ -52,6 +55,7 @@ def test_refer_consider_meeting_outcome(page, sign_in):
     form.get_by_label("What the meeting decided").fill("Suspend pending police enquiry")
     page.get_by_role("button", name="Record the meeting").click()
     expect(page.locator(".meeting")).to_contain_text("Suspend pending police enquiry")
+    assert blocking_violations(page) == []
 
     page.get_by_label("Unsubstantiated").check()
     page.get_by_label("Actions agreed").fill("Return to work with a risk assessment")
