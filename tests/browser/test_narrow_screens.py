@@ -69,3 +69,12 @@ def test_police_notification_lists_reflow_on_a_phone(phone, live_server, sign_in
     _assert_reflows(phone, f"{live_server.url}/triage/schools/monitoring")
     sign_in(factories.user(agency_=school))
     _assert_reflows(phone, f"{live_server.url}/school/da-notifications")
+
+
+def test_an_empty_lists_message_is_not_headed_by_the_first_column(phone, live_server, sign_in):
+    sign_in(factories.user(role=Membership.Role.ISCO))
+    phone.goto(f"{live_server.url}/triage/schools/monitoring")
+    empty = phone.locator("#schools-awaiting td", has_text="Every school has acknowledged")
+    expect(empty).to_be_visible()
+    assert empty.get_attribute("data-label") is None
+    assert _fits(phone)[0] <= PHONE["width"]

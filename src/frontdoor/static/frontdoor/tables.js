@@ -16,8 +16,10 @@ for (const table of document.querySelectorAll('table.govuk-table')) {
         cell.setAttribute('role', 'cell')
       }
       const label = headings[column]
-      if (!inHead && label && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', label)
-      column += Number(cell.getAttribute('colspan') || 1)
+      const span = Number(cell.getAttribute('colspan') || 1)
+      // A cell across several columns ("No notifications.") has no one heading.
+      if (!inHead && label && span === 1 && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', label)
+      column += span
     }
   }
   table.classList.add('fd-table--labelled')
