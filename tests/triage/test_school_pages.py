@@ -389,22 +389,3 @@ def test_the_monitoring_page_marks_updates(client, dsl, oakfield):
     page = client.get("/triage/schools/monitoring").content.decode()
     assert "Of which updates" in page
     assert 'WMP-UPD <strong class="govuk-tag govuk-tag--yellow">Update</strong>' in page
-
-
-def test_monitoring_gives_each_school_its_contact_details_and_its_notifications_to_chase(oakfield):
-    isco = factories.user(role="isco")
-    Agency.objects.filter(pk=oakfield.pk).update(phone="01632 960123")
-    lead = factories.user(agency_=oakfield, first="Chris", last="Taylor", email="c.taylor@oakfield.example")
-    first = ft.school_notification(school_=oakfield, reference="WMP-CHASE-1")
-    second = ft.school_notification(school_=oakfield, reference="WMP-CHASE-2")
-    ft.school_notification(school_=ft.school("Elm High"), reference="WMP-ELM")
-
-    [row] = [row for row in school_pages.schools_monitoring(user=isco).schools_awaiting
-             if row["school__name"] == "Oakfield Primary"]
-
-    assert (row["phone"], row["email"]) == ("01632 960123", "safeguarding@school.example")
-    assert [membership.user for membership in row["leads"]] == [lead]
-    assert {n.police_reference for n in row["notifications"]} == {"WMP-CHASE-1", "WMP-CHASE-2"}
-    for listed in (first, second):
-        assert AccessLogEntry.objects.filter(user=isco, target_id=str(listed.pk),
-                                             reason="ISCO monitored schools' acknowledgements").exists()
