@@ -68,6 +68,8 @@ def test_the_header_is_a_banner_landmark_and_nothing_sits_outside_a_landmark(pag
     # axe's `region` rule counts in blocking_violations (tests/browser/axe.py), on every page the tests check.
     page.goto(f"{live_server.url}/sign-in")
     expect(page.get_by_role("banner")).to_contain_text("Front Door")
+    # The footer gives the area's number (settings.FRONTDOOR_AREA, the demo's by default).
+    expect(page.get_by_role("contentinfo")).to_contain_text("call 01632 960666")
     assert blocking_violations(page) == []
     sign_in(factories.user(role="practitioner"))
     expect(page.get_by_role("banner")).to_contain_text("Front Door")
