@@ -2,6 +2,8 @@
 VENV ?= .venv
 PY = $(VENV)/bin/python
 STAMP = $(VENV)/.installed
+# `make demo PORT=8100` serves on another port (frontdoor demo --port).
+PORT ?= 8000
 
 .PHONY: demo test install assets
 
@@ -14,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/frontdoor demo
+	$(VENV)/bin/frontdoor demo --port $(PORT)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

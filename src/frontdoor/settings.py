@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frontdoor.agencies.context_processors.membership",
+                "frontdoor.agencies.context_processors.area",
             ],
         },
     },
@@ -180,11 +181,16 @@ FRONTDOOR_MESSAGE_CHANNEL = os.environ.get("FRONTDOOR_MESSAGE_CHANNEL", "email")
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 
-# The area this instance serves: the Levels of Need tool, the phone numbers in letters.
+# The area this instance serves: the Levels of Need tool, and the names, headings and phone numbers in
+# the outcome letter and on every page. The defaults are the demo's fictional county; the phone numbers
+# are in Ofcom's range kept for drama (01632 960xxx), so nobody real is rung.
 FRONTDOOR_AREA = {
-    "name": os.environ.get("FRONTDOOR_AREA_NAME", "Worcestershire"),
-    "front_door_phone": os.environ.get("FRONTDOOR_PHONE", "01905 822666"),
-    "edt_phone": os.environ.get("FRONTDOOR_EDT_PHONE", "019057 768020"),
+    "name": os.environ.get("FRONTDOOR_AREA_NAME", "Fictional Shire"),
+    "childrens_service": os.environ.get("FRONTDOOR_CHILDRENS_SERVICE", "Fictional Shire Children’s Social Work Service"),
+    "safeguarding_partnership": os.environ.get("FRONTDOOR_SAFEGUARDING_PARTNERSHIP",
+                                               "Fictional Shire Safeguarding Children Partnership"),
+    "front_door_phone": os.environ.get("FRONTDOOR_PHONE", "01632 960666"),
+    "edt_phone": os.environ.get("FRONTDOOR_EDT_PHONE", "01632 960020"),
     "levels_of_need_tool": "levels_of_need",
 }
 

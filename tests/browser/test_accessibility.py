@@ -1,5 +1,6 @@
 """axe-core (shipped inside axe-playwright-python) on the pages of the concern-to-outcome journey."""
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.axe import blocking_violations
@@ -61,3 +62,15 @@ def test_identity_pages_have_no_serious_accessibility_violations(page, live_serv
     for path in ("/front-door/possible-duplicates",):
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         assert blocking_violations(page) == [], path
+
+
+def test_the_header_is_a_banner_landmark_and_nothing_sits_outside_a_landmark(page, live_server, sign_in):
+    # axe's `region` rule counts in blocking_violations (tests/browser/axe.py), on every page the tests check.
+    page.goto(f"{live_server.url}/sign-in")
+    expect(page.get_by_role("banner")).to_contain_text("Front Door")
+    # The footer gives the area's number (settings.FRONTDOOR_AREA, the demo's by default).
+    expect(page.get_by_role("contentinfo")).to_contain_text("call 01632 960666")
+    assert blocking_violations(page) == []
+    sign_in(factories.user(role="practitioner"))
+    expect(page.get_by_role("banner")).to_contain_text("Front Door")
+    assert [v for v in blocking_violations(page) if v.startswith("region")] == []

@@ -49,6 +49,10 @@ def test_practitioner_reviews_the_evidence_links_and_unlinks(page, sign_in, area
     expect(nhs_row).to_contain_text("9434765919")
     expect(nhs_row).to_contain_text("disagrees")
     expect(best.get_by_role("row", name="Date of birth")).to_contain_text("agrees")
+    # The referrer gave no sex: the row says so in words, not the matcher's "missing sex missing".
+    sex_row = best.get_by_role("row", name="Sex")
+    expect(sex_row).to_contain_text("Sex is not recorded on one record.")
+    expect(sex_row).not_to_contain_text("missing")
 
     best.get_by_role("button", name="This is Thomas Okafor: link").click()
     expect(page.locator(".govuk-summary-card").get_by_text("Linked to Thomas Okafor")).to_be_visible()

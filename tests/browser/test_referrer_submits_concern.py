@@ -72,7 +72,7 @@ def test_a_yes_to_immediate_safety_shows_the_phone_number_and_goes_to_the_top_of
     _answer_questions(page, urgent=True)
 
     expect(page.get_by_role("heading", name="Call the Family Front Door now")).to_be_visible()
-    expect(page.locator(".govuk-panel")).to_contain_text("01905 822666")
+    expect(page.locator(".govuk-panel")).to_contain_text("01632 960666")  # the demo area's number (settings.FRONTDOOR_AREA)
     page.get_by_role("link", name="I have phoned – continue to the form").click()
     _fill_details(page)
     page.get_by_label("If consent was not sought, why not?").fill("Asking would put Ruby at risk of harm")

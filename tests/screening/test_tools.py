@@ -107,11 +107,12 @@ def test_letter_fixed_texts_are_kept_for_the_template():
     assert letter["intro"] == "Thank you for your recent contact."
     assert letter["considered"] == (
         "Your referral has been considered alongside information held by Children’s social care "
-        "and in line with the agreed SSCB levels of need. The following action will be taken as "
+        "and in line with the agreed {safeguarding_partnership} levels of need. The following action will be taken as "
         "an outcome to your referral:")
-    assert letter["dissatisfied"].startswith("Thank you for your call, if dissatisfied")
+    # The area's words and the channel fill the placeholders (decisions/letter.py, tests/decisions/test_letter.py).
+    assert letter["dissatisfied"].startswith("Thank you for {thank_you_for}, if dissatisfied")
     assert [(p["label"], p["number"]) for p in letter["phone_lines"]] == [
-        ("FFD contact number is:", "01905 822666"), ("EDT contact number is:", "019057 768020")]
+        ("FFD contact number is:", "{front_door_phone}"), ("EDT contact number is:", "{edt_phone}")]
 
 
 def test_levels_of_need_suggests_no_level():

@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from frontdoor.agencies.models import Agency
 
 from .synthetic import Synth, data_file
 
 COUNTY = "Fictional Shire"
 LOCAL_AUTHORITY_NAME = "Fictional Shire County Council – Family Front Door"
-FRONT_DOOR_PHONE = "01905 822666"
+# The same number the letters and the page footer give (settings.FRONTDOOR_AREA).
+FRONT_DOOR_PHONE = settings.FRONTDOOR_AREA["front_door_phone"]
 DEMO_PRIMARY = "Thistlecombe Primary School"
 DEMO_SECONDARY = "Ashbury Vale High School"
 DEMO_GP = "Hollowmere Health Centre"

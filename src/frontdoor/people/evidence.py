@@ -9,6 +9,18 @@ AGREEMENT_TAGS = {
     "agrees": "govuk-tag--green", "partly agrees": "govuk-tag--yellow", "disagrees": "govuk-tag--red",
     "missing": "govuk-tag--grey",
 }
+# The tag a practitioner reads for each agreement; "missing" is the matcher's word, not theirs.
+AGREEMENT_WORDS = {"missing": "not recorded"}
+# What the field is called inside a sentence ("Sex is not recorded on one record").
+FIELD_NOUNS = {
+    "given_name": "The first name", "family_name": "The last name", "dob": "The date of birth", "sex": "Sex",
+    "nhs_number": "The NHS number", "address": "The address", "school": "The school",
+}
+# Level labels that need their field named to read as a sentence on their own.
+LEVEL_SENTENCES = {
+    "within 10 days": "The dates of birth are within 10 days of each other",
+    "day and month swapped": "The day and month of birth are swapped",
+}
 RECOMMENDATIONS = {
     "link": "Near-certain match",
     "review": "Possible match: check the evidence",
@@ -48,17 +60,32 @@ def counted(match_weight: float) -> str:
     return f"{direction}, × {2 ** abs(match_weight):,.0f}"
 
 
+def level_sentence(*, field: str, level: str, agreement: str, given: str, indexed: str) -> str:
+    """The matcher's level label as a sentence: 'Sex is not recorded on one record.', not 'sex missing'."""
+    if agreement == "missing":
+        where = "either record" if not given and not indexed else "one record"
+        noun = FIELD_NOUNS.get(field, FIELD_LABELS.get(field, field.replace("_", " ")))
+        return f"{noun} is not recorded on {where}."
+    text = LEVEL_SENTENCES.get(level, level).strip()
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 def evidence_rows(evidence) -> list[EvidenceRow]:
     """Rows from a resolver candidate's FieldEvidence or its stored JSON."""
-    return [
-        EvidenceRow(
-            label=FIELD_LABELS.get(_get(e, "field"), _get(e, "field")),
-            given=_get(e, "query_value") or "Not given",
-            indexed=_get(e, "candidate_value") or "Not known",
-            agreement=_get(e, "agreement"),
-            tag_class=AGREEMENT_TAGS.get(_get(e, "agreement"), ""),
-            level=_get(e, "level"),
-            counted="did not count" if _get(e, "agreement") == "missing" else counted(_get(e, "match_weight")),
-        )
-        for e in evidence
-    ]
+    rows = []
+    for e in evidence:
+        field, agreement = _get(e, "field"), _get(e, "agreement")
+        given, indexed = _get(e, "query_value") or "", _get(e, "candidate_value") or ""
+        rows.append(EvidenceRow(
+            label=FIELD_LABELS.get(field, field),
+            given=given or "Not given",
+            indexed=indexed or "Not known",
+            agreement=AGREEMENT_WORDS.get(agreement, agreement),
+            tag_class=AGREEMENT_TAGS.get(agreement, ""),
+            level=level_sentence(field=field, level=_get(e, "level") or "", agreement=agreement,
+                                 given=given, indexed=indexed),
+            counted="did not count" if agreement == "missing" else counted(_get(e, "match_weight")),
+        ))
+    return rows

@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from frontdoor.agencies.models import Membership
+from frontdoor.agencies.models import Agency, Membership
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.intake.models import Contact
@@ -227,7 +227,35 @@ def schools_monitoring(*, user, now: datetime | None = None) -> SchoolsMonitorin
     late.sort(key=lambda item: item.deadline, reverse=True)
     access_log_record_many(user=user, targets=[item.school_notification for item in late],
                            reason="ISCO monitored late school notifications")
-    return SchoolsMonitoring(schools_awaiting=_schools_awaiting(visible, updates), late=late)
+    awaiting = _schools_awaiting(visible, updates)
+    _add_chasing_details(user=user, schools=awaiting, visible=visible, updates=updates)
+    return SchoolsMonitoring(schools_awaiting=awaiting, late=late)
+
+
+def _add_chasing_details(*, user, schools: list[dict], visible: QuerySet[SchoolNotification],
+                         updates: QuerySet[SchoolNotificationUpdate]) -> None:
+    """What the ISCO needs to chase each school: its phone, email and designated safeguarding leads, and the
+    notifications (or updates) it has not acknowledged, each to open (`notifications`, oldest deadline first)."""
+    ids = [school["school_id"] for school in schools]
+    agencies = Agency.objects.in_bulk(ids)
+    leads: dict = {}
+    for membership in (Membership.objects.filter(agency_id__in=ids, role=Membership.Role.REFERRER, user__is_active=True)
+                       .select_related("user").order_by("user__last_name", "user__first_name")):
+        leads.setdefault(membership.agency_id, []).append(membership)
+    waiting = list(visible.filter(status__in=OPEN_STATUSES, school_id__in=ids).select_related("notification"))
+    waiting += [update.school_notification for update in updates.filter(acknowledged_at__isnull=True)
+                .filter(school_notification__school_id__in=ids).select_related("school_notification__notification")]
+    access_log_record_many(user=user, targets={sn.pk: sn for sn in waiting}.values(),
+                           reason="ISCO monitored schools' acknowledgements")
+    by_school: dict = {}
+    for school_notification in sorted(waiting, key=lambda sn: sn.deadline):
+        listed = by_school.setdefault(school_notification.school_id, {})
+        listed.setdefault(school_notification.notification_id, school_notification.notification)
+    for school in schools:
+        agency = agencies.get(school["school_id"])
+        school.update(phone=agency.phone if agency else "", email=agency.email if agency else "",
+                      leads=leads.get(school["school_id"], []),
+                      notifications=list(by_school.get(school["school_id"], {}).values()))
 
 
 def _schools_awaiting(visible: QuerySet[SchoolNotification], updates: QuerySet[SchoolNotificationUpdate]) -> list[dict]:
