@@ -102,3 +102,18 @@ def test_assignees_are_the_front_door_people_of_the_users_agency():
 
     assert set(contact_assignees(user=practitioner)) == {practitioner, manager}
     assert list(contact_assignees(user=referrer)) == []
+
+
+def test_queue_filters_by_the_decision_level_when_one_is_recorded():
+    from django.utils import timezone
+
+    from frontdoor.decisions.models import Decision
+
+    practitioner = factories.user(role="practitioner")
+    decided, undecided = factories.contact(), factories.contact()
+    Decision.objects.create(contact=decided, level=3, rationale="Assess.", decided_by=practitioner, tool_id="test",
+                            tool_version="1", decided_at=timezone.now(), social_worker_name="Sam Patel")
+
+    assert _queue(practitioner, level=3) == {decided}
+    assert _queue(practitioner, level=2) == set()
+    assert undecided in _queue(practitioner)
