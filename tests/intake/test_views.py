@@ -206,3 +206,11 @@ def test_a_referrer_cannot_assign_a_contact(client):
     assert response.status_code in (403, 404)
     contact.refresh_from_db()
     assert contact.assigned_to is None
+
+
+def test_a_status_not_in_the_list_gets_a_plain_message(client):
+    client.force_login(factories.user(role="practitioner"))
+
+    response = client.get("/front-door/queue", {"status": "bogus"})
+
+    assert "Select a status from the list" in response.content.decode()

@@ -255,6 +255,7 @@ class QueueFilterForm(forms.Form):
     never in the address; the filters alone may be in the address."""
 
     q = forms.CharField(label="Search by child, reference, referrer or agency", required=False, max_length=100,
+                        error_messages={"max_length": "Search for 100 characters or fewer"},
                         widget=GovukTextInput(width_class="govuk-input govuk-!-width-two-thirds"))
     urgent = forms.BooleanField(label="Urgent only", required=False,
                                 widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
@@ -263,12 +264,15 @@ class QueueFilterForm(forms.Form):
     mine = forms.BooleanField(label="Assigned to me", required=False,
                               widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *QUEUE_STATUSES],
-                               widget=GovukSelect())
+                               error_messages={"invalid_choice": "Select a status from the list"}, widget=GovukSelect())
     level = forms.TypedChoiceField(label="Decision level", required=False, coerce=int, empty_value=None,
                                    choices=[("", "Any level"), *[(n, f"Level {n}") for n in (1, 2, 3, 4)]],
+                                   error_messages={"invalid_choice": "Select a level from the list"},
                                    widget=GovukSelect())
     agency_kind = forms.ChoiceField(label="Referrer agency type", required=False,
-                                    choices=[("", "Any agency type"), *Agency.Kind.choices], widget=GovukSelect())
+                                    choices=[("", "Any agency type"), *Agency.Kind.choices],
+                                    error_messages={"invalid_choice": "Select an agency type from the list"},
+                                    widget=GovukSelect())
 
     def clean_q(self):
         return self.cleaned_data["q"].strip()

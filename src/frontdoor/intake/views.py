@@ -303,13 +303,9 @@ def queue(request):
                            reason="Listed in the contacts queue")
     flags = re_referrals(contacts=page)
     rows = [(c, working_time_remaining(c.decision_due_at, now), flags.get(c.pk)) for c in page]
-    address_filters = QueryDict(mutable=True)
-    for name in ("urgent", "overdue", "mine", "status", "level", "agency_kind"):
-        if filters.get(name):
-            address_filters[name] = "1" if filters[name] is True else filters[name]
+    filtered = any(filters.get(name) for name in ("q", "urgent", "overdue", "mine", "status", "level", "agency_kind"))
     return render(request, "intake/queue.html", {
-        "page": page, "rows": rows, "form": form, "searched": bool(filters.get("q")),
-        "filtered": bool(address_filters) or bool(filters.get("q")), "page_query": address_filters.urlencode(),
+        "page": page, "rows": rows, "form": form, "searched": bool(filters.get("q")), "filtered": filtered,
         "page_title": "Contacts queue",
     })
 
