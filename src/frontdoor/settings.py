@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "frontdoor.messaging",
     "frontdoor.casework",
     "frontdoor.missing",
+    "frontdoor.lado",
+    "frontdoor.fostering",
     "frontdoor.triage",
     "frontdoor.reporting",
     "frontdoor.api",

@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("frontdoor.reporting.urls")),
     path("", include("frontdoor.casework.urls")),
     path("", include("frontdoor.missing.urls")),
+    path("", include("frontdoor.lado.urls")),
+    path("", include("frontdoor.fostering.urls")),
     path("governance/", include("frontdoor.governance.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
 ]

@@ -14,6 +14,8 @@ from frontdoor.casework.services import (
     strategy_discussion_record,
 )
 from frontdoor.decisions.services import decision_authorise, decision_record
+from frontdoor.intake.models import ContactChild
+from frontdoor.people.services import contact_child_link
 from tests import factories
 from tests.casework.journey import (
     ALL_AGENCIES, authorised, conference_scheduled, enquiry_opened, plan_started, review_held, weekday_ago,
@@ -45,6 +47,37 @@ def test_a_level_1_or_early_help_decision_opens_no_episode(staff):
                                outcome_codes=["L1.1"], rationale="Information only.", social_worker_name="Sam Patel")
     decision_authorise(manager=manager, decision=decision, version=decision.version)
     assert not Episode.objects.exists()
+
+
+def _decided_again(staff, *, person, level, codes):
+    """A second contact about `person`, decided and authorised."""
+    practitioner, manager, *_ = staff
+    contact = factories.contact()
+    contact_child_link(user=practitioner, contact_child=ContactChild.objects.get(contact=contact), person=person)
+    contact.refresh_from_db()
+    decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=level,
+                               outcome_codes=codes, rationale="A further concern.", social_worker_name="Sam Patel")
+    decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+
+def test_a_further_concern_about_a_child_open_to_social_care_joins_the_open_episode(staff):
+    episode = authorised(staff, level=3, codes=["L3.2"])
+
+    _decided_again(staff, person=episode.person, level=3, codes=["L3.2"])
+    assert Episode.objects.get() == episode and episode.assessments.count() == 1
+
+    _decided_again(staff, person=episode.person, level=4, codes=["L4.2b"])
+    _decided_again(staff, person=episode.person, level=4, codes=["L4.2b"])
+    assert Episode.objects.get() == episode
+    assert episode.strategy_discussions.count() == 1, "one discussion waiting answers both concerns"
+
+
+def test_a_concern_after_the_episode_closed_opens_a_new_one(staff):
+    episode = authorised(staff, level=3, codes=["L3.2"])
+    Episode.objects.filter(pk=episode.pk).update(closed_on=timezone.localdate(), closure_reason="RC8")
+
+    _decided_again(staff, person=episode.person, level=3, codes=["L3.2"])
+    assert Episode.objects.filter(person=episode.person).count() == 2
 
 
 def test_reallocation_keeps_the_history_and_a_stale_page_is_refused(staff):

@@ -301,3 +301,22 @@ def test_the_demo_has_missing_episodes_with_a_repeat_missing_child(summary):
 
     from django.utils import timezone
     assert len(repeat_missing_child_ids(now=timezone.make_aware(datetime.combine(TODAY, time(23, 0))))) == 1
+
+
+def test_the_demo_has_lado_referrals_one_historical_and_one_with_an_outcome(summary):
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.lado.models import LadoReferral
+
+    assert LadoReferral.objects.count() == 5
+    assert LadoReferral.objects.filter(historical=True).count() == 1
+    assert LadoReferral.objects.exclude(outcome="").count() == 2
+    assert get_user_model().objects.get(username="lado@demo.test").membership.role == "lado"
+
+
+def test_the_demo_has_private_fostering_arrangements_one_ended(summary):
+    from frontdoor.fostering.models import Arrangement
+
+    assert Arrangement.objects.count() == 4
+    assert Arrangement.objects.filter(ended_on__isnull=False).count() == 1
+    assert Arrangement.objects.filter(assessment="suitable").count() == 3

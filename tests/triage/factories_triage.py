@@ -46,7 +46,7 @@ def police_notification(*, reference=None, received_at=None, occurred_at=None, s
         perpetrator=perpetrator,
         dash_level=Grade.MEDIUM,
         narrative=NARRATIVE,
-        payload={},
+        payload=fields.pop("payload", {}),
         tool_id="evoda",
         tool_version="1",
         suggested_grade=suggested_grade,

@@ -100,7 +100,8 @@ def test_marac_page_refers_on_judgement_and_shows_the_referral(client, isco, vic
     client.force_login(isco)
     url = f"/triage/notifications/{notification.pk}/marac"
     form = client.get(url).content.decode()
-    assert "24. Do you know if (……) has ever been in trouble with the police" in form
+    assert "24. Do you know if the abuser has ever been in trouble with the police" in form
+    assert "(……)" not in form
     response = client.post(url, {"yes_answers": ["q1", "q2"], "professional_judgement": "yes"}, follow=True)
     page = response.content.decode()
     assert "MARAC and IDVA referrals made" in page and "2 questions answered yes" in page
@@ -136,3 +137,29 @@ def test_the_referral_reaches_the_marac_coordinator_and_the_idva_service(isco, v
     body = sent["idva_referral"].body
     assert "Dawn Hartley" in body and notification.police_reference in body and "15 of 24" in body
     assert "visible high risk" in body
+
+
+def test_the_checklist_reads_with_the_perpetrators_name_where_a_question_names_him(isco, victim):
+    notification = ft.police_notification(victim=victim, perpetrator=ft.adult("Mark", "Stone"))
+    texts = dict(marac.dash_question_texts(notification=notification))
+    assert texts["q1"] == "Has the current incident resulted in injury?"
+    assert texts["q14"] == "Has Mark Stone ever threatened to kill you or someone else and you believed them?"
+    assert not any("(……)" in text for text in texts.values())
+    assert sum("Mark Stone" in text for text in texts.values()) == 15
+
+
+def test_without_a_matched_person_the_checklist_uses_the_name_the_police_sent_else_the_abuser(isco, victim):
+    sent = ft.police_notification(victim=victim, payload={"perpetrator": {"given_name": "Sam", "family_name": "Bloggs"}})
+    assert dict(marac.dash_question_texts(notification=sent))["q24"] == (
+        "Do you know if Sam Bloggs has ever been in trouble with the police or has a criminal history?")
+    unnamed = ft.police_notification(victim=victim)
+    assert dict(marac.dash_question_texts(notification=unnamed))["q6"] == (
+        "Have you separated or tried to separate from the abuser within the past year?")
+
+
+def test_marac_page_names_the_perpetrator_in_the_questions(client, isco, victim):
+    notification = ft.police_notification(victim=victim, perpetrator=ft.adult("Mark", "Stone"))
+    client.force_login(isco)
+    form = client.get(f"/triage/notifications/{notification.pk}/marac").content.decode()
+    assert "14. Has Mark Stone ever threatened to kill you or someone else and you believed them?" in form
+    assert "(……)" not in form

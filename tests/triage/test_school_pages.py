@@ -389,3 +389,95 @@ def test_the_monitoring_page_marks_updates(client, dsl, oakfield):
     page = client.get("/triage/schools/monitoring").content.decode()
     assert "Of which updates" in page
     assert 'WMP-UPD <strong class="govuk-tag govuk-tag--yellow">Update</strong>' in page
+
+
+# --- Siblings at different schools: each school sees only its own actions (issue 15 item 6) -------------
+
+
+def _siblings_at_two_schools(oakfield):
+    """A medium incident with Ruby at Oakfield and her brother Sam at Elm High, and an action for each school
+    and one for the police; each school has a DSL."""
+    elm = ft.school("Elm High", email="")  # no inbox: its DSL is emailed directly
+    police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
+    member = factories.user(role="triage_member", agency_=police)
+    notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-SIB")
+    ft.child(notification, school_=oakfield, given_name="Ruby")
+    ft.child(notification, school_=elm, given_name="Sam")
+    elm_dsl = factories.user(agency_=elm, first="Sam", last="Lee", email="dsl@elm.example")
+    meetings.meeting_outcome_record(
+        user=member, meeting=meetings.meeting_for_day(DAY), notification=notification, final_grade=Grade.MEDIUM,
+        decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", rationale="", version=notification.version,
+        actions=[
+            meetings.ActionDraft(description="Oakfield key adult to check in with Ruby", owner_agency=oakfield,
+                                 due_date=DAY + timedelta(days=2)),
+            meetings.ActionDraft(description="Elm High mentor to meet Sam about his exclusion", owner_agency=elm,
+                                 due_date=DAY + timedelta(days=2)),
+            meetings.ActionDraft(description="Check bail conditions", owner_agency=police,
+                                 due_date=DAY + timedelta(days=1)),
+        ])
+    told = {sn.school_id: sn for sn in SchoolNotification.objects.filter(notification=notification)}
+    return notification, elm, elm_dsl, told[oakfield.pk], told[elm.pk], member
+
+
+def test_each_school_is_told_its_own_action_and_the_agencies_but_never_another_schools(oakfield):
+    _, elm, _, at_oakfield, at_elm, _ = _siblings_at_two_schools(oakfield)
+    descriptions = {sn.school.name: [a.description for a in school_pages.school_notification_actions(
+        school_notification=sn)] for sn in (at_oakfield, at_elm)}
+    assert descriptions == {
+        "Oakfield Primary": ["Check bail conditions", "Oakfield key adult to check in with Ruby"],
+        "Elm High": ["Check bail conditions", "Elm High mentor to meet Sam about his exclusion"],
+    }
+    oakfield_email = OutboxMessage.objects.get(to_address="safeguarding@school.example").body
+    elm_email = OutboxMessage.objects.get(to_address="dsl@elm.example").body
+    assert "Oakfield key adult" in oakfield_email and "Elm High mentor" not in oakfield_email
+    assert "Elm High mentor" in elm_email and "Oakfield key adult" not in elm_email
+    assert "Check bail conditions" in oakfield_email and "Check bail conditions" in elm_email
+
+
+def test_a_correction_of_another_schools_action_is_not_sent_to_this_school(oakfield):
+    notification, elm, _, at_oakfield, at_elm, member = _siblings_at_two_schools(oakfield)
+    told = schools_told(notification=notification)
+    outcome = notification.outcome
+    drafts = [meetings.ActionDraft(description=a.description if a.owner_agency_id != elm.pk else
+                                   "Elm High mentor to meet Sam twice a week", owner_agency=a.owner_agency,
+                                   due_date=a.due_date, action_id=a.pk) for a in outcome.actions.all()]
+    meetings.meeting_outcome_correct(user=member, outcome=outcome, final_grade=Grade.MEDIUM,
+                                     decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", actions=drafts,
+                                     reason="Elm High asked for more", version=outcome.version)
+    assert told  # both schools had been told
+    assert list(SchoolNotificationUpdate.objects.values_list("school_notification__school__name", flat=True)) == [
+        "Elm High"]
+    update_email = OutboxMessage.objects.get(to_address="dsl@elm.example", idempotency_key__contains="correction").body
+    assert "twice a week" in update_email and "Oakfield key adult" not in update_email
+
+
+def test_each_schools_page_shows_only_its_own_action_and_cannot_mark_the_others(client, dsl, oakfield):
+    _, elm, elm_dsl, at_oakfield, at_elm, _ = _siblings_at_two_schools(oakfield)
+    elm_action = TriageAction.objects.get(owner_agency=elm)
+    client.force_login(dsl)
+    page = client.get(f"/school/da-notifications/{at_oakfield.pk}").content.decode()
+    assert "Oakfield key adult to check in with Ruby" in page and "Check bail conditions" in page
+    assert "Elm High mentor" not in page and "Sam" not in page
+    response = client.post(f"/school/da-notifications/{at_oakfield.pk}/actions/{elm_action.pk}/done",
+                           {"version": elm_action.version})
+    assert response.status_code == 404
+    assert client.get(f"/school/da-notifications/{at_elm.pk}").status_code == 404
+    client.force_login(elm_dsl)
+    page = client.get(f"/school/da-notifications/{at_elm.pk}").content.decode()
+    assert "Elm High mentor to meet Sam about his exclusion" in page and "Oakfield key adult" not in page
+
+
+def test_the_api_shows_a_school_dsl_no_notification_or_action(oakfield):
+    """The API's police-notification routes are for the police and the Front Door: a school's token is refused
+    and the answer names no action of any school."""
+    from django.test import Client
+
+    from frontdoor.api.models import ApiToken
+    _siblings_at_two_schools(oakfield)
+    dsl_user = factories.user(agency_=oakfield, email="dsl2@oakfield.example")
+    api = Client(headers={"Authorization": f"Bearer {ApiToken.issue(user=dsl_user, name='test')}"})
+    for path in ("/api/v1/notifications", "/api/v1/screening/evoda/evaluate"):
+        response = api.post(path, {}, content_type="application/json")
+        assert response.status_code == 403
+        assert "Elm High mentor" not in response.content.decode() and "Oakfield key" not in response.content.decode()
+    assert api.get("/api/v1/notifications").status_code in (404, 405)

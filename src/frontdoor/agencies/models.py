@@ -62,6 +62,10 @@ class Membership(models.Model):
         PERFORMANCE_OFFICER = "performance_officer", "Performance and data officer"
         # Receives the police's missing-person reports and sees that return interviews happen (seed 003).
         MISSING_COORDINATOR = "missing_coordinator", "Missing children coordinator"
+        # The Local Authority Designated Officer: allegations against adults who work with children (seed 003).
+        LADO = "lado", "Local Authority Designated Officer (LADO)"
+        # Visits and assesses private fostering arrangements (seed 003); the value fits the role column.
+        PRIVATE_FOSTERING_WORKER = "fostering_worker", "Private fostering social worker"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")

@@ -62,7 +62,12 @@ def episodes_start_for_contact(*, contact, next_steps: set[str], referral_date: 
 def _episode_open(*, contact_child, person, referral_date: date, source: str, discussion_reason: str | bool,
                   user, reason: str) -> Episode:
     """A referral to the team that receives them, with its strategy discussion when one is asked
-    for (with its reason), else its assessment."""
+    for (with its reason), else its assessment. A child already open to social care has one
+    episode at a time (the DfE CIN census counts no overlap): the new concern joins it."""
+    open_episode = person and Episode.objects.filter(person=person, closed_on__isnull=True).first()
+    if open_episode:
+        return _episode_join(episode=open_episode, requested_on=referral_date, discussion_reason=discussion_reason,
+                             user=user, reason=reason)
     team = Team.objects.filter(receives_referrals=True).order_by("name").first()
     episode = Episode.objects.create(contact_child=contact_child, person=person, referral_date=referral_date,
                                      source=source, team=team)
@@ -71,6 +76,18 @@ def _episode_open(*, contact_child, person, referral_date: date, source: str, di
     else:
         Assessment.objects.create(episode=episode, started_on=referral_date)
     access_log_record(user=user, target=episode, reason=reason, action=AccessLogEntry.Action.CREATE)
+    return episode
+
+
+def _episode_join(*, episode: Episode, requested_on: date, discussion_reason: str | bool, user,
+                  reason: str) -> Episode:
+    """A further concern about a child whose episode is open: a strategy discussion when one is asked
+    for and none is waiting to be held; otherwise the open assessment or plan already answers it."""
+    waiting = episode.strategy_discussions.filter(held_at__isnull=True).exists()
+    if discussion_reason and not waiting:
+        _strategy_discussion_convene(episode=episode, requested_on=requested_on, reason=discussion_reason)
+    access_log_record(user=user, target=episode, reason=f"{reason}: joined the open episode",
+                      action=AccessLogEntry.Action.UPDATE)
     return episode
 
 

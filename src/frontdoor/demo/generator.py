@@ -25,6 +25,8 @@ from frontdoor.intake.services import contact_quality_flags
 from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
 from frontdoor.demo.missing import load_demo_missing
+from frontdoor.demo.lado import load_demo_lado
+from frontdoor.demo.fostering import load_demo_fostering
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
@@ -66,6 +68,10 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "GP", "agency": DEMO_GP},
     {"email": "missing@demo.test", "name": "Dana Brooks", "role": Membership.Role.MISSING_COORDINATOR.label,
      "job_title": "Missing children coordinator", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "lado@demo.test", "name": "Sam Reid", "role": Membership.Role.LADO.label,
+     "job_title": "Local Authority Designated Officer", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "fostering@demo.test", "name": "Jo Patel", "role": Membership.Role.PRIVATE_FOSTERING_WORKER.label,
+     "job_title": "Private fostering social worker", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "police@demo.test", "name": "Kate Wilson", "role": Membership.Role.REFERRER.label,
      "job_title": "PC", "agency": "Fictional Shire Police"},
     {"email": "health@demo.test", "name": "Lucy Green", "role": Membership.Role.REFERRER.label,
@@ -136,6 +142,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_social_care(today=today)
     load_demo_census_details(seed=seed, today=today)
     load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
+    load_demo_lado(today=today)
+    load_demo_fostering(today=today)
     load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)

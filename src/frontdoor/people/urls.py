@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.people import views
+from frontdoor.people import chronology_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -19,6 +19,9 @@ urlpatterns = [
     path("front-door/people/<uuid:person_id>/addresses/<int:residence_id>/moved-out", views.residence_moved_out,
          name="residence_moved_out"),
     path("front-door/people/<uuid:person_id>/merges", views.merges, name="merges"),
+    path("front-door/people/<uuid:person_id>/chronology", chronology_views.chronology, name="chronology"),
+    path("front-door/people/<uuid:person_id>/chronology.pdf", chronology_views.chronology_download,
+         name="chronology_pdf"),
     path("front-door/people/<uuid:person_id>/access-log", views.access_log, name="access_log"),
     path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

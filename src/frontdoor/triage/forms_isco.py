@@ -2,7 +2,7 @@
 from django import forms
 
 from frontdoor.forms_govuk import GovukRadios, GovukTextarea
-from frontdoor.triage.models import Grade
+from frontdoor.triage.models import Grade, LateNotificationRoute
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -43,3 +43,23 @@ class GradeForm(forms.Form):
         help_text="Why this grade. Needed when you change the suggested grade.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LateRouteForm(forms.Form):
+    """The ISCO's choice for a high notification received after today's agenda cut-off."""
+
+    route = forms.ChoiceField(
+        label="What should happen to this notification today?", widget=GovukRadios,
+        choices=LateNotificationRoute.Route.choices,
+        error_messages={"required": "Select whether to add the notification to today's meeting or send it to a "
+                                    "strategy discussion"},
+    )
+    reason = forms.CharField(
+        label="Why", widget=GovukTextarea(rows=3), max_length=2000,
+        error_messages={"required": "Enter why you chose this for the notification",
+                        "max_length": "The reason must be 2,000 characters or fewer"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="late", **kwargs)

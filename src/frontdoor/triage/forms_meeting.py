@@ -115,13 +115,15 @@ class DashForm(forms.Form):
         help_text="Professional judgement can refer a case to MARAC whatever the count; it never lowers one.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, questions: list[tuple[str, str]] | None = None, **kwargs):
+        """questions: (id, text) as the page reads them (with the perpetrator's name); the tool's words otherwise."""
         super().__init__(*args, **kwargs)
         self.fields["professional_judgement"].error_messages["required"] = (
             "Select yes if you have serious concerns about the victim's situation"
         )
+        questions = questions or [(question.id, question.text) for question in dash_questions()]
         self.fields["yes_answers"].choices = [
-            (question.id, f"{number}. {question.text}") for number, question in enumerate(dash_questions(), 1)
+            (question_id, f"{number}. {text}") for number, (question_id, text) in enumerate(questions, 1)
         ]
 
     def answers(self) -> dict[str, bool]:

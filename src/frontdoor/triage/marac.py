@@ -28,6 +28,27 @@ def dash_questions() -> list:
     return list(load_tool("dash").indicators)
 
 
+BLANK = "(……)"  # where the SafeLives checklist names the abuser
+
+
+def perpetrator_name(*, notification: PoliceNotification) -> str:
+    """The perpetrator's name as the notification records it: the person it was matched to, else the name the
+    police sent; empty when neither is known."""
+    if notification.perpetrator_id is not None:
+        return notification.perpetrator.full_name
+    sent = (notification.payload or {}).get("perpetrator")
+    if isinstance(sent, dict):
+        return " ".join(str(sent.get(part) or "").strip() for part in ("given_name", "family_name")).strip()
+    return ""
+
+
+def dash_question_texts(*, notification: PoliceNotification) -> list[tuple[str, str]]:
+    """(id, text) for each checklist question, read with the perpetrator's name where the question names him or
+    her, or "the abuser" when the notification records no name."""
+    name = perpetrator_name(notification=notification) or "the abuser"
+    return [(question.id, question.text.replace(BLANK, name)) for question in dash_questions()]
+
+
 def police_callouts_12m(*, notification: PoliceNotification) -> int:
     """Police call-outs for this victim in the 12 months up to this incident, this one included."""
     if notification.victim_id is None:

@@ -98,7 +98,10 @@ def meeting_on(*, day: date) -> TriageMeeting | None:
 
 
 def meeting_agenda(*, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
-    return agenda_before(cutoff=meeting.agenda_cutoff)
+    """The agenda by its cut-off, and the late high notifications the ISCO added to this meeting."""
+    return PoliceNotification.objects.filter(
+        _awaiting_a_meeting(), Q(received_at__lt=meeting.agenda_cutoff) | Q(late_route__meeting=meeting),
+    ).select_related("late_route").order_by("received_at")
 
 
 def agenda_before(*, cutoff: datetime) -> QuerySet[PoliceNotification]:
@@ -308,15 +311,27 @@ def _strategy_discussion_if_required(notification: PoliceNotification, decision:
         return None
     if notification.strategy_discussions.exists():
         return None
-    now = timezone.now()
-    discussion = StrategyDiscussion.objects.create(
+    return strategy_discussion_request(
+        notification=notification,
         reason=(f"Peer-on-peer domestic abuse between young people: police reference {notification.police_reference}"
                 if peer_on_peer else
                 f"Triage meeting decided a strategy discussion: police reference {notification.police_reference}"),
-        source_notification=notification,
-        requested_at=now,
+    )
+
+
+def strategy_discussion_request(*, notification: PoliceNotification, reason: str) -> StrategyDiscussion:
+    """A strategy discussion for an incident, for children's social care: due within one working day, with the
+    incident's children (and, between young people, the victim and the perpetrator), seen on each child's page.
+    An incident that already has one keeps it: it never gets a second."""
+    existing = notification.strategy_discussions.order_by("requested_at").first()
+    if existing is not None:
+        return existing
+    peer_on_peer = notification.relationship == Relationship.YOUNG_PEOPLE_PARTNERS
+    now = timezone.now()
+    discussion = StrategyDiscussion.objects.create(
+        reason=reason[:300], source_notification=notification, requested_at=now,
         # Seed 002: the young people's pathway convenes the strategy meeting without delay; the
-        # meeting's own decision for one is as urgent.
+        # meeting's own decision for one, or the ISCO's for a late high notification, is as urgent.
         due_at=working_deadline(now, 1),
     )
     discussion.children.set(_discussion_people(notification, peer_on_peer))
@@ -361,7 +376,8 @@ def incidents_visible_to(*, user, meeting: TriageMeeting | None = None) -> Query
         return PoliceNotification.objects.all()
     attended = meetings_visible_to(user=user)
     agendas = attended.filter(pk=meeting.pk) if meeting is not None else attended
-    on_an_agenda = _awaiting_a_meeting() & Exists(agendas.filter(agenda_cutoff__gt=OuterRef("received_at")))
+    on_an_agenda = _awaiting_a_meeting() & (Exists(agendas.filter(agenda_cutoff__gt=OuterRef("received_at")))
+                                            | Q(late_route__meeting__in=agendas))
     return PoliceNotification.objects.filter(on_an_agenda | Q(outcome__meeting__in=attended))
 
 

@@ -314,3 +314,22 @@ class MaracReferral(models.Model):
     idva_referred_at = models.DateTimeField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class LateNotificationRoute(models.Model):
+    """The ISCO's choice for a high notification received after today's agenda cut-off: added to today's
+    meeting, or sent straight to a strategy discussion, with the reason (issue 15). One per notification."""
+
+    class Route(models.TextChoices):
+        TODAYS_MEETING = "todays_meeting", "Added to today's triage meeting"
+        STRATEGY_DISCUSSION = "strategy_discussion", "Sent straight to a strategy discussion"
+
+    notification = models.OneToOneField(PoliceNotification, on_delete=models.PROTECT, related_name="late_route")
+    route = models.CharField(max_length=30, choices=Route.choices)
+    meeting = models.ForeignKey(TriageMeeting, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="late_additions")
+    strategy_discussion = models.ForeignKey("casework.StrategyDiscussion", null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from frontdoor.agencies.models import Agency
 from frontdoor.casework.calendar import SchoolTerms, next_school_day_start
 from frontdoor.messaging.services import OutboxDraft, outbox_enqueue_many
 from frontdoor.triage.errors import NotificationInvalid
@@ -43,8 +44,14 @@ def incident_actions(*, notification: PoliceNotification) -> QuerySet[TriageActi
 
 
 def school_actions(*, grade: str, actions: Iterable[TriageAction], school_id) -> list[TriageAction]:
-    """The actions a school is told of: all of them for medium and high (seed 001), and its own whatever the grade."""
-    return [action for action in actions if grade != Grade.STANDARD or action.owner_agency_id == school_id]
+    """The actions a school is told of: for medium and high, those of the agencies at triage (seed 001) and its
+    own; for standard, its own. Another school's action is never among them: siblings at different schools
+    share an incident, but one school is not told what another was asked to do (information sharing)."""
+    def told(action: TriageAction) -> bool:
+        if action.owner_agency_id == school_id:
+            return True
+        return grade != Grade.STANDARD and action.owner_agency.kind != Agency.Kind.SCHOOL
+    return [action for action in actions if told(action)]
 
 
 @transaction.atomic(savepoint=False)

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods
 from frontdoor.agencies.decorators import role_required
 from frontdoor.governance.services import access_log_page, access_log_record_many
 from frontdoor.screening.tools import load_tool
-from frontdoor.triage import selectors
+from frontdoor.triage import late, selectors
 from frontdoor.triage.errors import RowInvalid, TriageError
-from frontdoor.triage.forms_isco import GradeForm, ImportFileForm
+from frontdoor.triage.meetings import MeetingInvalid
+from frontdoor.triage.forms_isco import GradeForm, ImportFileForm, LateRouteForm
 from frontdoor.triage.imports import (
     notifications_import_file,
     quarantined_row_fields,
@@ -113,8 +114,12 @@ def notifications(request):
     to_grade = request.GET.get("status") == "to_grade"
     page = access_log_page(user=request.user, objects=selectors.notifications_list(user=request.user, to_grade=to_grade),
                            number=request.GET.get("page"), per_page=50, reason="Listed in the police notifications")
+    late_high = list(late.late_high_notifications(user=request.user))
+    access_log_record_many(user=request.user, targets=late_high,
+                           reason="Listed as a high notification received after today's cut-off")
     return render(request, "triage/isco_notifications.html", {
-        "page": page, "to_grade": to_grade, "page_title": "Police notifications",
+        "page": page, "to_grade": to_grade, "late_high": late_high, "cutoff": late.todays_cutoff(),
+        "page_title": "Police notifications",
     })
 
 
@@ -134,11 +139,48 @@ def notification(request, notification_id):
         else:
             messages.success(request, f"Notification {notification.police_reference} graded")
             return redirect("triage:isco_notification", notification_id=notification.pk)
+    return _notification_page(request, notification, form)
+
+
+def _notification_page(request, notification, form, late_form=None):
+    needs_route = late.needs_late_route(notification=notification)
+    if needs_route and late_form is None:
+        late_form = LateRouteForm(initial={"version": notification.version})
+    error_links = [(field.auto_id, error) for f in (form, late_form) if f is not None for field in f
+                   for error in field.errors]
+    error_links += [("main-form" if f is form else "late-form", error) for f in (form, late_form) if f is not None
+                    for error in f.non_field_errors()]
     return render(request, "triage/isco_notification.html", {
         "notification": notification, "form": form, "suggestion": suggestion_view(notification),
         **amendments_view(notification),
+        "late_form": late_form if needs_route else None, "late_route": late.late_route_for(notification=notification),
+        "cutoff": late.todays_cutoff(), "error_links": error_links,
         "page_title": f"Notification {notification.police_reference}",
     })
+
+
+@isco_page
+@require_http_methods(["POST"])
+def late_route(request, notification_id):
+    """Add a late high notification to today's meeting, or send it straight to a strategy discussion."""
+    notification = selectors.notification_get_for(user=request.user, notification_id=notification_id,
+                                                  reason="Chose today's route for a late high notification")
+    late_form = LateRouteForm(request.POST)
+    if late_form.is_valid():
+        data = late_form.cleaned_data
+        try:
+            chosen = late.late_notification_route(user=request.user, notification=notification, route=data["route"],
+                                                  reason=data["reason"], version=data["version"])
+        except MeetingInvalid as error:
+            late_form.add_error(error.field, str(error))
+        except TriageError as error:
+            late_form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Notification {notification.police_reference}: {chosen.get_route_display().lower()}")
+            return redirect("triage:isco_notification", notification_id=notification.pk)
+    form = GradeForm(initial={"grade": notification.grade or notification.suggested_grade,
+                              "version": notification.version})
+    return _notification_page(request, notification, form, late_form)
 
 
 def amendments_view(notification) -> dict:
@@ -196,4 +238,5 @@ urlpatterns = [
     path("notifications/quarantine", quarantine, name="isco_quarantine"),
     path("notifications/quarantine/<uuid:row_id>", quarantined_row, name="isco_quarantine_row"),
     path("notifications/<uuid:notification_id>", notification, name="isco_notification"),
+    path("notifications/<uuid:notification_id>/late-route", late_route, name="isco_late_route"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.governance.services import access_log_record_many
-from frontdoor.triage import marac, meetings
+from frontdoor.triage import late, marac, meetings
 from frontdoor.triage.errors import TriageError
 from frontdoor.triage.forms_meeting import (
     ActionFormSet,
@@ -126,6 +126,9 @@ def _meeting_page(request, day, *, day_form=None, attendance_form=None, errors=(
         "day_form": day_form,
         "attendance_form": attendance_form,
         "error_links": error_links(day_form, attendance_form),
+        # A count and a link only (no notification named): those the ISCO's pages list as needing a choice.
+        "late_high_count": (late.late_high_notifications(user=request.user).count()
+                            if meeting.date == timezone.localdate() else 0),
         "page_title": f"Triage meeting, {meeting.date:%A %d %B %Y}",
     })
 
@@ -312,7 +315,7 @@ def marac_checklist(request, notification_id):
     notification = meetings.incident_get_for(
         user=request.user, notification_id=notification_id, reason="Dash risk checklist for MARAC"
     )
-    form = DashForm(request.POST or None)
+    form = DashForm(request.POST or None, questions=marac.dash_question_texts(notification=notification))
     assessment = None
     if request.method == "POST" and form.is_valid():
         try:

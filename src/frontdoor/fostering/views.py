@@ -1,0 +1,72 @@
+"""Private fostering's pages: thin, each parses, calls a selector or a service, and renders."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from frontdoor.agencies.decorators import role_required
+from frontdoor.fostering import selectors, services
+from frontdoor.fostering.errors import FosteringError
+from frontdoor.fostering.forms import AssessmentForm, EndForm, NotificationForm, VisitForm
+
+
+def fostering_page(view):
+    return login_required(role_required(*selectors.FOSTERING_ROLES)(view))
+
+
+@fostering_page
+def worklist(request):
+    return render(request, "fostering/worklist.html", {
+        "rows": selectors.fostering_worklist(user=request.user),
+        "figures": selectors.fostering_figures(user=request.user), "page_title": "Private fostering"})
+
+
+@fostering_page
+@require_http_methods(["GET", "POST"])
+def notify(request):
+    form, errors = NotificationForm(request.POST or None), []
+    if request.method == "POST" and form.is_valid():
+        try:
+            arrangement = services.arrangement_notify(user=request.user, **form.cleaned_data)
+        except FosteringError as error:
+            errors.append(str(error))
+        else:
+            messages.success(request, "The notification has been recorded")
+            return redirect("fostering:arrangement", arrangement_id=arrangement.pk)
+    return render(request, "fostering/notify.html", {"form": form, "errors": errors,
+                                                     "page_title": "Record a private fostering notification"})
+
+
+STEPS = {
+    "visit": (VisitForm, services.visit_record, "The visit has been recorded"),
+    "assess": (AssessmentForm, services.arrangement_assess, "The assessment has been recorded"),
+    "end": (EndForm, services.arrangement_end, "The arrangement has been ended"),
+}
+
+
+@fostering_page
+@require_http_methods(["GET", "POST"])
+def arrangement(request, arrangement_id):
+    step = request.POST.get("step") if request.method == "POST" else None
+    reason = "Updated a private fostering arrangement" if step else "Viewed a private fostering arrangement"
+    arrangement = selectors.arrangement_get_for(user=request.user, arrangement_id=arrangement_id, reason=reason)
+    forms = {name: form_class(prefix=name, initial={"version": arrangement.version})
+             for name, (form_class, _, _) in STEPS.items()}
+    errors = []
+    if step in STEPS:
+        form_class, service, done = STEPS[step]
+        form = forms[step] = form_class(request.POST, prefix=step)
+        if form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            try:
+                service(user=request.user, arrangement=arrangement, version=form.cleaned_data["version"], **fields)
+            except FosteringError as error:
+                errors.append(str(error))
+            else:
+                messages.success(request, done)
+                return redirect("fostering:arrangement", arrangement_id=arrangement.pk)
+    return render(request, "fostering/arrangement.html", {
+        "arrangement": arrangement, "row": selectors.arrangement_row(arrangement, today=timezone.localdate()),
+        "visits": sorted(arrangement.visits.all(), key=lambda v: v.visited_on), "forms": forms,
+        "error_form": forms.get(step), "errors": errors, "step": step, "page_title": "Private fostering arrangement"})
