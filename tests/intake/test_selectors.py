@@ -42,3 +42,78 @@ def test_queue_puts_urgent_first_then_least_time_left():
     urgent = factories.contact(submitted_by=referrer, immediate_answers={"immediate_1": True})
 
     assert list(contact_queue(user=practitioner))[:2] == [urgent, routine]
+
+
+def _queue(user, **filters):
+    from django.utils import timezone
+
+    from frontdoor.intake.selectors import contact_queue_filtered
+
+    return set(contact_queue_filtered(user=user, now=timezone.now(), **filters))
+
+
+def test_queue_search_finds_by_child_reference_referrer_and_agency():
+    practitioner = factories.user(role="practitioner")
+    oak = factories.user(agency_=factories.agency(name="Oakfield Primary"))
+    elm = factories.user(agency_=factories.agency(name="Elm High"))
+    ruby = factories.contact(submitted_by=oak)
+    tyler = factories.contact(submitted_by=elm, referrer_name="Jo Brown",
+                              children=(factories.child_draft(given_name="Tyler", family_name=""),))
+
+    assert _queue(practitioner, text="tyler") == {tyler}
+    assert _queue(practitioner, text="Ruby Hartley") == {ruby}
+    assert _queue(practitioner, text=tyler.reference.lower()) == {tyler}
+    assert _queue(practitioner, text="Jo Brown") == {tyler}
+    assert _queue(practitioner, text="oakfield") == {ruby}
+    assert _queue(practitioner, text="nobody") == set()
+    assert _queue(oak, text="Tyler") == set()  # a referrer's queue is still only their agency's
+
+
+def test_queue_filters_urgent_status_level_agency_kind_overdue_and_mine():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from frontdoor.intake.models import Contact
+
+    practitioner = factories.user(role="practitioner")
+    school = factories.contact()
+    gp = factories.contact(submitted_by=factories.user(agency_=factories.agency(kind=Agency.Kind.GP)))
+    Contact.objects.filter(pk=gp.pk).update(is_urgent=True, status=Contact.Status.IN_PROGRESS,
+                                            decision_due_at=timezone.now() - timedelta(hours=1),
+                                            assigned_to=practitioner)
+
+    assert _queue(practitioner, urgent=True) == {gp}
+    assert _queue(practitioner, status="new") == {school}
+    assert _queue(practitioner, agency_kind="gp") == {gp}
+    assert _queue(practitioner, overdue=True) == {gp}
+    assert _queue(practitioner, assignee=practitioner) == {gp}
+    assert _queue(practitioner, level=3) == set()
+
+
+def test_assignees_are_the_front_door_people_of_the_users_agency():
+    from frontdoor.intake.selectors import contact_assignees
+
+    practitioner = factories.user(role="practitioner")
+    manager = factories.user(role="manager", agency_=practitioner.membership.agency)
+    factories.user(role="practitioner")  # another agency
+    factories.user(agency_=practitioner.membership.agency)  # a referrer
+    referrer = factories.user()
+
+    assert set(contact_assignees(user=practitioner)) == {practitioner, manager}
+    assert list(contact_assignees(user=referrer)) == []
+
+
+def test_queue_filters_by_the_decision_level_when_one_is_recorded():
+    from django.utils import timezone
+
+    from frontdoor.decisions.models import Decision
+
+    practitioner = factories.user(role="practitioner")
+    decided, undecided = factories.contact(), factories.contact()
+    Decision.objects.create(contact=decided, level=3, rationale="Assess.", decided_by=practitioner, tool_id="test",
+                            tool_version="1", decided_at=timezone.now(), social_worker_name="Sam Patel")
+
+    assert _queue(practitioner, level=3) == {decided}
+    assert _queue(practitioner, level=2) == set()
+    assert undecided in _queue(practitioner)

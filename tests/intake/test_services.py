@@ -91,3 +91,51 @@ def test_the_service_refuses_what_the_form_refuses_naming_each_field_and_stores_
         "referrer_email", "children[0].nhs_number", "children[0].date_of_birth", "children[0].postcode",
         "family_members[0].name"}
     assert Contact.objects.count() == 0 and OutboxMessage.objects.count() == 0
+
+
+def test_assigning_to_a_colleague_of_the_same_agency_is_recorded_and_audited():
+    manager = factories.user(role="manager", first="Alex", last="Morgan")
+    colleague = factories.user(role="practitioner", agency_=manager.membership.agency, first="Sam", last="Patel")
+    contact = factories.contact()
+
+    contact_assign(contact=contact, user=manager, version=contact.version, assignee=colleague)
+
+    contact.refresh_from_db()
+    assert (contact.assigned_to, contact.status, contact.version) == (colleague, Contact.Status.IN_PROGRESS, 2)
+    entry = AccessLogEntry.objects.get(user=manager, action="update", target_id=str(contact.pk))
+    assert entry.reason == "Assigned the contact to Sam Patel"
+
+
+def test_a_contact_cannot_be_given_to_someone_outside_the_front_door_team():
+    practitioner = factories.user(role="practitioner")
+    elsewhere = factories.user(role="practitioner")  # another agency
+    referrer = factories.user(agency_=practitioner.membership.agency)
+    contact = factories.contact()
+
+    for assignee in (elsewhere, referrer):
+        with pytest.raises(ContactInvalid, match="Select a Front Door practitioner or manager from your team"):
+            contact_assign(contact=contact, user=practitioner, version=contact.version, assignee=assignee)
+    contact.refresh_from_db()
+    assert contact.assigned_to is None and contact.version == 1
+
+
+def test_reassigning_keeps_a_contact_awaiting_authorisation_in_that_status():
+    practitioner = factories.user(role="practitioner")
+    contact = factories.contact()
+    Contact.objects.filter(pk=contact.pk).update(status=Contact.Status.AWAITING_AUTHORISATION)
+    contact.refresh_from_db()
+
+    contact_assign(contact=contact, user=practitioner, version=contact.version)
+
+    contact.refresh_from_db()
+    assert (contact.assigned_to, contact.status) == (practitioner, Contact.Status.AWAITING_AUTHORISATION)
+
+
+def test_a_decided_contact_cannot_be_assigned():
+    practitioner = factories.user(role="practitioner")
+    contact = factories.contact()
+    Contact.objects.filter(pk=contact.pk).update(status=Contact.Status.AUTHORISED)
+    contact.refresh_from_db()
+
+    with pytest.raises(ContactInvalid, match="has been decided"):
+        contact_assign(contact=contact, user=practitioner, version=contact.version)

@@ -164,3 +164,53 @@ def test_my_contacts_logs_the_contacts_on_its_page():
 
     assert "Ruby Child25" in page and "Ruby Child0" not in page  # newest first, 25 to a page
     assert logged(user=referrer, reason="Listed in your agency's contacts") == ids(contacts[1:])
+
+
+def test_the_queue_search_is_read_from_the_post_only_and_each_contact_shown_is_logged(client):
+    practitioner = factories.user(role="practitioner")
+    tyler = factories.contact(children=(factories.child_draft(given_name="Tyler", family_name="Brooks"),))
+    ruby = factories.contact()
+    client.force_login(practitioner)
+
+    searched = client.post("/front-door/queue", {"q": "Tyler"})
+    assert searched.status_code == 200
+    assert [row[0] for row in searched.context["rows"]] == [tyler]
+    assert logged(user=practitioner, reason="Listed in the contacts queue") == ids([tyler])
+
+    in_address = client.get("/front-door/queue", {"q": "Tyler"})
+    assert {row[0] for row in in_address.context["rows"]} == {tyler, ruby}
+
+
+def test_a_colleague_from_another_agency_cannot_be_chosen(client):
+    practitioner = factories.user(role="practitioner")
+    outsider = factories.user(role="practitioner")
+    contact = factories.contact()
+    client.force_login(practitioner)
+
+    response = client.post(f"/front-door/contacts/{contact.pk}/assign",
+                           {"version": contact.version, "assignee": str(outsider.pk)})
+
+    assert response.status_code == 400
+    assert "Select a Front Door practitioner or manager from your team" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.assigned_to is None
+
+
+def test_a_referrer_cannot_assign_a_contact(client):
+    teacher = factories.user()
+    contact = factories.contact(submitted_by=teacher)
+    client.force_login(teacher)
+
+    response = client.post(f"/front-door/contacts/{contact.pk}/assign", {"version": contact.version, "assignee": "me"})
+
+    assert response.status_code in (403, 404)
+    contact.refresh_from_db()
+    assert contact.assigned_to is None
+
+
+def test_a_status_not_in_the_list_gets_a_plain_message(client):
+    client.force_login(factories.user(role="practitioner"))
+
+    response = client.get("/front-door/queue", {"status": "bogus"})
+
+    assert "Select a status from the list" in response.content.decode()

@@ -121,3 +121,23 @@ def test_several_messages_with_one_bad_address_store_that_one_as_failed():
     stored = outbox_enqueue_many(drafts=[_draft("good"), _draft("bad", to="nobody")])
 
     assert [m.status for m in stored] == [OutboxMessage.Status.PENDING, OutboxMessage.Status.FAILED]
+
+
+def test_only_a_failed_message_is_retried_and_the_retry_is_audited():
+    from frontdoor.governance.models import AccessLogEntry
+    from frontdoor.messaging.services import outbox_retry
+    from tests import factories
+
+    admin = factories.user(role="administrator")
+    failed, pending = _enqueue("failed"), _enqueue("pending")
+    OutboxMessage.objects.filter(pk=failed.pk).update(status=OutboxMessage.Status.FAILED, attempts=5)
+
+    assert outbox_retry(message_id=pending.pk, user=admin) is False
+    assert outbox_retry(message_id=failed.pk, user=admin) is True
+    assert outbox_retry(message_id=failed.pk, user=admin) is False  # once, however many times it is asked
+
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (OutboxMessage.Status.PENDING, 0)
+    entries = AccessLogEntry.objects.filter(user=admin, action="update")
+    assert [(e.target_type, e.target_id, e.reason) for e in entries] == [
+        ("messaging.outboxmessage", str(failed.pk), "Retried a failed message")]

@@ -17,10 +17,12 @@ def decision_outcome_texts(*, decision: Decision) -> dict:
 
 
 def contacts_awaiting_authorisation(*, user) -> QuerySet[Contact]:
-    """Contacts whose decision waits for a manager, the soonest due first, with the decision and who made it."""
+    """Contacts whose decision waits for a manager, urgent first and then the soonest due, with the decision, who
+    made it and the children named (the list page logs each contact it shows)."""
     return (
         contacts_visible_to(user=user)
         .filter(decision__status=Decision.Status.AWAITING_AUTHORISATION)
         .select_related("decision__decided_by", "referrer_agency")
-        .order_by("decision_due_at")
+        .prefetch_related("children")
+        .order_by("-is_urgent", "decision_due_at")
     )

@@ -41,7 +41,9 @@ from .cases import CaseBuilder
 from .census import load_demo_census_details
 from .contacts import ContactBuilder, DemoReferrer
 from .corrections import load_demo_corrections
+from .finding import load_demo_known_by_first_name
 from .notifications import load_demo_notifications
+from .outbox import load_demo_outbox
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
 from .social_care import load_demo_social_care
@@ -142,6 +144,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
     load_demo_lado(today=today)
     load_demo_fostering(today=today)
+    load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
+    load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

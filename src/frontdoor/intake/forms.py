@@ -244,3 +244,50 @@ class StaffContactForm(ConcernDetailsForm):
         self.fields["referrer_role"].label = "Referrer's job title"
         self.fields["referrer_phone"].label = "Referrer's phone number"
         self.fields["referrer_email"].label = "Referrer's email address (for the outcome letter)"
+
+
+QUEUE_STATUSES = [(s.value, s.label) for s in (Contact.Status.NEW, Contact.Status.IN_PROGRESS,
+                                                Contact.Status.RETURNED, Contact.Status.AWAITING_AUTHORISATION)]
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's search and filters. The search text may hold a child's name, so the page sends it by POST,
+    never in the address; the filters alone may be in the address."""
+
+    q = forms.CharField(label="Search by child, reference, referrer or agency", required=False, max_length=100,
+                        error_messages={"max_length": "Search for 100 characters or fewer"},
+                        widget=GovukTextInput(width_class="govuk-input govuk-!-width-two-thirds"))
+    urgent = forms.BooleanField(label="Urgent only", required=False,
+                                widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
+    overdue = forms.BooleanField(label="Overdue on the one-working-day clock", required=False,
+                                 widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
+    mine = forms.BooleanField(label="Assigned to me", required=False,
+                              widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *QUEUE_STATUSES],
+                               error_messages={"invalid_choice": "Select a status from the list"}, widget=GovukSelect())
+    level = forms.TypedChoiceField(label="Decision level", required=False, coerce=int, empty_value=None,
+                                   choices=[("", "Any level"), *[(n, f"Level {n}") for n in (1, 2, 3, 4)]],
+                                   error_messages={"invalid_choice": "Select a level from the list"},
+                                   widget=GovukSelect())
+    agency_kind = forms.ChoiceField(label="Referrer agency type", required=False,
+                                    choices=[("", "Any agency type"), *Agency.Kind.choices],
+                                    error_messages={"invalid_choice": "Select an agency type from the list"},
+                                    widget=GovukSelect())
+
+    def clean_q(self):
+        return self.cleaned_data["q"].strip()
+
+
+class AssignForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    assignee = forms.ChoiceField(label="Assign to a colleague", widget=GovukSelect(),
+                                 error_messages={"required": "Select who to assign the contact to",
+                                                 "invalid_choice": "Select a Front Door practitioner or manager from your team"})
+    back = forms.ChoiceField(choices=[("contact", "contact"), ("queue", "queue")], required=False,
+                             widget=forms.HiddenInput)
+
+    def __init__(self, *args, colleagues=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.colleagues = {str(u.pk): u for u in colleagues}
+        self.fields["assignee"].choices = [("", "Choose a colleague"), ("me", "Me"),
+                                           *[(pk, u.get_full_name() or u.username) for pk, u in self.colleagues.items()]]

@@ -1,4 +1,5 @@
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
@@ -55,6 +56,47 @@ def contact_queue(*, user) -> QuerySet[Contact]:
         .select_related("referrer_agency", "assigned_to")
         .prefetch_related("children")
         .order_by("-is_urgent", "decision_due_at")
+    )
+
+
+def contact_queue_filtered(*, user, now, text: str = "", urgent: bool = False, status: str = "",
+                           level: int | None = None, agency_kind: str = "", overdue: bool = False,
+                           assignee=None) -> QuerySet[Contact]:
+    """The queue narrowed by a search (the child's name, the reference, the referrer or their agency) and filters.
+
+    `overdue` is against the one-working-day clock the queue shows: the decision was due before `now`.
+    """
+    contacts = contact_queue(user=user)
+    for word in text.split():
+        contacts = contacts.filter(
+            Q(reference__icontains=word) | Q(referrer_name__icontains=word) | Q(referrer_agency__name__icontains=word)
+            | Q(children__given_name__icontains=word) | Q(children__family_name__icontains=word)
+        )
+    if urgent:
+        contacts = contacts.filter(is_urgent=True)
+    if status:
+        contacts = contacts.filter(status=status)
+    if level is not None:
+        contacts = contacts.filter(decision__level=level)
+    if agency_kind:
+        contacts = contacts.filter(referrer_agency__kind=agency_kind)
+    if overdue:
+        contacts = contacts.filter(decision_due_at__lt=now)
+    if assignee is not None:
+        contacts = contacts.filter(assigned_to=assignee)
+    return contacts.distinct()
+
+
+def contact_assignees(*, user) -> QuerySet:
+    """The colleagues a contact can be given to: Front Door practitioners and managers of the user's agency."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None or not membership.is_front_door:
+        return get_user_model().objects.none()
+    return (
+        get_user_model().objects.filter(
+            is_active=True, membership__agency_id=membership.agency_id,
+            membership__role__in=(Membership.Role.PRACTITIONER, Membership.Role.MANAGER),
+        ).order_by("first_name", "last_name", "pk")
     )
 
 

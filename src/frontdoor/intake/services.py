@@ -12,6 +12,7 @@ from frontdoor.governance.services import access_log_record
 from frontdoor.intake import coach, validation
 from frontdoor.intake.errors import ContactConflict, ContactInvalid
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
+from frontdoor.intake.selectors import OPEN_STATUSES
 from frontdoor.messaging.services import outbox_enqueue
 
 
@@ -190,10 +191,23 @@ def _acknowledge(contact: Contact) -> None:
 
 
 @transaction.atomic
-def contact_assign(*, contact: Contact, user, version: int) -> None:
-    """Take a contact to work on it (compare-and-set, so two people do not both pick it up unseen)."""
-    updated = Contact.objects.filter(pk=contact.pk, version=version).update(
-        assigned_to=user, status=Contact.Status.IN_PROGRESS, version=F("version") + 1
+def contact_assign(*, contact: Contact, user, version: int, assignee=None) -> None:
+    """Give a contact to someone to work on: the user themself ("Assign to me") or a colleague, a Front Door
+    practitioner or manager of the same agency. Compare-and-set, so two people do not both pick it up unseen.
+    A new contact becomes in progress; one already further on keeps its status. Recorded in the access log."""
+    assignee = assignee or user
+    membership = getattr(assignee, "membership", None)
+    if (not assignee.is_active or membership is None or not membership.is_front_door
+            or membership.agency_id != user.membership.agency_id):
+        raise ContactInvalid("Select a Front Door practitioner or manager from your team")
+    if contact.status not in OPEN_STATUSES:
+        raise ContactInvalid("This contact has been decided and can no longer be assigned")
+    status = Contact.Status.IN_PROGRESS if contact.status == Contact.Status.NEW else contact.status
+    updated = Contact.objects.filter(pk=contact.pk, version=version, status=contact.status).update(
+        assigned_to=assignee, status=status, version=F("version") + 1
     )
     if not updated:
         raise ContactConflict("Someone else changed this contact. Reload the page to see their changes.")
+    who = "themself" if assignee.pk == user.pk else assignee.get_full_name() or "a colleague"
+    access_log_record(user=user, target=contact, reason=f"Assigned the contact to {who}",
+                      action=AccessLogEntry.Action.UPDATE)

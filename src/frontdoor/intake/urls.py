@@ -14,4 +14,5 @@ urlpatterns = [
     path("front-door/queue", views.queue, name="queue"),
     path("front-door/record-contact", views.record_contact, name="record_contact"),
     path("front-door/contacts/<uuid:contact_id>", views.contact_detail, name="contact"),
+    path("front-door/contacts/<uuid:contact_id>/assign", views.contact_assign, name="assign"),
 ]

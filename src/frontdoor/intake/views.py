@@ -20,6 +20,8 @@ from frontdoor.intake.forms import (
     ConcernDetailsForm,
     ConcernQuestionsForm,
     FamilyFormSet,
+    AssignForm,
+    QueueFilterForm,
     StaffContactForm,
 )
 from frontdoor.intake.models import Contact
@@ -283,12 +285,53 @@ def record_contact(request):
 @login_required
 @role_required(*FRONT_DOOR)
 def queue(request):
+    """The queue, searched and filtered. The filters may come in the address (GET); the search text, which may be
+    a child's name, only comes by POST, and the page with its results is rendered from that POST."""
     now = timezone.now()
-    page = access_log_page(user=request.user, objects=selectors.contact_queue(user=request.user),
-                           number=request.GET.get("page"), per_page=50, reason="Listed in the contacts queue")
+    form = QueueFilterForm(request.POST if request.method == "POST" else request.GET)
+    if request.method != "POST":
+        form.data = form.data.copy()
+        form.data.pop("q", None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    contacts = selectors.contact_queue_filtered(
+        user=request.user, now=now, text=filters.get("q", ""), urgent=filters.get("urgent", False),
+        status=filters.get("status", ""), level=filters.get("level"), agency_kind=filters.get("agency_kind", ""),
+        overdue=filters.get("overdue", False), assignee=request.user if filters.get("mine") else None,
+    )
+    number = None if request.method == "POST" else request.GET.get("page")
+    page = access_log_page(user=request.user, objects=contacts, number=number, per_page=50,
+                           reason="Listed in the contacts queue")
     flags = re_referrals(contacts=page)
     rows = [(c, working_time_remaining(c.decision_due_at, now), flags.get(c.pk)) for c in page]
-    return render(request, "intake/queue.html", {"page": page, "rows": rows, "page_title": "Contacts queue"})
+    filtered = any(filters.get(name) for name in ("q", "urgent", "overdue", "mine", "status", "level", "agency_kind"))
+    return render(request, "intake/queue.html", {
+        "page": page, "rows": rows, "form": form, "searched": bool(filters.get("q")), "filtered": filtered,
+        "page_title": "Contacts queue",
+    })
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_http_methods(["POST"])
+def contact_assign(request, contact_id):
+    contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Assigned the contact")
+    form = AssignForm(request.POST, colleagues=selectors.contact_assignees(user=request.user))
+    if form.is_valid():
+        choice = form.cleaned_data["assignee"]
+        assignee = request.user if choice == "me" else form.colleagues[choice]
+        try:
+            services.contact_assign(contact=contact, user=request.user, version=form.cleaned_data["version"],
+                                    assignee=assignee)
+        except IntakeError as error:
+            form.add_error(None, str(error))
+        else:
+            who = "you" if assignee.pk == request.user.pk else assignee.get_full_name()
+            messages.success(request, f"Contact {contact.reference} assigned to {who}")
+            if form.cleaned_data.get("back") == "queue":
+                return redirect("intake:queue")
+            return redirect("intake:contact", contact_id=contact.pk)
+    contact.refresh_from_db()
+    return contact_page(request, contact, assign_form=form, status=409 if form.non_field_errors() else 400)
 
 
 def _linked_history(user, contact, child):
@@ -299,7 +342,7 @@ def _linked_history(user, contact, child):
     return person_history(person=child.person)
 
 
-def contact_page(request, contact, *, decision_form=None, return_form=None, errors=None, status=200):
+def contact_page(request, contact, *, assign_form=None, decision_form=None, return_form=None, errors=None, status=200):
     """The practitioner's and manager's page for one contact: the concern, the children, the decision."""
 
     decision = getattr(contact, "decision", None)
@@ -319,6 +362,8 @@ def contact_page(request, contact, *, decision_form=None, return_form=None, erro
         "outcome": decision_outcome_texts(decision=decision) if decision else {},
         "decision_form": decision_form,
         "authorise_form": AuthoriseForm(initial=version),
+        "assign_form": assign_form or AssignForm(initial={"version": contact.version},
+                                                 colleagues=selectors.contact_assignees(user=request.user)),
         "return_form": return_form or ReturnForm(initial=version),
         "time_left": working_time_remaining(contact.decision_due_at, timezone.now()),
         "re_referral": re_referrals(contacts=[contact]).get(contact.pk),

@@ -40,8 +40,8 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at"]
 
     KIND_NAMES = {
-        "contact_acknowledgement": "Acknowledgement of a concern",
-        "referral_outcome": "Referral outcome letter",
+        "contact_acknowledgement": "Acknowledgement to the referrer",
+        "referral_outcome": "Outcome letter to the referrer",
         "school_da_notification": "Domestic abuse notification to a school",
         "marac_referral": "MARAC referral",
         "idva_referral": "IDVA referral",

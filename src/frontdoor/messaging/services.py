@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.db import models, transaction
 from django.utils import timezone
 
+from frontdoor.governance.models import AccessLogEntry
 from frontdoor.messaging.addresses import address_problem, address_shown
 from frontdoor.messaging.channels import channel_for
 from frontdoor.messaging.models import OutboxMessage, WorkerHeartbeat
@@ -163,9 +164,15 @@ def outbox_dispatch_pending(*, limit: int = 50, now: datetime | None = None) -> 
 
 
 def outbox_retry(*, message_id, user) -> bool:
-    """A message the worker gave up on is tried again now, once however many times it is asked."""
-    retried = OutboxMessage.objects.filter(pk=message_id, status=OutboxMessage.Status.FAILED).update(
-        status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+    """A message the worker gave up on is tried again now, once however many times it is asked; only a failed
+    message can be retried. Who retried it goes in the audit (the access log, as a change to the message)."""
+    with transaction.atomic():
+        retried = OutboxMessage.objects.filter(pk=message_id, status=OutboxMessage.Status.FAILED).update(
+            status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+        if retried:
+            AccessLogEntry.objects.create(user=user, action=AccessLogEntry.Action.UPDATE,
+                                          target_type=OutboxMessage._meta.label_lower, target_id=str(message_id),
+                                          reason="Retried a failed message")
     if retried:
         logger.info("Outbox message %s retried by user %s", message_id, user.pk)
     return bool(retried)

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from frontdoor.forms_govuk import (
@@ -25,6 +27,51 @@ class PersonSearchForm(forms.Form):
         data = super().clean()
         if not any(data.get(k) for k in ("family_name", "date_of_birth", "postcode", "nhs_number")):
             raise forms.ValidationError("Enter a last name, date of birth, postcode or NHS number to search")
+        return data
+
+
+UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
+
+
+class PersonFindForm(forms.Form):
+    """The person search from the Front Door menu. Sent by POST: what is typed here never goes in an address."""
+
+    given_name = forms.CharField(label="First name", required=False, max_length=100, widget=GovukTextInput())
+    family_name = forms.CharField(label="Last name", required=False, max_length=100,
+                                  help_text="Leave it blank if you do not know it", widget=GovukTextInput())
+    date_of_birth = GovukDateField(label="Date of birth", required=False, help_text="For example, 14 3 2017")
+    age = forms.IntegerField(label="Age in years", required=False, min_value=0, max_value=120,
+                             help_text="If you do not know the date of birth",
+                             error_messages={"invalid": "Enter the age as a whole number of years, like 9",
+                                             "min_value": "Enter an age of 0 or more",
+                                             "max_value": "Enter an age of 120 or less"},
+                             widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-3",
+                                                           "inputmode": "numeric"}))
+    school = forms.CharField(label="School", required=False, max_length=200, widget=GovukTextInput())
+    postcode = forms.CharField(label="Postcode", required=False, max_length=10,
+                               widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"))
+    nhs_number = forms.CharField(label="NHS number", required=False, max_length=12,
+                                 widget=GovukTextInput(width_class="govuk-input govuk-input--width-10"))
+
+    def clean_nhs_number(self):
+        value = self.cleaned_data["nhs_number"].strip()
+        problem = nhs_number_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value.replace(" ", "")
+
+    def clean_postcode(self):
+        value = self.cleaned_data["postcode"].strip()
+        if value and not UK_POSTCODE.fullmatch(value.replace(" ", "").upper()):
+            raise forms.ValidationError("Enter a real postcode, like FD1 2AB")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.get(k) not in (None, "") for k in self.fields):
+            raise forms.ValidationError("Enter a name, date of birth, age, school, postcode or NHS number to search")
+        if data.get("date_of_birth") and data.get("age") is not None:
+            self.add_error("age", "Enter a date of birth or an age, not both")
         return data
 
 

@@ -64,6 +64,61 @@ def person_search(
     return list(people.filter(query).distinct().order_by("family_name", "given_name", "date_of_birth")[:limit])
 
 
+def _postcode_query(postcode: str) -> Q:
+    compact = postcode.replace(" ", "").upper()
+    return Q(residences__address__postcode__iexact=postcode.strip()) | Q(
+        residences__address__postcode__iexact=f"{compact[:-3]} {compact[-3:]}"
+    )
+
+
+def person_find(
+    *, user, today: date, given_name: str = "", family_name: str = "", date_of_birth: date | None = None,
+    age: int | None = None, school: str = "", postcode: str = "", nhs_number: str = "", limit: int = 50,
+) -> list[Person]:
+    """The person search that does not start from a contact: every detail given must match.
+
+    A first name alone works (a child known only as "Tyler at Nettlecombe Vale"): names match from their start,
+    the school is the person's recorded school or one a contact named for them, and an age is the years since
+    the date of birth. Each person shown is logged by the page (`log_person_find_results`).
+    """
+    query = Q()
+    if nhs_number:
+        query &= Q(nhs_number=nhs_number.replace(" ", ""))
+    if given_name:
+        query &= Q(given_name__istartswith=given_name.strip())
+    if family_name:
+        query &= Q(family_name__istartswith=family_name.strip())
+    if date_of_birth:
+        query &= Q(date_of_birth=date_of_birth)
+    if age is not None:
+        youngest = _years_before(today, age)
+        oldest = _years_before(today, age + 1)
+        query &= Q(date_of_birth__gt=oldest, date_of_birth__lte=youngest)
+    if school:
+        query &= Q(school__name__icontains=school.strip()) | Q(contact_mentions__school_name__icontains=school.strip())
+    if postcode:
+        query &= _postcode_query(postcode)
+    if not query:
+        return []
+    people = persons_visible_to(user=user).filter(merged_into__isnull=True).filter(query).distinct()
+    return list(
+        people.select_related("school").prefetch_related("residences__address")
+        .order_by("family_name", "given_name", "date_of_birth")[:limit]
+    )
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def log_person_find_results(*, user, people: list[Person]) -> None:
+    """A search result shows who a person is, so each one shown is a view of that person."""
+    access_log_record_many(user=user, targets=people, reason="Shown in a person search")
+
+
 def person_for_link(*, user, person_id) -> Person | None:
     """The record a practitioner chose to link, merged or not (the link service says why a merged
     one is refused); None for an id that is not a person's. Logged as a view of that person."""

@@ -11,6 +11,7 @@ urlpatterns = [
     path("front-door/possible-duplicates", views.possible_duplicates, name="possible_duplicates"),
     path("front-door/possible-duplicates/<uuid:match_id>/merge", views.possible_duplicate_merge, name="possible_duplicate_merge"),
     path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),
+    path("front-door/people/search", views.person_find, name="find"),
     path("front-door/people/<uuid:person_id>", views.person, name="person"),
     path("front-door/people/<uuid:person_id>/details", views.person_details_change, name="person_details_change"),
     path("front-door/people/<uuid:person_id>/details-for-returns", views.person_census_details_change,

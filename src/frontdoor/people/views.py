@@ -7,7 +7,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
@@ -28,7 +29,7 @@ from frontdoor.people.errors import (
     PersonNotEditable,
 )
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
-from frontdoor.people.forms import CensusDetailsForm, MovedOutForm, PersonDetailsForm, PersonSearchForm
+from frontdoor.people.forms import CensusDetailsForm, MovedOutForm, PersonDetailsForm, PersonFindForm, PersonSearchForm
 from frontdoor.people.models import Person, PersonDetailsChange, Residence
 from frontdoor.triage.selectors import person_notifications
 from frontdoor.triage.selectors import records_naming as triage_records_naming
@@ -88,6 +89,22 @@ def _find_page(request, contact, child, *, searching=False, errors=(), status=20
         "errors": list(errors),
         "page_title": "Find the child in the person index",
     }, status=status)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_http_methods(["GET", "POST"])
+def person_find(request):
+    """Find a person without starting from a contact. The search is POSTed and its results rendered from the
+    POST, so no name, date of birth or NHS number goes in an address; each person shown is logged."""
+    form = PersonFindForm(request.POST if request.method == "POST" else None)
+    results = None
+    if form.is_bound and form.is_valid():
+        results = selectors.person_find(user=request.user, today=timezone.localdate(), **form.cleaned_data)
+        selectors.log_person_find_results(user=request.user, people=results)
+    return render(request, "people/person_find.html", {
+        "form": form, "results": results, "page_title": "Find a person",
+    }, status=400 if form.is_bound and form.errors else 200)
 
 
 LINK_BASIS = {"ranked": "chosen from the resolver's candidates", "search": "chosen from a manual search"}
