@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.forms.models import model_to_dict
 
+from frontdoor.agencies.models import Agency
 from frontdoor.casework.models import Case
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
@@ -12,7 +13,12 @@ from frontdoor.people.errors import MergeNotAllowed
 from frontdoor.people.models import Address, Person, PersonMerge, Relationship, Residence
 from frontdoor.people.selectors import survivor_of
 from frontdoor.people.errors import LinkNotAllowed
-from frontdoor.people.services import contact_child_link, person_merge, person_merge_undo
+from frontdoor.people.services import (
+    contact_child_link,
+    person_create_from_contact_child,
+    person_merge,
+    person_merge_undo,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +174,24 @@ def test_a_record_merged_twice_names_the_last_survivor(practitioner):
     person_merge(user=practitioner, survivor=second, merged=first, reason="Same child")
     person_merge(user=practitioner, survivor=third, merged=second, reason="Same child")
     assert survivor_of(Person.objects.get(pk=first.pk)) == third
+
+
+def test_a_new_person_from_a_contact_keeps_the_school_the_referrer_named(practitioner):
+    school = factories.agency(kind=Agency.Kind.SCHOOL, name="Nettlecombe Vale Primary")
+    contact = factories.contact()
+    child = contact.children.get()
+    child.school_name = "  nettlecombe vale   primary "
+    child.save()
+
+    person = person_create_from_contact_child(user=practitioner, contact_child=child)
+
+    assert person.school == school
+
+
+def test_a_school_name_no_school_has_leaves_the_school_blank(practitioner):
+    contact = factories.contact()
+    child = contact.children.get()
+    child.school_name = "A school not in the area"
+    child.save()
+
+    assert person_create_from_contact_child(user=practitioner, contact_child=child).school is None

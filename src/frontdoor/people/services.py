@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from nhs_number import is_valid as nhs_number_is_valid
 
+from frontdoor.agencies.models import Agency
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
@@ -77,6 +78,7 @@ def person_create_from_contact_child(*, user, contact_child: ContactChild) -> Pe
         expected_date=contact_child.expected_date,
         sex=contact_child.sex or Person.Sex.UNKNOWN,
         nhs_number=contact_child.nhs_number,
+        school=_school_named(contact_child.school_name),
     )
     if contact_child.address or contact_child.postcode:
         address = Address.objects.create(line1=contact_child.address or "Address not given", postcode=contact_child.postcode)
@@ -85,6 +87,15 @@ def person_create_from_contact_child(*, user, contact_child: ContactChild) -> Pe
     identity.index_note(person, created=True)
     contact_child_link(user=user, contact_child=contact_child, person=person, why="no match in the index")
     return person
+
+
+def _school_named(name: str) -> Agency | None:
+    """The school the referrer named, when one school in the area has that name (spacing and case aside)."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    schools = list(Agency.objects.filter(kind=Agency.Kind.SCHOOL, name__iexact=name)[:2])
+    return schools[0] if len(schools) == 1 else None
 
 
 def _references_to_person():
