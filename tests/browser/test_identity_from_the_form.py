@@ -51,3 +51,29 @@ def test_a_child_added_to_the_index_from_a_contact_keeps_their_school(page, live
     child.refresh_from_db()
     page.goto(f"{live_server.url}/front-door/people/{child.person_id}")
     expect(page.locator("main")).to_contain_text("Nettlecombe Vale Primary")
+
+
+def test_a_family_member_on_the_contact_is_added_to_the_index_and_the_household(page, live_server, sign_in):
+    from datetime import date
+
+    from frontdoor.intake.services import FamilyMemberDraft
+    from frontdoor.people.models import Household, Person
+
+    contact = factories.contact(family_members=(
+        FamilyMemberDraft(name="Dawn Hartley", relationship="Mother", date_of_birth=date(1990, 5, 1)),))
+    ruby = factories.person()
+
+    sign_in(factories.user(role="practitioner"))
+    page.goto(f"{live_server.url}/front-door/contacts/{contact.pk}")
+    expect(page.locator("main")).to_contain_text("Find the child in the person index to add family members")
+    page.get_by_role("link", name="Find Ruby Hartley in the person index").click()
+    page.get_by_role("button", name="This is Ruby Hartley: link").click()
+    page.get_by_role("button", name="Add Dawn Hartley to the person index and household").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Dawn Hartley added to the person index and the household")
+    dawn = Person.objects.get(kind=Person.Kind.ADULT)
+    assert set(Household.objects.get(members=dawn).members.all()) == {dawn, ruby}
+
+    page.get_by_role("button", name="Add Dawn Hartley to the person index and household").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Dawn Hartley is already in the person index")
+    assert blocking_violations(page) == []

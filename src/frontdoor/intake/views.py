@@ -321,6 +321,7 @@ def contact_page(request, contact, *, decision_form=None, return_form=None, erro
         "contact": contact,
         "children": children,
         "unidentified_children": [child for child, _ in children if child.person_id is None],
+        "children_identified": any(child.person_id for child, _ in children),
         "family": contact.family_members.all(),
         "decision": decision,
         "outcome": decision_outcome_texts(decision=decision) if decision else {},
