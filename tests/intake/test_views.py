@@ -94,7 +94,8 @@ def test_second_decider_gets_conflict_and_keeps_their_text():
     first, second = factories.user(role="practitioner"), factories.user(role="practitioner")
     contact = factories.contact()
     stale = {"level": "1", "outcome_codes": ["L1.1"], "rationale": "My careful reasoning about Ruby",
-             "social_worker_name": "Jo Evans", "version": str(contact.version)}
+             "social_worker_name": "Jo Evans", "version": str(contact.version),
+             "unidentified_reason": "Ruby is not yet in the person index"}
     _client(first).post(f"/front-door/contacts/{contact.pk}/decide",
                         {**stale, "level": "3", "outcome_codes": ["L3.2"], "rationale": "Assess"})
 
