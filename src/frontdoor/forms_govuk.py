@@ -88,7 +88,7 @@ def parse_time(value: str, label: str) -> time | None:
     raise ValidationError(f"{label} must be a time like 14:30 or 2:30pm")
 
 
-def yes_no_field(label: str, *, required=True, help_text="") -> forms.TypedChoiceField:
+def yes_no_field(label: str, *, required=True, help_text="", error="") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=(("yes", "Yes"), ("no", "No")),
@@ -96,5 +96,5 @@ def yes_no_field(label: str, *, required=True, help_text="") -> forms.TypedChoic
         widget=GovukRadios(attrs={"class": "govuk-radios--inline"}),
         required=required,
         help_text=help_text,
-        error_messages={"required": f"Select yes if {label[0].lower()}{label[1:].rstrip('?')}"},
+        error_messages={"required": error or f"Select yes if {label[0].lower()}{label[1:].rstrip('?')}"},
     )

@@ -96,7 +96,7 @@ def test_the_outcome_letter_goes_to_the_token_users_email_not_the_typed_one():
     practitioner = factories.user(role="practitioner")
     manager = factories.user(role="manager", agency_=practitioner.membership.agency)
     decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=1,
-                               outcome_codes=["L1.1"], rationale="Universal services", social_worker_name="Sam Patel")
+                               outcome_codes=["L1.1"], rationale="Universal services", social_worker_name="Sam Patel", unidentified_reason="Child not yet in the person index")
 
     decision_authorise(manager=manager, decision=decision, version=decision.version)
 

@@ -22,6 +22,7 @@ def _corrected_outcome(school) -> MeetingOutcome:
     police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
     notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-A11Y-CORRECT")
     ft.child(notification, school_=school)
+    meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name="DS Khan")
     outcome = meetings.meeting_outcome_record(
         user=factories.user(role="practitioner"), meeting=meetings.meeting_for_day(DAY), notification=notification,
         final_grade=Grade.MEDIUM, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="First notes",

@@ -44,7 +44,7 @@ def test_a_level_1_or_early_help_decision_opens_no_episode(staff):
     practitioner, manager, *_ = staff
     contact = factories.contact()
     decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=1,
-                               outcome_codes=["L1.1"], rationale="Information only.", social_worker_name="Sam Patel")
+                               outcome_codes=["L1.1"], rationale="Information only.", social_worker_name="Sam Patel", unidentified_reason="Child not yet in the person index")
     decision_authorise(manager=manager, decision=decision, version=decision.version)
     assert not Episode.objects.exists()
 

@@ -22,7 +22,7 @@ def staff():
 
 def _decide(contact, practitioner, **overrides):
     fields = {"level": 3, "outcome_codes": ["L3.2"], "rationale": "Domestic abuse witnessed by Ruby; needs assessment.",
-              "social_worker_name": "Sam Patel"}
+              "social_worker_name": "Sam Patel", "unidentified_reason": "Ruby is not yet in the person index"}
     return decision_record(user=practitioner, contact=contact, contact_version=contact.version, **{**fields, **overrides})
 
 
@@ -46,7 +46,8 @@ def test_second_decider_gets_conflict_and_first_decision_stands(staff):
     _decide(contact, practitioner)
     with pytest.raises(DecisionConflict, match="Someone else changed this contact"):
         decision_record(user=other, contact=contact, contact_version=stale_version, level=1, outcome_codes=["L1.1"],
-                        rationale="No concerns", social_worker_name="Jo Evans")
+                        rationale="No concerns", social_worker_name="Jo Evans",
+                        unidentified_reason="Child not yet in the person index")
     assert Decision.objects.get(contact=contact).level == 3
 
 

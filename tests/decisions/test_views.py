@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def _waiting(practitioner):
     contact = factories.contact()
     decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=2,
-                    outcome_codes=["L2.2"], rationale="Early help for Ruby", social_worker_name="Sam Patel")
+                    outcome_codes=["L2.2"], rationale="Early help for Ruby", social_worker_name="Sam Patel", unidentified_reason="Child not yet in the person index")
     return contact
 
 

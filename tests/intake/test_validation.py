@@ -88,3 +88,28 @@ def test_a_child_with_nothing_to_go_on_is_refused_with_what_would_help():
 def test_not_known_as_a_name_is_refused_in_favour_of_leaving_it_blank():
     problems = validation.child_problems({"given_name": "Tyler", "family_name": "Not known"})
     assert problems == {"family_name": "Leave the last name blank if you do not know it"}
+
+
+@pytest.mark.parametrize("postcode", ["WR1 2AB", "wr12ab", "SW1A 1AA", "M1 1AE", "B33 8TH", "GIR 0AA", " fd1  2ab "])
+def test_a_real_uk_postcode_is_taken_and_stored_in_capitals_with_one_space(postcode):
+    assert validation.postcode_problem(postcode) is None
+    assert validation.normalised(ContactChild, {"postcode": postcode})["postcode"] == \
+        validation.postcode_normalised(postcode)
+    assert " " in validation.postcode_normalised(postcode).strip()
+
+
+@pytest.mark.parametrize("postcode", ["WR1", "12345", "WR1 2A", "WR1 2ABC", "not known"])
+def test_a_postcode_that_is_not_one_is_refused_in_words(postcode):
+    assert validation.postcode_problem(postcode) == (
+        "Enter a real UK postcode, like WR1 2AB, or leave it blank if you do not know it")
+
+
+@pytest.mark.parametrize("phone", ["01632 960001", "07700 900982", "+44 (0)1632 960001", "(01905) 123456 ext 12"])
+def test_a_uk_phone_number_is_taken(phone):
+    assert validation.phone_problem(phone) is None
+
+
+@pytest.mark.parametrize("phone", ["12345", "999", "call the office", "+1 212 555 0100"])
+def test_a_phone_number_that_is_not_a_uk_one_is_refused_in_words(phone):
+    assert validation.field_problem(Contact, "referrer_phone", phone) == (
+        "Enter a UK phone number, like 01632 960 001 or 07700 900 982")

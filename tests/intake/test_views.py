@@ -64,10 +64,10 @@ def _children(count):
     ({"child-0-date_of_birth_2": "1990"}, "Enter a date of birth within the last 25 years"),
     ({"child-0-date_of_birth_2": "2999"}, "Enter a date of birth in the past"),
     ({"child-0-family_name": "Oka\x00for"}, "Last name must not contain hidden control characters"),
-    ({"child-0-postcode": "FD2 3CD FD2 3CD"}, "Postcode must be 10 characters or fewer"),
+    ({"child-0-postcode": "FD2 3CD FD2 3CD"}, "Enter a real UK postcode, like WR1 2AB"),
     ({"child-0-nhs_number": "943 476 5918"}, "check digit"),
     ({"referrer_email": "pc.wilson@police.example\r\nBcc: x@example.org"}, "Enter an email address in the correct"),
-    ({"referrer_phone": "0" * 31}, "Referrer&#x27;s phone number must be 30 characters or fewer"),
+    ({"referrer_phone": "0" * 31}, "Enter a UK phone number, like 01632 960 001"),
     (_children(21), "Enter 20 children or fewer"),
 ])
 def test_the_form_refuses_what_the_api_refuses_with_the_same_message(changes, message):
@@ -94,7 +94,8 @@ def test_second_decider_gets_conflict_and_keeps_their_text():
     first, second = factories.user(role="practitioner"), factories.user(role="practitioner")
     contact = factories.contact()
     stale = {"level": "1", "outcome_codes": ["L1.1"], "rationale": "My careful reasoning about Ruby",
-             "social_worker_name": "Jo Evans", "version": str(contact.version)}
+             "social_worker_name": "Jo Evans", "version": str(contact.version),
+             "unidentified_reason": "Ruby is not yet in the person index"}
     _client(first).post(f"/front-door/contacts/{contact.pk}/decide",
                         {**stale, "level": "3", "outcome_codes": ["L3.2"], "rationale": "Assess"})
 

@@ -5,14 +5,23 @@ from datetime import date
 import pytest
 from django.forms.models import model_to_dict
 
+from frontdoor.agencies.models import Agency
 from frontdoor.casework.models import Case
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
 from frontdoor.people.errors import MergeNotAllowed
-from frontdoor.people.models import Address, Person, PersonMerge, Relationship, Residence
+from frontdoor.intake import services as intake_services
+from frontdoor.people.errors import FamilyMemberNotAdded
+from frontdoor.people.models import Address, Household, Person, PersonMerge, Relationship, Residence
 from frontdoor.people.selectors import survivor_of
 from frontdoor.people.errors import LinkNotAllowed
-from frontdoor.people.services import contact_child_link, person_merge, person_merge_undo
+from frontdoor.people.services import (
+    contact_child_link,
+    family_member_add_to_index,
+    person_create_from_contact_child,
+    person_merge,
+    person_merge_undo,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +177,64 @@ def test_a_record_merged_twice_names_the_last_survivor(practitioner):
     person_merge(user=practitioner, survivor=second, merged=first, reason="Same child")
     person_merge(user=practitioner, survivor=third, merged=second, reason="Same child")
     assert survivor_of(Person.objects.get(pk=first.pk)) == third
+
+
+def test_a_new_person_from_a_contact_keeps_the_school_the_referrer_named(practitioner):
+    school = factories.agency(kind=Agency.Kind.SCHOOL, name="Nettlecombe Vale Primary")
+    contact = factories.contact()
+    child = contact.children.get()
+    child.school_name = "  nettlecombe vale   primary "
+    child.save()
+
+    person = person_create_from_contact_child(user=practitioner, contact_child=child)
+
+    assert person.school == school
+
+
+def test_a_school_name_no_school_has_leaves_the_school_blank(practitioner):
+    contact = factories.contact()
+    child = contact.children.get()
+    child.school_name = "A school not in the area"
+    child.save()
+
+    assert person_create_from_contact_child(user=practitioner, contact_child=child).school is None
+
+
+def _contact_with_mother(practitioner, *, linked=True):
+    contact = factories.contact(family_members=(
+        intake_services.FamilyMemberDraft(name="Dawn Hartley", relationship="Mother", date_of_birth=date(1990, 5, 1)),
+        intake_services.FamilyMemberDraft(name="Lee Brown", relationship="Mum's partner", address="4 Mill Lane"),
+    ))
+    if linked:
+        contact_child_link(user=practitioner, contact_child=contact.children.get(), person=factories.person())
+    return contact
+
+
+def test_a_family_member_is_added_to_the_index_the_household_and_as_the_childs_parent(practitioner):
+    contact = _contact_with_mother(practitioner)
+    ruby = contact.children.get().person
+    mother = family_member_add_to_index(user=practitioner, family_member=contact.family_members.get(name="Dawn Hartley"))
+
+    assert (mother.kind, mother.given_name, mother.family_name, mother.date_of_birth) == (
+        Person.Kind.ADULT, "Dawn", "Hartley", date(1990, 5, 1))
+    assert Relationship.objects.get(person=mother, relative=ruby).kind == Relationship.Kind.PARENT
+    household = Household.objects.get(members=mother)
+    assert set(household.members.all()) == {mother, ruby}
+    assert AccessLogEntry.objects.filter(target_id=str(mother.pk), action=AccessLogEntry.Action.CREATE).exists()
+    with pytest.raises(FamilyMemberNotAdded, match="already in the person index"):
+        family_member_add_to_index(user=practitioner, family_member=contact.family_members.get(name="Dawn Hartley"))
+
+
+def test_a_partner_elsewhere_is_related_but_not_in_the_childs_household(practitioner):
+    contact = _contact_with_mother(practitioner)
+    partner = family_member_add_to_index(user=practitioner, family_member=contact.family_members.get(name="Lee Brown"))
+    assert Relationship.objects.get(person=partner).kind == Relationship.Kind.OTHER
+    assert not Household.objects.filter(members=partner).exists()
+    assert partner.residences.get().address.line1 == "4 Mill Lane"
+
+
+def test_a_family_member_waits_until_the_child_is_identified(practitioner):
+    contact = _contact_with_mother(practitioner, linked=False)
+    with pytest.raises(FamilyMemberNotAdded, match="Find the child in the person index before adding Dawn Hartley"):
+        family_member_add_to_index(user=practitioner, family_member=contact.family_members.get(name="Dawn Hartley"))
+    assert not Person.objects.filter(kind=Person.Kind.ADULT).exists()

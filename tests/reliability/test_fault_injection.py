@@ -62,7 +62,7 @@ def _decision_awaiting_authorisation():
     contact = factories.contact()
     decision = decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=3,
                                outcome_codes=["L3.2"], rationale="Needs an assessment.",
-                               social_worker_name="Sam Patel")
+                               social_worker_name="Sam Patel", unidentified_reason="Child not yet in the person index")
     return manager, decision
 
 

@@ -116,6 +116,7 @@ def test_attendance_without_a_name_is_refused(police):
 
 def test_outcome_overrides_the_suggestion_with_rationale_records_actions_and_tells_the_school(member, health):
     meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=health, attendee_name="Nurse Lee")
     school = ft.school()
     notification = ft.police_notification(received_at=ft.at(DAY, 6))
     ft.child(notification, school_=school)
@@ -436,8 +437,11 @@ def test_action_owners_are_the_meeting_agencies_and_the_schools_of_this_incident
     oakfield, elm = ft.school("Oakfield Primary"), ft.school("Elm High")
     notification = ft.police_notification(received_at=ft.at(DAY, 6))
     ft.child(notification, school_=oakfield)
-    owners = set(meetings.action_owners(notification=notification))
-    assert police in owners and oakfield in owners and elm not in owners
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    absent = factories.agency(kind=Agency.Kind.HEALTH_TRUST, name="Absent Health")
+    owners = set(meetings.action_owners(notification=notification, meeting=meeting))
+    assert police in owners and oakfield in owners and elm not in owners and absent not in owners
 
 
 def test_an_action_owned_by_a_school_not_in_the_incident_is_refused(member):
@@ -458,6 +462,7 @@ def test_a_school_is_told_of_its_own_action_even_when_the_meeting_grades_standar
                                     due_date=date(2026, 3, 5)),
                meetings.ActionDraft(description="Check bail conditions", owner_agency=police,
                                     due_date=date(2026, 3, 5))]
+    meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name="DS Khan")
     _record(member, meetings.meeting_for_day(DAY), notification, final_grade=Grade.STANDARD,
             rationale="Information from health lowers the risk", actions=actions)
     body = OutboxMessage.objects.get().body

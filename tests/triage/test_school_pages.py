@@ -186,6 +186,7 @@ def _incident_with_actions(*schools, grade=Grade.MEDIUM):
                                    due_date=date(2026, 3, 6)) for school in schools]
     drafts.append(meetings.ActionDraft(description="Check bail conditions", owner_agency=police,
                                        due_date=date(2026, 3, 5)))
+    meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name="DS Khan")
     meetings.meeting_outcome_record(
         user=factories.user(role="practitioner"), meeting=meetings.meeting_for_day(DAY), notification=notification,
         final_grade=grade, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", actions=drafts,

@@ -8,3 +8,7 @@ class DecisionConflict(DecisionError):
 
 class DecisionInvalid(DecisionError):
     pass
+
+
+class ChildNotIdentified(DecisionInvalid):
+    """A child on the contact is not linked to the person index and no reason was given."""

@@ -16,6 +16,11 @@ class DecisionForm(forms.Form):
                                 error_messages={"required": "Enter the rationale for the decision"})
     social_worker_name = forms.CharField(label="Social worker named in the letter", max_length=200, widget=GovukTextInput(),
                                          error_messages={"required": "Enter the social worker's name for the letter"})
+    unidentified_reason = forms.CharField(
+        label="If a child on this contact is not yet identified, why can the decision not wait?", required=False,
+        widget=GovukTextarea(rows=3), max_length=2000,
+        help_text="Needed only while a child is not linked to the person index. The authorising manager sees it.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput())
 
     def __init__(self, *args, **kwargs):

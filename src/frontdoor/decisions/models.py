@@ -29,6 +29,8 @@ class Decision(models.Model):
     )
     authorised_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(blank=True)
+    # Why the decision was sent while a child on the contact was not yet identified in the person index.
+    unidentified_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
 
 

@@ -3,7 +3,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.casework.services import early_help_offers_start_for_contact, episodes_start_for_contact
-from frontdoor.decisions.errors import DecisionConflict, DecisionInvalid
+from frontdoor.decisions.errors import ChildNotIdentified, DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
 from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
@@ -30,14 +30,23 @@ def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
 @transaction.atomic
 def decision_record(
     *, user, contact: Contact, contact_version: int, level: int, outcome_codes: list[str], rationale: str,
-    social_worker_name: str,
+    social_worker_name: str, unidentified_reason: str = "",
 ) -> Decision:
-    """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact."""
+    """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact.
+
+    While a child on the contact is not identified in the person index the decision is sent only with the
+    practitioner's reason, which the authorising manager sees; once every child is identified none is kept."""
     if not rationale.strip():
         raise DecisionInvalid("Enter the rationale for the decision")
     if not social_worker_name.strip():
         raise DecisionInvalid("Enter the social worker's name for the letter")
     _check_outcomes(level, outcome_codes)
+    unidentified = [child.display_name for child in contact.children.filter(person__isnull=True)]
+    unidentified_reason = unidentified_reason.strip() if unidentified else ""
+    if unidentified and not unidentified_reason:
+        raise ChildNotIdentified(
+            f"Find {_names(unidentified)} in the person index, or enter why the decision cannot wait until "
+            f"{'they are' if len(unidentified) > 1 else 'the child is'} identified")
     updated = Contact.objects.filter(
         pk=contact.pk, version=contact_version,
         status__in=DECIDABLE_STATUSES,
@@ -52,10 +61,15 @@ def decision_record(
             "rationale": rationale, "social_worker_name": social_worker_name,
             "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user, "decided_at": timezone.now(),
             "return_reason": "", "authorised_by": None, "authorised_at": None,
+            "unidentified_reason": unidentified_reason,
         },
     )
     access_log_record(user=user, target=contact, reason="Recorded a decision", action=AccessLogEntry.Action.UPDATE)
     return decision
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _claim_decision(decision: Decision, version: int, **changes) -> None:

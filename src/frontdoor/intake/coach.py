@@ -132,6 +132,31 @@ class Flag:
     end: int | None = None
     expansion: str | None = None  # the full form of an abbreviation, or plain words for jargon
 
+    @property
+    def label(self) -> str:
+        """The flag's name in words for a page: "Delayed referral", not "delayed_referral"."""
+        return flag_label(self.code)
+
+
+def flag_label(code: str) -> str:
+    """A flag's code in words for a page: "Delayed referral", not "delayed_referral"."""
+    return FLAG_LABELS.get(code) or code.replace("_", " ").capitalize()
+
+
+FLAG_LABELS = {
+    "missing_contact_details": "Contact details",
+    "child_not_identifiable": "Child not identifiable",
+    "past_present_unclear": "Past and present not separated",
+    "acronym": "Acronym",
+    "jargon": "Jargon",
+    "consent_not_addressed": "Consent not addressed",
+    "delayed_referral": "Delayed referral",
+    "no_action_stated": "No action stated",
+    "no_dates_or_times": "No dates or times",
+    "too_short": "Too short",
+    "agency_question_unanswered": "Agency question unanswered",
+}
+
 
 @dataclass(frozen=True)
 class CoachSettings:

@@ -25,6 +25,7 @@ class Question:
     hint: str = ""
     kind: str = "question"  # "reminder": guidance shown beside the form, nothing to answer
     required_for_coach: bool = False
+    error: str = ""  # the GOV.UK message when a yes/no question is left unanswered
     agency_kinds: tuple[str, ...] = ()  # only these kinds of the section's agencies; () for all of them
 
 
@@ -121,6 +122,7 @@ def _question(data: dict[str, Any]) -> Question:
         hint=data.get("hint", ""),
         kind=data.get("kind", "question"),
         required_for_coach=data.get("required_for_coach", False),
+        error=data.get("error", ""),
         agency_kinds=tuple(data.get("agency_kinds", ())),
     )
 

@@ -1,3 +1,4 @@
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -29,9 +30,10 @@ class ConcernQuestionsForm(forms.Form):
         super().__init__(*args, **kwargs)
         form = load_concern_form()
         for question in form.immediate_questions:
-            self.fields[question.id] = yes_no_field(question.text)
-        self.fields["welfare_concern"] = yes_no_field(form.welfare_question.text)
-        self.fields["early_help_advice"] = yes_no_field(form.early_help_question.text)
+            self.fields[question.id] = yes_no_field(question.text, error=question.error)
+        self.fields["welfare_concern"] = yes_no_field(form.welfare_question.text, error=form.welfare_question.error)
+        self.fields["early_help_advice"] = yes_no_field(form.early_help_question.text,
+                                                        error=form.early_help_question.error)
 
     def immediate_answers(self) -> dict:
         return {q.id: self.cleaned_data[q.id] for q in load_concern_form().immediate_questions}
@@ -112,11 +114,41 @@ class FamilyMemberForm(SharedRules, forms.Form):
     address = forms.CharField(label="Address, if different from the child's", required=False, widget=GovukTextInput())
 
 
+ROW_FIELD = re.compile(r"(?P<prefix>.+)-(?P<index>\d+)-")
+
+
+def with_management_data(data, prefix: str):
+    """The post with its formset counts made whole: a post that lost them (an old page, a script, a
+    tampered form) is read for the rows it has, so Django's "ManagementForm data is missing or has been
+    tampered with" never reaches a page; the rows themselves are still checked."""
+    total, initial = f"{prefix}-TOTAL_FORMS", f"{prefix}-INITIAL_FORMS"
+    if data is None or (_count(data.get(total)) is not None and _count(data.get(initial)) is not None):
+        return data
+    rows = {int(m["index"]) for key in data if (m := ROW_FIELD.match(key)) and m["prefix"] == prefix}
+    data = data.copy()
+    if _count(data.get(total)) is None:
+        data[total] = str(max(rows) + 1 if rows else 0)
+    if _count(data.get(initial)) is None:
+        data[initial] = "0"
+    return data
+
+
+def _count(value) -> int | None:
+    text = value if isinstance(value, str) else None
+    return int(text) if text is not None and text.strip().isdigit() and len(text.strip()) < 6 else None
+
+
+class RowsFormSet(forms.BaseFormSet):
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        super().__init__(with_management_data(data, prefix or self.get_default_prefix()), *args,
+                         prefix=prefix, **kwargs)
+
+
 def _rows_formset(form: type[forms.Form], *, maximum: int, count_problem, min_num: int = 0):
     """Rows of a form, refused beyond the shared cap in the shared rule's words. Past the cap none are
     built (absolute_max), however many the post claims."""
     messages = {"too_many_forms": count_problem(maximum + 1), "too_few_forms": count_problem(0) or ""}
-    formset = type(f"{form.__name__}Set", (forms.BaseFormSet,), {"default_error_messages": messages})
+    formset = type(f"{form.__name__}Set", (RowsFormSet,), {"default_error_messages": messages})
     return forms.formset_factory(form, formset=formset, extra=0, min_num=min_num, validate_min=bool(min_num),
                                  max_num=maximum, absolute_max=maximum, validate_max=True)
 
@@ -233,7 +265,8 @@ class StaffContactForm(ConcernDetailsForm):
         label="Referrer's agency", queryset=Agency.objects.order_by("name"), widget=GovukSelect(),
         error_messages={"required": "Select the referrer's agency"},
     )
-    immediate_risk = yes_no_field("Is a child at immediate risk of harm?")
+    immediate_risk = yes_no_field("Is a child at immediate risk of harm?",
+                                  error="Select yes if a child is at immediate risk of harm")
     field_order = ["channel", "referrer_agency", "immediate_risk"]
 
     def __init__(self, *args, **kwargs):

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from frontdoor.intake.coach import is_plausible_uk_phone
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.messaging.addresses import address_problem
 from frontdoor.people.models import nhs_number_problem
@@ -50,6 +51,30 @@ def email_problem(value: str, label: str = "") -> str | None:
     """Django's EmailValidator, and no CR or LF (which would add mail headers), as the outbox checks."""
     if address_problem(value):
         return "Enter an email address in the correct format, like name@example.org"
+    return None
+
+
+UK_POSTCODE = re.compile(r"(?:GIR 0AA|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})")
+
+
+def postcode_problem(value: str, label: str = "") -> str | None:
+    """A full UK postcode, the outward and the inward code, however it is spaced."""
+    if not UK_POSTCODE.fullmatch(postcode_normalised(value)):
+        return "Enter a real UK postcode, like WR1 2AB, or leave it blank if you do not know it"
+    return None
+
+
+def postcode_normalised(value: str) -> str:
+    """As stored: capitals, one space before the last three characters ("wr12ab" is "WR1 2AB")."""
+    compact = "".join(value.upper().split())
+    return f"{compact[:-3]} {compact[-3:]}" if len(compact) >= 5 else compact
+
+
+def phone_problem(value: str, label: str = "") -> str | None:
+    """A UK landline or mobile number (10 or 11 digits from 0, or +44), with spaces, brackets or an
+    extension allowed: the number the Front Door will ring back on."""
+    if not is_plausible_uk_phone(value):
+        return "Enter a UK phone number, like 01632 960 001 or 07700 900 982"
     return None
 
 
@@ -108,6 +133,8 @@ def expected_date_problem(value: date, label: str = "") -> str | None:
 CHECKS: dict[tuple[type[models.Model], str], Callable[[Any, str], str | None]] = {
     # Ten digits passing the check digit (the nhs-number package), in the words the person page uses.
     (ContactChild, "nhs_number"): lambda value, label: nhs_number_problem(value),
+    (ContactChild, "postcode"): postcode_problem,
+    (Contact, "referrer_phone"): phone_problem,
     (ContactChild, "given_name"): lambda value, label: name_not_known_problem(value, "first name"),
     (ContactChild, "family_name"): lambda value, label: name_not_known_problem(value, "last name"),
     (ContactChild, "date_of_birth"): child_date_of_birth_problem,
@@ -157,7 +184,7 @@ def _mapping_problem(value: Mapping, label: str) -> str | None:
 # --- One row, and the contact as a whole -----------------------------------------------------------
 
 NORMALISE: dict[tuple[type[models.Model], str], Callable[[str], str]] = {
-    (ContactChild, "postcode"): lambda value: " ".join(value.upper().split()),
+    (ContactChild, "postcode"): postcode_normalised,
     (ContactChild, "nhs_number"): lambda value: value.replace(" ", ""),
 }
 

@@ -14,6 +14,7 @@ from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
+from frontdoor.intake.check_answers import check_sections
 from frontdoor.intake.errors import IntakeError
 from frontdoor.intake.forms import (
     ChildFormSet,
@@ -23,6 +24,7 @@ from frontdoor.intake.forms import (
     AssignForm,
     QueueFilterForm,
     StaffContactForm,
+    with_management_data,
 )
 from frontdoor.intake.models import Contact
 from frontdoor.people.selectors import person_history
@@ -87,8 +89,8 @@ def _draft(details, children, family, *, agency_id, channel, immediate_answers, 
 
 def _grow_formset(post: QueryDict, prefix: str) -> QueryDict:
     """Progressive enhancement: 'Add another' posts the form back with one more empty form."""
-    data = post.copy()
-    data[f"{prefix}-TOTAL_FORMS"] = str(int(data.get(f"{prefix}-TOTAL_FORMS", 0)) + 1)
+    data = with_management_data(post, prefix).copy()
+    data[f"{prefix}-TOTAL_FORMS"] = str(int(data[f"{prefix}-TOTAL_FORMS"]) + 1)
     return data
 
 
@@ -197,16 +199,20 @@ def concern_check(request):
         try:
             contact = services.contact_submit(submitted_by=request.user, draft=draft)
         except IntakeError as error:
-            return render(request, "intake/concern_check.html", {"draft": draft, "errors": error.messages})
+            return render(request, "intake/concern_check.html", {
+                "draft": draft, "errors": error.messages, "page_title": "Check your answers before sending",
+                "sections": check_sections(draft=draft, agency_kind=request.user.membership.agency.kind),
+            })
         for key in (SESSION_QUESTIONS, SESSION_DETAILS):
             request.session.pop(key, None)
         request.session["last_contact_reference"] = contact.reference
         request.session["last_contact_urgent"] = contact.is_urgent
         return redirect("intake:submitted")
-    flags = services.referral_quality_flags(draft=draft, agency_kind=request.user.membership.agency.kind)
+    agency_kind = request.user.membership.agency.kind
+    flags = services.referral_quality_flags(draft=draft, agency_kind=agency_kind)
     return render(request, "intake/concern_check.html", {
         "draft": draft, "flags": flags, "page_title": "Check your answers before sending",
-        "form_questions": ConcernQuestionsForm(),
+        "sections": check_sections(draft=draft, agency_kind=agency_kind),
     })
 
 
@@ -357,6 +363,8 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
     return render(request, "intake/contact.html", {
         "contact": contact,
         "children": children,
+        "unidentified_children": [child for child, _ in children if child.person_id is None],
+        "children_identified": any(child.person_id for child, _ in children),
         "family": contact.family_members.all(),
         "decision": decision,
         "outcome": decision_outcome_texts(decision=decision) if decision else {},

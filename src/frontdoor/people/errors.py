@@ -33,3 +33,7 @@ class PersonNotEditable(PeopleError):
     def __init__(self, message: str, *, survivor=None):
         super().__init__(message)
         self.survivor = survivor
+
+
+class FamilyMemberNotAdded(PeopleError):
+    """A family member named on a contact could not be added to the index; the message says why."""

@@ -7,11 +7,13 @@ from django.db.models import F
 from django.utils import timezone
 from nhs_number import is_valid as nhs_number_is_valid
 
+from frontdoor.agencies.models import Agency
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
-from frontdoor.intake.models import ContactChild
+from frontdoor.intake.models import ContactChild, ContactFamilyMember
 from frontdoor.people import census_codes, identity
 from frontdoor.people.errors import (
+    FamilyMemberNotAdded,
     LinkNotAllowed,
     MergeNotAllowed,
     PersonDetailsConflict,
@@ -20,10 +22,12 @@ from frontdoor.people.errors import (
 )
 from frontdoor.people.models import (
     Address,
+    Household,
     Person,
     PersonDetailsChange,
     PersonMerge,
     PossibleMatch,
+    Relationship,
     Residence,
     nhs_number_problem,
 )
@@ -77,6 +81,7 @@ def person_create_from_contact_child(*, user, contact_child: ContactChild) -> Pe
         expected_date=contact_child.expected_date,
         sex=contact_child.sex or Person.Sex.UNKNOWN,
         nhs_number=contact_child.nhs_number,
+        school=_school_named(contact_child.school_name),
     )
     if contact_child.address or contact_child.postcode:
         address = Address.objects.create(line1=contact_child.address or "Address not given", postcode=contact_child.postcode)
@@ -84,6 +89,73 @@ def person_create_from_contact_child(*, user, contact_child: ContactChild) -> Pe
     access_log_record(user=user, target=person, reason="Created from a contact", action=AccessLogEntry.Action.CREATE)
     identity.index_note(person, created=True)
     contact_child_link(user=user, contact_child=contact_child, person=person, why="no match in the index")
+    return person
+
+
+def _school_named(name: str) -> Agency | None:
+    """The school the referrer named, when one school in the area has that name (spacing and case aside)."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    schools = list(Agency.objects.filter(kind=Agency.Kind.SCHOOL, name__iexact=name)[:2])
+    return schools[0] if len(schools) == 1 else None
+
+
+RELATIONSHIP_WORDS = (  # the referrer's words for how the person is related to the child, first match wins
+    ("step", Relationship.Kind.STEP_PARENT), ("grand", Relationship.Kind.GRANDPARENT),
+    ("foster", Relationship.Kind.CARER), ("carer", Relationship.Kind.CARER), ("guardian", Relationship.Kind.CARER),
+    ("brother", Relationship.Kind.SIBLING), ("sister", Relationship.Kind.SIBLING), ("sibling", Relationship.Kind.SIBLING),
+    ("mother", Relationship.Kind.PARENT), ("father", Relationship.Kind.PARENT), ("mum", Relationship.Kind.PARENT),
+    ("dad", Relationship.Kind.PARENT), ("parent", Relationship.Kind.PARENT),
+)
+
+
+def relationship_kind(words: str) -> str:
+    """"Mother" is a parent, "stepfather" a step-parent, "mother's partner" is not the child's parent."""
+    words = words.lower()
+    if "partner" in words or "boyfriend" in words or "girlfriend" in words:
+        return Relationship.Kind.OTHER
+    return next((kind for word, kind in RELATIONSHIP_WORDS if word in words), Relationship.Kind.OTHER)
+
+
+@transaction.atomic
+def family_member_add_to_index(*, user, family_member: ContactFamilyMember) -> Person:
+    """A family member named on a contact, added to the person index as related to each identified child
+    on it, and to the household at the child's current address when they live there too."""
+    children = [child.person for child in family_member.contact.children.select_related("person") if child.person]
+    if not children:
+        raise FamilyMemberNotAdded(f"Find the child in the person index before adding {family_member.name}")
+    kind = relationship_kind(family_member.relationship)
+    parts = family_member.name.split()
+    given, family = " ".join(parts[:-1]), parts[-1] if parts else ""
+    already = Relationship.objects.filter(
+        relative__in=children, person__given_name__iexact=given, person__family_name__iexact=family,
+        person__date_of_birth=family_member.date_of_birth, person__merged_into__isnull=True,
+    ).first()
+    if already is not None:
+        raise FamilyMemberNotAdded(f"{family_member.name} is already in the person index as related to "
+                                   f"{already.relative.full_name}")
+    person = Person.objects.create(kind=Person.Kind.ADULT, given_name=given, family_name=family,
+                                   date_of_birth=family_member.date_of_birth, sex=Person.Sex.UNKNOWN)
+    home = None
+    if family_member.address.strip():
+        Residence.objects.create(person=person, address=Address.objects.create(line1=family_member.address.strip()))
+    else:  # the form asks for an address only if it differs from the child's
+        current = children[0].residences.filter(to_date__isnull=True).select_related("address").first()
+        if current is not None:
+            home = current.address
+            Residence.objects.create(person=person, address=home)
+    for child in children:
+        Relationship.objects.create(person=person, relative=child, kind=kind)
+    if home is not None and family_member.lives_with_child:
+        household = Household.objects.filter(address=home, members=children[0]).first()
+        if household is None:
+            household = Household.objects.create(address=home)
+            household.members.add(children[0])
+        household.members.add(person)
+    access_log_record(user=user, target=person, reason=f"Added from contact {family_member.contact.reference}",
+                      action=AccessLogEntry.Action.CREATE)
+    identity.index_note(person, created=True)
     return person
 
 

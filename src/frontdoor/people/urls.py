@@ -8,6 +8,8 @@ urlpatterns = [
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/link", views.link_child, name="link_child"),
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/unlink", views.unlink_child, name="unlink_child"),
     path("front-door/contacts/<uuid:contact_id>/children/<uuid:child_id>/new-person", views.create_person, name="create_person"),
+    path("front-door/contacts/<uuid:contact_id>/family/<int:member_id>/add-to-index", views.add_family_member,
+         name="add_family_member"),
     path("front-door/possible-duplicates", views.possible_duplicates, name="possible_duplicates"),
     path("front-door/possible-duplicates/<uuid:match_id>/merge", views.possible_duplicate_merge, name="possible_duplicate_merge"),
     path("front-door/possible-duplicates/<uuid:match_id>/dismiss", views.possible_duplicate_dismiss, name="possible_duplicate_dismiss"),

@@ -19,9 +19,10 @@ from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.governance.selectors import access_log_about
 from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.selectors import records_naming as intake_records_naming
-from frontdoor.intake.views import FRONT_DOOR
+from frontdoor.intake.views import FRONT_DOOR, contact_page
 from frontdoor.people import selectors, services
 from frontdoor.people.errors import (
+    FamilyMemberNotAdded,
     LinkNotAllowed,
     MergeNotAllowed,
     PersonDetailsConflict,
@@ -145,6 +146,22 @@ def create_person(request, contact_id, child_id):
     contact, child = _contact_child(request, contact_id, child_id, "Created a person")
     person = services.person_create_from_contact_child(user=request.user, contact_child=child)
     messages.success(request, f"{person.full_name} added to the person index and linked")
+    return redirect("intake:contact", contact_id=contact.pk)
+
+
+@login_required
+@role_required(*FRONT_DOOR)
+@require_POST
+def add_family_member(request, contact_id, member_id):
+    contact = contact_get_for(user=request.user, contact_id=contact_id, reason="Added a family member to the index")
+    member = contact.family_members.filter(pk=member_id).first()
+    if member is None:
+        raise Http404
+    try:
+        person = services.family_member_add_to_index(user=request.user, family_member=member)
+    except FamilyMemberNotAdded as error:
+        return contact_page(request, contact, errors=[str(error)], status=400)
+    messages.success(request, f"{person.full_name} added to the person index and the household")
     return redirect("intake:contact", contact_id=contact.pk)
 
 

@@ -1,5 +1,7 @@
 """The triage meeting's forms: the day, attendance, one incident's outcome with its actions, the Dash checklist."""
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from frontdoor.agencies.models import Agency
 from frontdoor.forms_govuk import (
@@ -73,13 +75,21 @@ class ActionForm(forms.Form):
     owner_agency = forms.ModelChoiceField(
         label="Owner agency", queryset=Agency.objects.none(), widget=GovukSelect(), empty_label="Select an agency",
         help_text="An agency at the meeting, or the school of a child in this incident",
-        error_messages={"required": "Select the agency that owns the action"},
+        error_messages={"required": "Select the agency that owns the action",
+                        "invalid_choice": "Select an agency at the meeting or the school of a child in this incident"},
     )
     due_date = GovukDateField(label="Due date", error_messages={"required": "Enter the date the action is due"})
 
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_agency"].queryset = owners
+
+    def clean_due_date(self):
+        """A new action is due today or later; one already recorded keeps its date unless it is changed."""
+        due = self.cleaned_data["due_date"]
+        if due is not None and self.cleaned_data.get("action_id") is None and due < timezone.localdate():
+            raise ValidationError("The due date must be today or in the future")
+        return due
 
 
 class BaseActionFormSet(forms.BaseFormSet):

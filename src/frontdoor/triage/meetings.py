@@ -162,7 +162,7 @@ def meeting_outcome_record(
     of a standard grade is told of its own actions too.
     """
     _check_outcome(final_grade, decision)
-    _check_owners(notification, actions)
+    _check_owners(notification, actions, meeting=meeting)
     rationale = _grade_rationale(notification, meeting, final_grade, rationale)
     outcome = _outcome_create(user, meeting, notification, final_grade, decision, notes)
     _actions_create(outcome, actions)
@@ -197,7 +197,7 @@ def meeting_outcome_correct(
     reason = reason.strip()
     if not reason:
         raise MeetingInvalid("Enter why you are correcting the outcome", field="reason")
-    _check_owners(outcome.notification, actions)
+    _check_owners(outcome.notification, actions, meeting=outcome.meeting, recorded=list(outcome.actions.all()))
     earlier = _outcome_claim(outcome, version)
     notification = earlier.notification
     told = schools_told(notification=notification)
@@ -223,10 +223,20 @@ def _check_outcome(final_grade: str, decision: str) -> None:
         raise MeetingInvalid("Select the meeting's decision", field="decision")
 
 
-def _check_owners(notification: PoliceNotification, actions: Sequence[ActionDraft]) -> None:
-    allowed = set(action_owners(notification=notification).values_list("pk", flat=True))
-    if any(action.owner_agency.pk not in allowed for action in actions):
-        raise MeetingInvalid("An action's owner must be an agency at the meeting or the school of a child in this incident")
+def _check_owners(notification: PoliceNotification, actions: Sequence[ActionDraft], *, meeting: TriageMeeting,
+                  recorded: Sequence[TriageAction] = ()) -> None:
+    """A new or changed action is owned by an agency at the meeting or a child's school, and is not due
+    before the meeting; an action already recorded and left as it was is kept as it is."""
+    unchanged = {(a.pk, a.owner_agency_id, a.due_date) for a in recorded}
+    checked = [a for a in actions if (a.action_id, a.owner_agency.pk, a.due_date) not in unchanged]
+    allowed = set(action_owners(notification=notification, meeting=meeting).values_list("pk", flat=True))
+    for action in checked:
+        if action.owner_agency.pk not in allowed:
+            raise MeetingInvalid(f"The owner of '{action.description.strip()}' must be an agency at the meeting or "
+                                 "the school of a child in this incident")
+        if action.due_date < meeting.date:
+            raise MeetingInvalid(f"The due date of '{action.description.strip()}' must be on or after the day of "
+                                 "the meeting")
 
 
 def _grade_rationale(notification: PoliceNotification, meeting: TriageMeeting, final_grade: str,
@@ -412,10 +422,12 @@ def outcome_earlier_versions(*, outcome: MeetingOutcome) -> QuerySet[OutcomeVers
     return outcome.earlier_versions.select_related("recorded_by", "corrected_by").order_by("-version")
 
 
-def action_owners(*, notification: PoliceNotification) -> QuerySet[Agency]:
-    """Who may own an incident's actions: the agencies that attend triage, and the schools of its children."""
+def action_owners(*, notification: PoliceNotification, meeting: TriageMeeting) -> QuerySet[Agency]:
+    """Who may own an incident's actions: the agencies whose attendance is recorded at the meeting, and the
+    schools of its children."""
     schools = notification.children.filter(school__isnull=False).values("school_id")
-    return Agency.objects.filter(~Q(kind=Agency.Kind.SCHOOL) | Q(pk__in=schools)).order_by("name")
+    attending = meeting.attendance.values("agency_id")
+    return Agency.objects.filter(Q(pk__in=attending) | Q(pk__in=schools)).order_by("name")
 
 
 def meeting_attendance(*, meeting: TriageMeeting) -> QuerySet[MeetingAttendance]:

@@ -173,8 +173,8 @@ def incident(request, day, notification_id):
             return _incident_page(request, meeting, notification)
         form = OutcomeForm(initial={"final_grade": notification.grade or notification.suggested_grade,
                                     "version": notification.version})
-        return _incident_page(request, meeting, notification, form, _actions_formset(notification))
-    form, actions, adding = _posted(request, OutcomeForm, notification)
+        return _incident_page(request, meeting, notification, form, _actions_formset(notification, meeting))
+    form, actions, adding = _posted(request, OutcomeForm, notification, meeting)
     if not adding and _saved(form, actions, lambda data, drafts: meetings.meeting_outcome_record(
         user=request.user, meeting=meeting, notification=notification,
         final_grade=data["final_grade"], decision=data["decision"], notes=data["notes"],
@@ -185,16 +185,16 @@ def incident(request, day, notification_id):
     return _incident_page(request, meeting, notification, form, actions)
 
 
-def _actions_formset(notification, data=None, initial=None):
+def _actions_formset(notification, meeting, data=None, initial=None):
     return ActionFormSet(data, initial=initial, prefix="action",
-                         form_kwargs={"owners": meetings.action_owners(notification=notification)})
+                         form_kwargs={"owners": meetings.action_owners(notification=notification, meeting=meeting)})
 
 
-def _posted(request, form_class, notification):
+def _posted(request, form_class, notification, meeting):
     """The posted outcome form and its actions, and whether the user only asked for another action."""
     adding = "add_action" in request.POST
     data = _with_another_action(request.POST) if adding else request.POST
-    form, actions = form_class(data), _actions_formset(notification, data)
+    form, actions = form_class(data), _actions_formset(notification, meeting, data)
     if adding:
         _unvalidated(form, *actions.forms)
     return form, actions, adding
@@ -262,8 +262,8 @@ def outcome_correct(request, notification_id):
                                               "notes": outcome.notes, "version": outcome.version})
         initial = [{"action_id": a.pk, "description": a.description, "owner_agency": a.owner_agency_id,
                     "due_date": a.due_date} for a in outcome.actions.order_by("pk")]
-        return _correction_page(request, outcome, form, _actions_formset(notification, initial=initial))
-    form, actions, adding = _posted(request, OutcomeCorrectionForm, notification)
+        return _correction_page(request, outcome, form, _actions_formset(notification, outcome.meeting, initial=initial))
+    form, actions, adding = _posted(request, OutcomeCorrectionForm, notification, outcome.meeting)
     if not adding and _saved(form, actions, lambda data, drafts: meetings.meeting_outcome_correct(
         user=request.user, outcome=outcome, final_grade=data["final_grade"], decision=data["decision"],
         notes=data["notes"], reason=data["reason"], version=data["version"], actions=drafts,
