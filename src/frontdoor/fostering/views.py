@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.record_steps import record_steps_handle
 from frontdoor.fostering import selectors, services
 from frontdoor.fostering.errors import FosteringError
 from frontdoor.fostering.forms import AssessmentForm, EndForm, NotificationForm, VisitForm
@@ -48,25 +49,12 @@ STEPS = {
 @fostering_page
 @require_http_methods(["GET", "POST"])
 def arrangement(request, arrangement_id):
-    step = request.POST.get("step") if request.method == "POST" else None
-    reason = "Updated a private fostering arrangement" if step else "Viewed a private fostering arrangement"
+    reason = "Updated a private fostering arrangement" if request.method == "POST" else "Viewed a private fostering arrangement"
     arrangement = selectors.arrangement_get_for(user=request.user, arrangement_id=arrangement_id, reason=reason)
-    forms = {name: form_class(prefix=name, initial={"version": arrangement.version})
-             for name, (form_class, _, _) in STEPS.items()}
-    errors = []
-    if step in STEPS:
-        form_class, service, done = STEPS[step]
-        form = forms[step] = form_class(request.POST, prefix=step)
-        if form.is_valid():
-            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            try:
-                service(user=request.user, arrangement=arrangement, version=form.cleaned_data["version"], **fields)
-            except FosteringError as error:
-                errors.append(str(error))
-            else:
-                messages.success(request, done)
-                return redirect("fostering:arrangement", arrangement_id=arrangement.pk)
+    posted = record_steps_handle(request, steps=STEPS, error_class=FosteringError, arrangement=arrangement)
+    if posted.done:
+        return redirect("fostering:arrangement", arrangement_id=arrangement.pk)
     return render(request, "fostering/arrangement.html", {
         "arrangement": arrangement, "row": selectors.arrangement_row(arrangement, today=timezone.localdate()),
-        "visits": sorted(arrangement.visits.all(), key=lambda v: v.visited_on), "forms": forms,
-        "error_form": forms.get(step), "errors": errors, "step": step, "page_title": "Private fostering arrangement"})
+        "visits": sorted(arrangement.visits.all(), key=lambda v: v.visited_on), "forms": posted.forms,
+        "error_form": posted.error_form, "errors": posted.errors, "step": posted.step, "page_title": "Private fostering arrangement"})

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.agencies.decorators import role_required
+from frontdoor.record_steps import record_steps_handle
 from frontdoor.agencies.models import Membership
 from frontdoor.lado import selectors, services
 from frontdoor.lado.errors import LadoError
@@ -74,26 +75,13 @@ STEPS = {
 @lado_page
 @require_http_methods(["GET", "POST"])
 def referral(request, referral_id):
-    step = request.POST.get("step") if request.method == "POST" else None
-    reason = "Updated a LADO referral" if step else "Viewed a LADO referral"
+    reason = "Updated a LADO referral" if request.method == "POST" else "Viewed a LADO referral"
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, reason=reason)
-    forms = {name: form_class(prefix=name, initial={"version": referral.version})
-             for name, (form_class, _, _) in STEPS.items()}
-    errors = []
-    if step in STEPS:
-        form_class, service, done = STEPS[step]
-        form = forms[step] = form_class(request.POST, prefix=step)
-        if form.is_valid():
-            fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            try:
-                service(user=request.user, referral=referral, version=form.cleaned_data["version"], **fields)
-            except LadoError as error:
-                errors.append(str(error))
-            else:
-                messages.success(request, done)
-                return redirect("lado:referral", referral_id=referral.pk)
+    posted = record_steps_handle(request, steps=STEPS, error_class=LadoError, referral=referral)
+    if posted.done:
+        return redirect("lado:referral", referral_id=referral.pk)
     return render(request, "lado/referral.html", {
         "referral": referral, "row": selectors.referral_row(referral, now=timezone.now()),
         "meetings": referral.meetings.order_by("held_on"), "children": selectors.referral_children(user=request.user, referral=referral),
-        "forms": forms, "error_form": forms.get(step), "errors": errors, "step": step,
+        "forms": posted.forms, "error_form": posted.error_form, "errors": posted.errors, "step": posted.step,
         "page_title": "LADO referral"})
