@@ -82,6 +82,7 @@ def test_siblings_at_two_schools_each_school_sees_only_its_own_action(page, live
     ft.child(notification, school_=oakfield, given_name="Ruby")
     ft.child(notification, school_=elm, given_name="Sam")
     due = today + timedelta(days=3)
+    meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(today), agency=police, attendee_name="DS Khan")
     meetings.meeting_outcome_record(
         user=factories.user(role="triage_member", agency_=police), meeting=meetings.meeting_for_day(today),
         notification=notification, final_grade=Grade.MEDIUM, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER,

@@ -26,7 +26,8 @@ def _decision(channel=Contact.Channel.ONLINE, rationale="Domestic abuse witnesse
         contact = factories.contact(submitted_by=practitioner, channel=channel,
                                     referrer_email="pc.wilson@police.example")
     return decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=3,
-                           outcome_codes=["L3.2"], rationale=rationale, social_worker_name="Sam Patel")
+                           outcome_codes=["L3.2"], rationale=rationale, social_worker_name="Sam Patel",
+                           unidentified_reason="Child not yet in the person index")
 
 
 def _pages(decision) -> list[str]:
