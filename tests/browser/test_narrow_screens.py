@@ -46,7 +46,8 @@ def test_front_door_lists_reflow_on_a_phone(phone, live_server, sign_in):
     for _ in range(2):
         contact = factories.contact(submitted_by=referrer)
     decision_record(user=practitioner, contact=contact, contact_version=contact.version, level=3,
-                    outcome_codes=["L3.2"], rationale="Needs assessment.", social_worker_name="Sam Patel")
+                    outcome_codes=["L3.2"], rationale="Needs assessment.", social_worker_name="Sam Patel",
+                    unidentified_reason="Child not yet in the person index")
 
     sign_in(practitioner)
     _assert_reflows(phone, f"{live_server.url}/front-door/queue")

@@ -405,6 +405,7 @@ def _siblings_at_two_schools(oakfield):
     ft.child(notification, school_=oakfield, given_name="Ruby")
     ft.child(notification, school_=elm, given_name="Sam")
     elm_dsl = factories.user(agency_=elm, first="Sam", last="Lee", email="dsl@elm.example")
+    meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name="DS Khan")
     meetings.meeting_outcome_record(
         user=member, meeting=meetings.meeting_for_day(DAY), notification=notification, final_grade=Grade.MEDIUM,
         decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", rationale="", version=notification.version,
