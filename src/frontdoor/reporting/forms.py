@@ -13,3 +13,17 @@ class CensusPeriodForm(forms.Form):
                                 help_text="Usually 31 March, for example 31 3 2027. A date after today gives the "
                                           "year so far.",
                                 error_messages={"required": "Enter the census reference date"})
+
+
+class FrontDoorPeriodForm(forms.Form):
+    date_from = GovukDateField(label="Start date", help_text="For example, 1 12 2025",
+                               error_messages={"required": "Enter the start date"})
+    date_to = GovukDateField(label="End date", help_text="For example, 30 11 2026",
+                             error_messages={"required": "Enter the end date"})
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and first > last:
+            self.add_error("date_to", "The end date must be the same as or after the start date")
+        return data

@@ -17,8 +17,12 @@ from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
 
-from frontdoor.agencies.models import Membership
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.decisions.models import Decision
+from frontdoor.decisions.outcomes import levels_of_need
 from frontdoor.governance.services import access_log_record_many
+from frontdoor.intake.models import Contact, ContactChild
+from frontdoor.reporting import front_door_figures
 from frontdoor.reporting.cin_census import CensusReturn, cin_census_build
 from frontdoor.triage.models import Grade, GradeDecision, PoliceNotification, SchoolNotification
 
@@ -169,3 +173,82 @@ def cin_census_for(*, user, reference_date: date) -> CensusReturn:
     access_log_record_many(user=user, targets=[census.people[child_id] for child_id in named],
                            reason="Checked the CIN census before download")
     return census
+
+
+# The Front Door's own figures (issue 15 item 10): for its manager and the performance officer. Counts only.
+FRONT_DOOR_FIGURES_ROLES = (Membership.Role.MANAGER, Membership.Role.PERFORMANCE_OFFICER)
+
+
+@dataclass
+class FrontDoorMonth:
+    starts: date
+    contacts: int = 0
+    decisions: int = 0
+    recontacts: int = 0
+
+
+@dataclass
+class FrontDoorFigures:
+    first_day: date
+    last_day: date
+    contacts: int
+    months: list[FrontDoorMonth]
+    by_source: list[tuple[str, int]]
+    by_channel: list[tuple[str, int]]
+    by_level: list[tuple[str, int]]
+    timeliness: front_door_figures.Timeliness
+    recontacts: int
+
+
+def may_see_front_door_figures(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.role in FRONT_DOOR_FIGURES_ROLES
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def front_door_figures_for(*, user, first_day: date, last_day: date) -> FrontDoorFigures:
+    """Contacts received from first_day to last_day (inclusive) by source, channel and month, how many
+    were decided within one working day, and how many were about a child with another contact in the
+    12 months before; decisions authorised in the period by level. Not found for anyone else."""
+    if not may_see_front_door_figures(user):
+        raise Http404
+    since, until = _day_start(first_day), _day_start(last_day + timedelta(days=1))
+    contacts = Contact.objects.filter(received_at__gte=since, received_at__lt=until).order_by()
+    months = {m: FrontDoorMonth(starts=m) for m in front_door_figures.month_starts(first_day, last_day)}
+    received = {}
+    for pk, received_at in contacts.values_list("pk", "received_at"):
+        received[pk] = received_at
+        months[timezone.localdate(received_at).replace(day=1)].contacts += 1
+
+    kinds = Counter(dict(contacts.values_list("referrer_agency__kind").annotate(n=Count("id"))))
+    channels = Counter(dict(contacts.values_list("channel").annotate(n=Count("id"))))
+
+    authorised = Decision.objects.filter(status=Decision.Status.AUTHORISED).order_by()
+    in_period = authorised.filter(authorised_at__gte=since, authorised_at__lt=until)
+    for authorised_at in in_period.values_list("authorised_at", flat=True):
+        months[timezone.localdate(authorised_at).replace(day=1)].decisions += 1
+    levels = Counter(dict(in_period.values_list("level").annotate(n=Count("id"))))
+    titles = {level.number: level.title for level in levels_of_need().levels}
+
+    decided = dict(authorised.filter(contact_id__in=list(received)).values_list("contact_id", "authorised_at"))
+    clock = front_door_figures.timeliness(((at, decided.get(pk)) for pk, at in received.items()), now=timezone.now())
+
+    mentions = (ContactChild.objects.filter(person__isnull=False, contact__received_at__gte=since - front_door_figures.RECONTACT_WINDOW,
+                                            contact__received_at__lt=until)
+                .values_list("contact_id", "person_id", "contact__received_at").distinct().order_by())
+    again = front_door_figures.recontacts(mentions, since=since)
+    for pk in again:
+        months[timezone.localdate(received[pk]).replace(day=1)].recontacts += 1
+
+    return FrontDoorFigures(
+        first_day=first_day, last_day=last_day, contacts=len(received),
+        months=list(reversed(months.values())),
+        by_source=[(label, kinds[value]) for value, label in Agency.Kind.choices],
+        by_channel=[(label, channels[value]) for value, label in Contact.Channel.choices],
+        by_level=[(f"Level {n}: {titles[n]}" if n in titles else f"Level {n}", levels[n])
+                  for n in sorted(set(titles) | set(levels))],
+        timeliness=clock, recontacts=len(again),
+    )

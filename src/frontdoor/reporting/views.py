@@ -26,7 +26,8 @@ ANNEX_A_ROLES = (Membership.Role.MANAGER,)
 from frontdoor.reporting import services
 from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
 from frontdoor.reporting.cin_census import census_reference_date
-from frontdoor.reporting.forms import CensusPeriodForm
+from frontdoor.reporting.forms import CensusPeriodForm, FrontDoorPeriodForm
+from frontdoor.reporting.front_door_figures import bars, default_period
 
 GRADES = ("standard", "medium", "high")
 CSV_COLUMNS = (
@@ -151,4 +152,62 @@ def cin_census_xml(request):
     response = HttpResponse(written.xml, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = (f'attachment; filename="cin-census-{settings.FRONTDOOR_LA_CODE}-'
                                        f'{reference_date:%Y}-{written.export.serial_no:03d}.xml"')
+    return response
+
+
+def _front_door_period(data) -> tuple[FrontDoorPeriodForm, tuple[date, date] | None]:
+    """The period asked for, or by default the last 12 months by month."""
+    if not any(key.startswith("date_") for key in data):
+        first, last = default_period(timezone.localdate())
+        return FrontDoorPeriodForm(initial={"date_from": first, "date_to": last}), (first, last)
+    form = FrontDoorPeriodForm(data)
+    if not form.is_valid():
+        return form, None
+    return form, (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
+
+
+@login_required
+@role_required(*selectors.FRONT_DOOR_FIGURES_ROLES)
+def front_door(request):
+    form, period = _front_door_period(request.GET)
+    figures = (selectors.front_door_figures_for(user=request.user, first_day=period[0], last_day=period[1])
+               if period else None)
+    return render(request, "reporting/front_door.html", {
+        "form": form, "figures": figures, "query": request.GET.urlencode(),
+        "charts": figures and {
+            "source": bars(figures.by_source), "channel": bars(figures.by_channel), "level": bars(figures.by_level),
+        },
+        "page_title": "Front Door figures" if period else "Error: Front Door figures",
+    }, status=200 if period else 400)
+
+
+@login_required
+@role_required(*selectors.FRONT_DOOR_FIGURES_ROLES)
+def front_door_csv(request):
+    """The page's figures as a spreadsheet: one row per figure, as section, item and count."""
+    _, period = _front_door_period(request.GET)
+    if period is None:
+        raise Http404
+    figures = selectors.front_door_figures_for(user=request.user, first_day=period[0], last_day=period[1])
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="front-door-figures-{figures.first_day:%Y-%m-%d}-to-{figures.last_day:%Y-%m-%d}.csv"')
+    writer = csv.writer(response)
+    writer.writerow(("section", "item", "count"))
+    writer.writerow(("contacts", "all contacts received", figures.contacts))
+    for month in reversed(figures.months):
+        writer.writerow(("contacts by month", f"{month.starts:%Y-%m}", month.contacts))
+    for section, rows in (("contacts by source", figures.by_source), ("contacts by channel", figures.by_channel),
+                          ("decisions by level", figures.by_level)):
+        writer.writerows((section, label, count) for label, count in rows)
+    for month in reversed(figures.months):
+        writer.writerow(("decisions authorised by month", f"{month.starts:%Y-%m}", month.decisions))
+    clock = figures.timeliness
+    writer.writerow(("one working day", "decided within one working day", clock.on_time))
+    writer.writerow(("one working day", "late", clock.late))
+    writer.writerow(("one working day", "not yet due", clock.not_yet_due))
+    writer.writerow(("re-contacts", "contacts about a child with another contact in the 12 months before",
+                     figures.recontacts))
+    for month in reversed(figures.months):
+        writer.writerow(("re-contacts by month", f"{month.starts:%Y-%m}", month.recontacts))
     return response
