@@ -638,7 +638,8 @@ def _digest_body(team: Team, manager, overdue: list[str], this_week: list[str], 
 def team_digests_send(*, today: date) -> list[OutboxMessage]:
     """This week's digest to each team manager of each team, through the outbox: the team's open work
     that is overdue or due by Sunday. Once a week per manager and team, however often it is asked
-    (a manager already sent this week's is skipped before their team's work is read, and logged)."""
+    (a manager already sent this week's is skipped before their team's work is read, and logged), and
+    sent when nothing is due as well, so that the week is marked done."""
     week_end, queued = _week_end(today), []
     managers = Membership.objects.filter(role=Membership.Role.TEAM_MANAGER, user__is_active=True).values("user")
     for team in Team.objects.prefetch_related("members").order_by("name"):
