@@ -13,7 +13,6 @@ from frontdoor.casework.services import (
     core_group_record, plan_action_add, plan_contents_update, visit_record,
 )
 from frontdoor.governance.models import AccessLogEntry
-from tests import factories
 from tests.casework.journey import plan_started, review_held, weekday_ago
 
 pytestmark = pytest.mark.django_db
