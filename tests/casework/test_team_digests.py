@@ -85,3 +85,18 @@ def test_no_digest_goes_to_a_social_worker_or_a_manager_without_an_address(staff
 
     assert team_digests_send(today=timezone.localdate()) == []
     assert not OutboxMessage.objects.filter(to_address=worker.email).exists()
+
+
+def test_the_outbox_workers_idle_check_queues_the_weeks_digests_and_outlives_a_failure(staff, caplog):
+    from frontdoor.cli import _run_when_due, _team_digests_send
+
+    next_check = _run_when_due(_team_digests_send, "Queuing the team digests", 0.0)
+
+    assert OutboxMessage.objects.filter(kind="team_digest").count() == 1
+    assert _run_when_due(_team_digests_send, "Queuing the team digests", next_check) == next_check  # not yet
+
+    def failing():
+        raise RuntimeError("Ruby Hartley's record")
+
+    assert _run_when_due(failing, "Queuing the team digests", 0.0) > 0
+    assert "Queuing the team digests failed (RuntimeError)" in caplog.text and "Ruby" not in caplog.text
