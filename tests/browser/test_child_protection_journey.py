@@ -60,6 +60,7 @@ def _core_group_and_a_visit(page, *, conference_day: date, met: date, visited: d
     page.get_by_role("link", name="The plan's contents, core groups and visits").click()
     core_group = page.locator(".govuk-summary-list__row", has_text="First core group meeting")
     expect(core_group).to_contain_text(f"Due by {_long(first_core_group_due(conference_day))} Overdue")
+    assert blocking_violations(page) == []
 
     page.get_by_role("link", name="Record a core group meeting").click()
     _fill_date(page, met)
