@@ -119,7 +119,7 @@ def _report(split: str, total: int, tally: Tally, seconds: float) -> None:
         print(f"  {want:10}" + "".join(f"{grades[want, got]:>10}" for got in GRADES))
     print("highs missed:", ", ".join(tally.highs_missed) or "none")
     print("traps hit:", "; ".join(tally.traps_hit) or "none")
-    print(f"per factor (precision, recall; found / labelled):")
+    print("per factor (precision, recall; found / labelled):")
     for fid in sorted(set(tally.found) | set(tally.expected)):
         p = tally.right[fid] / tally.found[fid] if tally.found[fid] else float("nan")
         r = tally.right[fid] / tally.expected[fid] if tally.expected[fid] else float("nan")
