@@ -40,6 +40,9 @@ MEANS = [
     ("Connor said he has self-referred to an anger management course.", {"pf_abuser_seeks_help"}),
     ("Connor accepted it was all his fault.", {"pf_abuser_accepts_responsibility"}),
     ("She realises the shouting is starting to upset Tomasz.", {"pf_victim_insight"}),
+    ("PC's view is that this might turn physical unless both get support.", {"rf_potential_to_escalate"}),
+    ("They row every night and Tomasz is living with the atmosphere.", {"rf_cumulative_harm"}),
+    ("Officer worried the constant rows will damage Tomasz emotionally.", {"rf_emotional_abuse_likely"}),
 ]
 
 NOT_MEANS = [
@@ -57,6 +60,8 @@ NOT_MEANS = [
     ("She had 12 messages from him, none threatening.", {"stalking"}),
     # a negated or hypothetical witness
     ("Tomasz was at his friend's and did not hear anything.", {"children_witnessed"}),
+    # an apology alone is not accepting responsibility
+    ("Connor said sorry to the neighbours for the noise.", {"pf_abuser_accepts_responsibility"}),
 ]
 
 
