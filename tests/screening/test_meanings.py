@@ -43,6 +43,10 @@ MEANS = [
     ("PC's view is that this might turn physical unless both get support.", {"rf_potential_to_escalate"}),
     ("They row every night and Tomasz is living with the atmosphere.", {"rf_cumulative_harm"}),
     ("Officer worried the constant rows will damage Tomasz emotionally.", {"rf_emotional_abuse_likely"}),
+    ("Connor threw the kettle at the wall with the kids watching.", {"children_witnessed"}),
+    ("IP has graze R elbow and swelling L wrist.", {"victim_injured"}),
+    ("He says he's going to take Tomasz away to his family and she won't see him again.", {"rf_threat_abduct_child"}),
+    ("She is not allowed to ring her mum.", {"rf_isolation"}),
 ]
 
 NOT_MEANS = [
