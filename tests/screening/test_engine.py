@@ -26,10 +26,21 @@ def by_id(findings, finding_id):
 
 # --- structured fields --------------------------------------------------------------------
 
-def test_child_present_is_a_structured_witness_finding_naming_the_child():
+def test_child_recorded_present_was_in_the_home_naming_the_child_and_is_no_witness_by_itself():
+    """"Present at the incident" is the targeted column's "present in the home"; a witness
+    needs the officer's words that the child saw or heard it."""
     suggestion = suggest(children=[child(present=True)])
+    [finding] = by_id(suggestion.risk_factors, "rf_children_present_in_home")
+    assert finding == Finding("rf_children_present_in_home", "structured", "Amy Smith recorded as present")
+    assert "children_witnessed" not in ids(suggestion.indicators)
+    assert suggestion.suggested_grade == "medium"
+
+
+def test_a_named_child_who_saw_it_is_a_witness():
+    suggestion = suggest("Jay shoved IP into the fridge. Amy, stood by the sink, watched it all.",
+                         children=[child(present=True)])
     [finding] = by_id(suggestion.indicators, "children_witnessed")
-    assert finding == Finding("children_witnessed", "structured", "Amy Smith recorded as present")
+    assert finding.evidence.startswith("Amy")
     assert suggestion.suggested_grade == "high"
 
 
@@ -189,10 +200,10 @@ def test_a_targeted_indicator_with_a_high_column_risk_factor_suggests_high():
     assert any(line.startswith("A targeted indicator together with a risk factor") for line in suggestion.explanation)
 
 
-def test_two_targeted_column_risk_factors_raise_medium_to_high():
+def test_risk_factors_are_not_counted_two_targeted_ones_leave_medium():
+    """The seed weighs risk factors; it gives no count that makes a case high."""
     suggestion = suggest("DP pushed IP. The children were asleep upstairs. DP uses a wheelchair.")
-    assert suggestion.suggested_grade == "high"
-    assert any(line.startswith("Two or more risk factors") for line in suggestion.explanation)
+    assert suggestion.suggested_grade == "medium"
 
 
 def test_one_targeted_column_risk_factor_leaves_medium():
@@ -234,7 +245,7 @@ def test_protective_factors_are_shown_and_never_lower_a_high_indicator():
 
 
 def test_findings_from_every_source_are_kept_in_source_order():
-    suggestion = suggest("The children were present.", children=[child(present=True)],
+    suggestion = suggest("The children were present.", children=[child(injured=True)],
                          history=[prior("2024-04-01"), prior("2024-08-01"), prior("2025-01-01")])
     sources = [finding.source for finding in suggestion.indicators]
     assert sources == sorted(sources, key=["structured", "history", "narrative"].index)

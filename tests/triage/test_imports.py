@@ -48,9 +48,13 @@ def test_good_rows_are_stored_resolved_and_suggested(file_format, school):
     [child] = notification.children.all()
     assert child.person.date_of_birth == date(2017, 9, 10) and child.school == school and child.present
     assert notification.tool_id == "evoda" and notification.tool_version == "1"
-    assert notification.suggested_grade == "high"  # a child present: children_witnessed
-    assert any(i["id"] == "children_witnessed" and i["source"] == "structured"
+    # "The children were present in the lounge" makes them witnesses; the field alone says they
+    # were in the home.
+    assert notification.suggested_grade == "high"
+    assert any(i["id"] == "children_witnessed" and i["source"] == "narrative"
                for i in notification.suggestion["indicators"])
+    assert any(r["id"] == "rf_children_present_in_home" and r["source"] == "structured"
+               for r in notification.suggestion["risk_factors"])
     assert notification.suggestion["explanation"]
 
 

@@ -22,11 +22,12 @@ from frontdoor.screening.text import scan
 from frontdoor.screening.tools import FACTOR_KINDS, Tool, ToolNotFound, load_tool
 
 __all__ = [
-    "Finding", "ScreeningInputError", "Suggestion", "Tool", "ToolNotFound", "evaluate",
+    "Finding", "ScreeningInputError", "Suggestion", "Tool", "ToolNotFound", "Uncertainty", "evaluate",
     "load_tool", "scan_narrative",
 ]
 
 SOURCES = ("structured", "history", "narrative")
+_UNSURE_NOTE = "Unsure between {lower} and {higher}, so the higher grade is suggested"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Uncertainty:
+    """The tool is unsure between two grades; it suggests the higher and says why."""
+
+    lower: str
+    higher: str
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"grades": [self.lower, self.higher], "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Suggestion:
     tool_id: str
     tool_version: str
@@ -54,6 +67,7 @@ class Suggestion:
     risk_factors: tuple[Finding, ...]
     protective_factors: tuple[Finding, ...]
     explanation: tuple[str, ...]
+    uncertain_between: Uncertainty | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form, as the console command and the API return it."""
@@ -65,6 +79,7 @@ class Suggestion:
             "risk_factors": [finding.as_dict() for finding in self.risk_factors],
             "protective_factors": [finding.as_dict() for finding in self.protective_factors],
             "explanation": list(self.explanation),
+            "uncertain_between": self.uncertain_between.as_dict() if self.uncertain_between else None,
         }
 
 
@@ -80,7 +95,7 @@ def evaluate(
     """
     facts = facts or {}
     measures = _measures(tool, facts, history)
-    in_narrative = scan_narrative(tool, narrative)
+    in_narrative = scan_narrative(tool, narrative, facts)
     findings = [
         *structured_findings(tool, facts, narrative_found={f.id for f in in_narrative}),
         *_history_findings(tool, facts, measures),
@@ -91,7 +106,7 @@ def evaluate(
     for finding in findings:
         factor = tool.factor(finding.id)
         context.found.setdefault(finding.id, (factor.kind, factor.column))
-    grade, explanation = _suggest(tool, context)
+    grade, explanation, uncertainty = _suggest(tool, context)
     by_kind = {kind: tuple(f for f in findings if tool.factor(f.id).kind == kind)
                for kind in FACTOR_KINDS.values()}
     return Suggestion(
@@ -102,17 +117,35 @@ def evaluate(
         risk_factors=by_kind["risk_factor"],
         protective_factors=by_kind["protective_factor"],
         explanation=tuple(explanation),
+        uncertain_between=uncertainty,
     )
 
 
-def scan_narrative(tool: Tool, narrative: str) -> tuple[Finding, ...]:
-    """Findings in free text, each with the exact words that triggered it."""
+def scan_narrative(tool: Tool, narrative: str, facts: Mapping[str, Any] | None = None) -> tuple[Finding, ...]:
+    """Findings in free text, each with the exact words that triggered it. The given names of
+    the people in `facts` are read as their roles (the tool's `narrative.names`)."""
     if tool.lexicon is None or not narrative:
         return ()
     return tuple(
         Finding(id=fid, source="narrative", evidence=narrative[start:end], start=start, end=end)
-        for fid, start, end in scan(tool.lexicon, narrative)
+        for fid, start, end in scan(tool.lexicon, narrative, _names(tool, facts or {}),
+                                    _year(facts or {}))
     )
+
+
+def _year(facts: Mapping[str, Any]) -> int | None:
+    occurred_at = facts.get("occurred_at")
+    return parse_datetime(occurred_at, "occurred_at").year if occurred_at else None
+
+
+def _names(tool: Tool, facts: Mapping[str, Any]) -> dict[str, list[str]]:
+    """{stand-in: given names} from the people the tool's `narrative.names` points at."""
+    names: dict[str, list[str]] = {}
+    for path, stand_in in (tool.data.get("narrative") or {}).get("names", {}).items():
+        people = value_at(facts, path)
+        people = people if isinstance(people, list | tuple) else [people]
+        names[stand_in] = [person.get("given_name") for person in people if isinstance(person, Mapping)]
+    return names
 
 
 def structured_findings(tool: Tool, facts: Mapping[str, Any], narrative_found: frozenset[str] | set[str] = frozenset()
@@ -161,25 +194,37 @@ def _measures(tool: Tool, facts: Mapping[str, Any], history: Sequence[Mapping[st
     )
 
 
-def _suggest(tool: Tool, context: Context) -> tuple[str | None, list[str]]:
+def _suggest(tool: Tool, context: Context) -> tuple[str | None, list[str], Uncertainty | None]:
+    """The grade the rules reach, why, and whether the last raise is one the tool is unsure of.
+
+    A rule marked `unsure` raises on evidence the triage meeting weighs (seed 001: risk factors
+    "the triage meeting will take into consideration"), so the suggestion names both grades and
+    suggests the higher.
+    """
     grading = tool.data.get("grading", {})
     summary = _summary(tool, context)
     if "grades" not in grading:
-        return None, [grading.get("judgement_note", "This tool suggests no grade."), *summary]
+        return None, [grading.get("judgement_note", "This tool suggests no grade."), *summary], None
     missing = [path for path in grading.get("requires", ()) if value_at(context.facts, path) is None]
     if missing:
-        return None, [f"No {', '.join(missing)} given, so no grade is suggested.", *summary]
+        return None, [f"No {', '.join(missing)} given, so no grade is suggested.", *summary], None
     grades = list(grading["grades"])
-    grade, explanation = grades[0], []
+    grade, explanation, uncertainty = grades[0], [], None
     for rule in grading["rules"]:
         context.grade = grade
         ok, reasons = holds(rule["when"], context)
         if ok and grades.index(rule["raise_to"]) > grades.index(grade):
+            because = _sentence(rule["because"], reasons)
+            uncertainty = Uncertainty(grade, rule["raise_to"], because) if rule.get("unsure") else None
             grade = rule["raise_to"]
-            explanation.append(_sentence(rule["because"], reasons))
+            explanation.append(because)
     if not explanation:
         explanation.append(_sentence(grading["otherwise"], []))
-    return grade, [*explanation, *summary, *_protective_note(grading, context), *_notes(tool, context)]
+    if uncertainty:
+        note = grading.get("unsure_note", _UNSURE_NOTE)
+        explanation.append(_sentence(note.format(lower=uncertainty.lower, higher=uncertainty.higher), []))
+    notes = [*summary, *_protective_note(grading, context), *_notes(tool, context)]
+    return grade, [*explanation, *notes], uncertainty
 
 
 def _summary(tool: Tool, context: Context) -> list[str]:

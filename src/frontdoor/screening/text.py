@@ -64,6 +64,33 @@ class Scope:
     hypothetical_window_before: int
     terminators: frozenset[str]
     clause_starters: frozenset[str]
+    experiencer: Experiencer | None = None
+
+
+@dataclass(frozen=True)
+class Experiencer:
+    """ConText's "other experiencer" and "historical" for findings about the victim or abuser
+    themselves (Harkema et al., 2009): "her sister is pregnant" and "he was sectioned in 2008,
+    discharged 2009" do not say what they seem to about the parties now."""
+
+    findings: frozenset[str]
+    current: frozenset[str]
+    other_person: Triggers
+    parties: frozenset[str]
+    window_before: int
+    resolved: re.Pattern
+    years_ago: int
+
+    def other_person_before(self, words: list[str]) -> bool:
+        """An other-person trigger before the finding, with no party named after it."""
+        last = max((end for _, end in self.other_person.spans(words)), default=None)
+        return last is not None and not self.parties & set(words[last:])
+
+    def in_the_past(self, sentence: str, reference_year: int | None) -> bool:
+        if self.resolved.search(sentence):
+            return True
+        years = (int(year) for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", sentence))
+        return reference_year is not None and any(year <= reference_year - self.years_ago for year in years)
 
 
 @dataclass(frozen=True)
@@ -92,16 +119,23 @@ def compile_lexicon(
     )
 
 
-def scan(lexicon: Lexicon, narrative: str) -> list[tuple[str, int, int]]:
-    """(finding id, start, end) for every match that stands, ordered by position."""
+def scan(lexicon: Lexicon, narrative: str, names: Mapping[str, Sequence[str]] | None = None,
+         reference_year: int | None = None) -> list[tuple[str, int, int]]:
+    """(finding id, start, end) for every match that stands, ordered by position.
+
+    `names` maps a stand-in word to the given names it stands for ({"dp": ["Reggie"]}): the
+    patterns then read "Reggie pushed Megan" as "DP pushed IP", and the evidence keeps the names.
+    `reference_year` (the incident's) places years named in the narrative in the past.
+    """
     if not narrative:
         return []
-    document = _Document(narrative, lexicon)
+    document = _Document(narrative, lexicon, names or {})
     found = []
     for finding_id, pattern, unless in lexicon.entries:
         for match in pattern.finditer(document.folded):
-            start, end = match.span()
-            if document.stands(start, end, unless):
+            start, end = document.widen(*match.span())
+            if document.stands(start, end, unless) and document.about_the_parties_now(
+                    finding_id, start, reference_year):
                 found.append((finding_id, start, end))
     found.sort(key=lambda item: (item[1], item[2], item[0]))
     return found
@@ -110,14 +144,23 @@ def scan(lexicon: Lexicon, narrative: str) -> list[tuple[str, int, int]]:
 class _Document:
     """The narrative's tokens and sentences, computed once and shared by every pattern."""
 
-    def __init__(self, text: str, lexicon: Lexicon):
+    def __init__(self, text: str, lexicon: Lexicon, names: Mapping[str, Sequence[str]]):
         self.text = text
-        self.folded = _fold_case(text)
+        self.folded, self.name_spans = _stand_in_names(_fold_case(text), names)
         self.scope = lexicon.scope
-        tokens = [(m.start(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.group().replace("’", "'")) for m in _TOKEN.finditer(self.folded)]
         self.token_starts = [start for start, _ in tokens]
         self.words = [word for _, word in tokens]
         self.sentence_starts = _sentence_starts(text, lexicon.abbreviations)
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """A match that starts or ends inside a stood-in name covers the whole name."""
+        for name_start, name_end in self.name_spans:
+            if name_start < start < name_end:
+                start = name_start
+            if name_start < end < name_end:
+                end = name_end
+        return start, end
 
     def stands(self, start: int, end: int, unless: re.Pattern | None) -> bool:
         first = bisect.bisect_left(self.token_starts, start)
@@ -139,6 +182,20 @@ class _Document:
                                               pseudo=scope.hypothetical_pseudo):
             return False
         return unless is None or not unless.search(self.folded, sentence_start, sentence_end)
+
+    def about_the_parties_now(self, finding_id: str, start: int, reference_year: int | None) -> bool:
+        """False when a finding about the parties is someone else's or in the past."""
+        experiencer = self.scope.experiencer
+        if experiencer is None or finding_id not in experiencer.findings:
+            return True
+        sentence_start, sentence_end = self._sentence_around(start)
+        first = bisect.bisect_left(self.token_starts, start)
+        floor = max(bisect.bisect_left(self.token_starts, sentence_start),
+                    first - experiencer.window_before)
+        if experiencer.other_person_before(self.words[floor:first]):
+            return False
+        return finding_id not in experiencer.current or not experiencer.in_the_past(
+            self.folded[sentence_start:sentence_end], reference_year)
 
     def _sentence_around(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, position) - 1
@@ -185,6 +242,24 @@ class _Document:
         return index < min(limit, len(self.words)) and self.words[index] in self.scope.clause_starters
 
 
+def _stand_in_names(folded: str, names: Mapping[str, Sequence[str]]) -> tuple[str, list[tuple[int, int]]]:
+    """Each whole-word name replaced by its stand-in, right-aligned in the name's place so offsets
+    and a following "'s" are kept ("Megan's" reads "   ip's"). Names shorter than the stand-in
+    are left alone; a name given for two roles stands for the first."""
+    stand_in_for: dict[str, str] = {}
+    for stand_in, given in names.items():
+        for name in given:
+            if isinstance(name, str) and len(name.strip()) >= len(stand_in):
+                stand_in_for.setdefault(name.strip().lower(), stand_in)
+    text, spans = list(folded), []
+    for name, stand_in in stand_in_for.items():
+        for match in re.finditer(rf"(?<![\w/]){re.escape(name)}(?!\w)", folded):
+            start, end = match.span()
+            text[start:end] = " " * (end - start - len(stand_in)) + stand_in
+            spans.append((start, end))
+    return "".join(text), sorted(spans)
+
+
 def _sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
     starts = [0]
     for match in _SENTENCE_BREAK.finditer(text):
@@ -202,9 +277,24 @@ def _ends_with_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) 
     return len(word) == 1 or word in abbreviations
 
 
+def _experiencer(raw: Mapping | None) -> Experiencer | None:
+    if raw is None:
+        return None
+    return Experiencer(
+        findings=frozenset(raw["findings"]),
+        current=frozenset(raw["current"]),
+        other_person=Triggers(raw["other_person"]),
+        parties=frozenset(word.lower() for word in raw["parties"]),
+        window_before=int(raw["window_before"]),
+        resolved=re.compile("|".join(f"(?:{p})" for p in raw["resolved"]), re.IGNORECASE),
+        years_ago=int(raw["years_ago"]),
+    )
+
+
 def _scope(raw: Mapping) -> Scope:
     negation, hypothetical = raw["negation"], raw["hypothetical"]
     return Scope(
+        experiencer=_experiencer(raw.get("experiencer")),
         negation_before=Triggers(negation["before"]),
         negation_after=Triggers(negation["after"]),
         negation_pseudo=Triggers(negation.get("pseudo", ())),

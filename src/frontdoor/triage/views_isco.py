@@ -215,6 +215,7 @@ def suggestion_view(notification) -> dict:
               for kind in ("indicators", "risk_factors", "protective_factors")}
     narrative_findings = [f for kind in groups.values() for f in kind if f["source"] == "narrative"]
     return {**groups, "explanation": suggestion.get("explanation", []),
+            "uncertain_between": suggestion.get("uncertain_between"),
             "segments": narrative_segments(notification.narrative, narrative_findings)}
 
 
