@@ -7,7 +7,7 @@ working days" means on or before the date N working days after the start date.
 """
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -352,7 +352,7 @@ def _by_label(b: _Builder, id_prefix: str, label: str, kind: str, records: Itera
     for record in records:
         by.setdefault(name(record), []).append(record.key)
     for value in sorted(by):
-        slug = "".join(ch if ch.isalnum() else "_" for ch in value.lower()).strip("_")
+        slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
         b.count(f"{id_prefix}_{slug}", f"{label}: {value}", kind, by[value], group)
 
 
@@ -369,10 +369,8 @@ def partner_measures(data: Data, window: Window) -> list[Measure]:
     notes = [n for n in data.notifications if window.holds(n.received_on)]
     b.count("da_notifications", "Domestic abuse notifications from the police", "notification",
             (n.key for n in notes), "domestic_abuse")
-    grades = Counter()
     for grade in ("standard", "medium", "high", ""):
         keys = tuple(n.key for n in notes if n.grade == grade)
-        grades[grade] = len(keys)
         b.count(f"da_notifications_{grade or 'not_graded'}", f"Domestic abuse notifications: {grade or 'not yet graded'}",
                 "notification", keys, "domestic_abuse")
     b.count("da_incidents_young_people_10_17", "Domestic abuse incidents with a victim or suspect aged 10 to 17",

@@ -93,6 +93,7 @@ def figures_page(request):
     if figures:
         context.update({
             "period_end": period_end.isoformat(),
+            "child_population": f"{figures.child_population:,}" if figures.child_population else "",
             "sections": [(title, group, _rows(figures, figures.group(group))) for title, group in (
                 ("The child's journey", "journey"), ("Referrals and enquiries", "referrals"),
                 ("Child protection and child in need plans", "plans"),
