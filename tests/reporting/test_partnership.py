@@ -148,3 +148,15 @@ def test_the_downloads_hold_the_same_figures(two_conferences):
     assert figures["icpc_within_15wd_pct"][2:6] == (1, 2, 50.0, 69.0)
     assert [row[:2] for row in book["By month"].iter_rows(values_only=True) if row[1] == "icpc_held"] == [
         ("2026-04", "icpc_held")]
+
+
+def test_a_long_list_comes_a_page_at_a_time_and_only_the_page_shown_is_logged(two_conferences, monkeypatch):
+    staff, in_time, late = two_conferences
+    monkeypatch.setattr("frontdoor.reporting.partnership.ROWS_PER_PAGE", 1)
+    client, manager = _signed_in("manager", staff)
+    query = {"period_end": PERIOD_END.isoformat(), "measure": "icpc_held"}
+    first = client.get("/figures/partnership/children", query).content.decode()
+    second = client.get("/figures/partnership/children", {**query, "page": "2"}).content.decode()
+    assert "Page 1 of 2" in first and "Priya Census" in first and "Sam Census" not in first
+    assert "Sam Census" in second and "Priya Census" not in second
+    assert AccessLogEntry.objects.filter(user=manager, reason__startswith="Partnership figures").count() == 2

@@ -1,7 +1,7 @@
 """Issue 14 item 4's measures, hand-worked around their boundaries. Good Friday (26 March 2027) and
 Easter Monday (29 March 2027) are bank holidays: 15 working days after Monday 22 March 2027 is
 Wednesday 14 April 2027 (23, 24, 25, 30, 31 March, 1, 2, 5-9, 12, 13, 14 April)."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -179,3 +179,19 @@ def test_month_windows_stop_at_today_and_the_last_month_is_counted_to_the_period
 def test_ages():
     assert pm.age_on(date(2010, 2, 28), date(2027, 2, 27)) == 16
     assert pm.age_band(date(2010, 2, 28), date(2027, 2, 28)) == "16_plus"
+
+
+def test_the_months_count_as_each_month_would_on_its_own():
+    year = pm.Window(date(2026, 4, 1), date(2027, 3, 31), date(2027, 3, 31))
+    days = [date(2026, 4, 1) + timedelta(days=n * 17) for n in range(22)]
+    data = pm.Data(
+        referrals=[pm.Referral(n, n % 5, d, False, False, False) for n, d in enumerate(days)],
+        assessments=[pm.Assessment(n, d, d + timedelta(days=40 + n)) for n, d in enumerate(days)],
+        enquiries=[pm.Enquiry(n, d, None) for n, d in enumerate(days)],
+        conferences=[pm.Conference(n, d, d + timedelta(days=18 + n % 8)) for n, d in enumerate(days)],
+        plans=[_plan(n, d, d + timedelta(days=60) if n % 2 else None, category=pm.CATEGORIES[n % 5][1])
+               for n, d in enumerate(days)],
+        cin_plans=[pm.CinPlan(n, d, None) for n, d in enumerate(days)])
+    windows = pm.month_windows(year.first, year.last, year.as_of)
+    assert len(windows) == 12
+    assert pm.journey_by_month(data, windows) == [(w, pm.journey_measures(data, w)) for w in windows]

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from frontdoor.reporting.selectors import FRONT_DOOR_FIGURES_ROLES
 from frontdoor.triage.models import MeetingOutcome, PoliceNotification
 
 PARTNERSHIP_ROLES = FRONT_DOOR_FIGURES_ROLES
+ROWS_PER_PAGE = 50
 
 
 def may_see_partnership_figures(user) -> bool:
@@ -72,13 +74,12 @@ def _facts(born_on, sex, disabilities) -> pm.Child:
 
 
 def _referrals(window: pm.Window) -> list[pm.Referral]:
-    episode = OuterRef("pk")
-    rows = (Episode.objects.filter(referral_date__gte=pm.a_year_before(window.first), referral_date__lte=window.as_of)
-            .annotate(assessed=Exists(Assessment.objects.filter(episode=episode)),
-                      cin=Exists(ChildInNeedPlan.objects.filter(episode=episode)),
-                      cp=Exists(ChildProtectionPlan.objects.filter(episode=episode)))
-            .order_by().values_list("pk", "person_id", "referral_date", "assessed", "cin", "cp"))
-    return [pm.Referral(*row) for row in rows]
+    episodes = Episode.objects.filter(referral_date__gte=pm.a_year_before(window.first),
+                                      referral_date__lte=window.as_of).order_by()
+    assessed, cin, cp = (set(model.objects.filter(episode__in=episodes).values_list("episode_id", flat=True).distinct())
+                         for model in (Assessment, ChildInNeedPlan, ChildProtectionPlan))
+    return [pm.Referral(pk, person_id, referred, pk in assessed, pk in cin, pk in cp)
+            for pk, person_id, referred in episodes.values_list("pk", "person_id", "referral_date")]
 
 
 def _plans(window: pm.Window) -> list[pm.Plan]:
@@ -170,17 +171,16 @@ def partnership_figures(*, period_end: date, today: date | None = None, by_month
     for the command line and for the selectors below, which check."""
     window = year_window(period_end, today or timezone.localdate())
     data = partnership_data(window)
-    months = ([(month, pm.journey_measures(data, month))
-               for month in pm.month_windows(window.first, window.last, window.as_of)] if by_month else [])
+    months = pm.journey_by_month(data, pm.month_windows(window.first, window.last, window.as_of)) if by_month else []
     return PartnershipFigures(year=window, measures=pm.all_measures(data, window), months=months,
                               comparators=_comparators(), child_population=data.child_population)
 
 
-def partnership_figures_for(*, user, period_end: date) -> PartnershipFigures:
+def partnership_figures_for(*, user, period_end: date, by_month: bool = True) -> PartnershipFigures:
     """The figures, for the Front Door manager and the performance officer; not found for anyone else."""
     if not may_see_partnership_figures(user):
         raise Http404
-    return partnership_figures(period_end=period_end)
+    return partnership_figures(period_end=period_end, by_month=by_month)
 
 
 def other_streams_for(*, user) -> list[tuple[str, object]]:
@@ -259,18 +259,21 @@ def _row(kind: _Kind, record) -> tuple[ChildRow, object]:
     return ChildRow(name, person, kind.details(record)), person or owner
 
 
-def partnership_children_for(*, user, period_end: date, measure_id: str, others: bool) -> tuple[pm.Measure, list[ChildRow]]:
-    """The records behind one figure (or, for a rate, the rest of its denominator), each child's read
-    logged. Not found for anyone who may not see the figures, or for a figure that does not exist."""
-    figures = partnership_figures_for(user=user, period_end=period_end)
+def partnership_children_for(*, user, period_end: date, measure_id: str, others: bool,
+                             page_number=None) -> tuple[pm.Measure, Page]:
+    """One page of the records behind one figure (or, for a rate, the rest of its denominator), each
+    child on the page logged as read. Not found for anyone who may not see the figures, or for a
+    figure that does not exist."""
+    figures = partnership_figures_for(user=user, period_end=period_end, by_month=False)
     measure = next((m for m in figures.measures if m.id == measure_id), None)
     if measure is None or (others and not measure.is_rate) or measure.kind not in KINDS:
         raise Http404
     kind = KINDS[measure.kind]
-    keys = measure.others if others else measure.keys
-    records = kind.queryset().filter(pk__in=list(keys))
-    rows = sorted((_row(kind, record) for record in records), key=lambda pair: (pair[0].name, pair[0].details))
+    records = kind.queryset().filter(pk__in=list(measure.others if others else measure.keys))
+    pairs = sorted((_row(kind, record) for record in records), key=lambda pair: (pair[0].name, pair[0].details))
+    page = Paginator(pairs, ROWS_PER_PAGE).get_page(page_number)
     label = measure.others_label if others else measure.label
-    access_log_record_many(user=user, targets=list(dict.fromkeys(target for _, target in rows)),
+    access_log_record_many(user=user, targets=list(dict.fromkeys(target for _, target in page)),
                            reason=f"Partnership figures: {label}"[:200])
-    return measure, [row for row, _ in rows]
+    page.object_list = [row for row, _ in page]
+    return measure, page

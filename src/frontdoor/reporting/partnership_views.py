@@ -122,7 +122,7 @@ def _download(figures, content: bytes | str, *, extension: str, content_type: st
 @login_required
 @role_required(*partnership.PARTNERSHIP_ROLES)
 def figures_csv(request):
-    figures = partnership.partnership_figures_for(user=request.user, period_end=_period_end(request))
+    figures = partnership.partnership_figures_for(user=request.user, period_end=_period_end(request), by_month=False)
     return _download(figures, partnership_sheets.csv_text(figures), extension="csv", content_type="text/csv; charset=utf-8")
 
 
@@ -140,11 +140,12 @@ def figure_children(request):
     """The children behind one figure: named here only, never in the address (which carries the figure's id)."""
     period_end = _period_end(request)
     others = request.GET.get("part") == "others"
-    measure, rows = partnership.partnership_children_for(user=request.user, period_end=period_end,
-                                                         measure_id=request.GET.get("measure", ""), others=others)
+    measure, page = partnership.partnership_children_for(user=request.user, period_end=period_end,
+                                                         measure_id=request.GET.get("measure", ""), others=others,
+                                                         page_number=request.GET.get("page"))
     title = measure.others_label if others else measure.label
     return render(request, "reporting/partnership_children.html", {
-        "measure": measure, "title": title, "rows": rows, "period_end": period_end,
+        "measure": measure, "title": title, "page": page, "period_end": period_end,
         "year_start": partnership.year_window(period_end, timezone.localdate()).first,
         "may_open_person": request.user.membership.is_front_door, "page_title": title,
     })
