@@ -7,7 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
@@ -64,6 +65,11 @@ def year_window(period_end: date, today: date) -> pm.Window:
     return pm.Window(census_year(period_end).starts, period_end, min(period_end, today))
 
 
+def _id(field: str) -> Cast:
+    """An id read as text: the measures hash ids by the hundred thousand, and text hashes in C."""
+    return Cast(field, output_field=CharField())
+
+
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -76,10 +82,10 @@ def _facts(born_on, sex, disabilities) -> pm.Child:
 def _referrals(window: pm.Window) -> list[pm.Referral]:
     episodes = Episode.objects.filter(referral_date__gte=pm.a_year_before(window.first),
                                       referral_date__lte=window.as_of).order_by()
-    assessed, cin, cp = (set(model.objects.filter(episode__in=episodes).values_list("episode_id", flat=True).distinct())
+    assessed, cin, cp = (set(model.objects.filter(episode__in=episodes).values_list(_id("episode_id"), flat=True).distinct())
                          for model in (Assessment, ChildInNeedPlan, ChildProtectionPlan))
     return [pm.Referral(pk, person_id, referred, pk in assessed, pk in cin, pk in cp)
-            for pk, person_id, referred in episodes.values_list("pk", "person_id", "referral_date")]
+            for pk, person_id, referred in episodes.values_list(_id("pk"), _id("person_id"), "referral_date")]
 
 
 def _plans(window: pm.Window) -> list[pm.Plan]:
@@ -88,12 +94,12 @@ def _plans(window: pm.Window) -> list[pm.Plan]:
              .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=since)).order_by())
     reviews: dict[object, list[date]] = {}
     for plan_id, held_on in (ReviewConference.objects.filter(plan__in=plans, held_on__isnull=False).order_by()
-                             .values_list("plan_id", "held_on")):
+                             .values_list(_id("plan_id"), "held_on")):
         reviews.setdefault(plan_id, []).append(held_on)
     return [pm.Plan(pk, person_id, started_on, ended_on, category, previous, tuple(reviews.get(pk, ())),
                     _facts(born_on, sex, disabilities))
             for pk, person_id, started_on, ended_on, category, previous, born_on, sex, disabilities in plans.values_list(
-                "pk", "episode__person_id", "started_on", "ended_on", "initial_category", "previous_plans",
+                _id("pk"), _id("episode__person_id"), "started_on", "ended_on", "initial_category", "previous_plans",
                 "episode__person__date_of_birth", "episode__person__sex", "episode__person__disabilities")]
 
 
@@ -105,9 +111,9 @@ def _early_help(window: pm.Window) -> tuple[list[pm.EarlyHelp], list[pm.EarlyHel
     period = (window.first, window.as_of)
     agency = "lead_professional__membership__agency__name"
     ehas = (EarlyHelpOffer.objects.filter(eha_started_on__range=period).order_by()
-            .values_list("pk", "eha_started_on", agency))
+            .values_list(_id("pk"), "eha_started_on", agency))
     tacs = (TeamAroundTheChildMeeting.objects.filter(held_on__range=period).order_by()
-            .values_list("pk", "held_on", f"offer__{agency}"))
+            .values_list(_id("pk"), "held_on", f"offer__{agency}"))
     return ([pm.EarlyHelp(pk, on, _lead_agency(name)) for pk, on, name in ehas],
             [pm.EarlyHelp(pk, on, _lead_agency(name)) for pk, on, name in tacs])
 
@@ -120,7 +126,7 @@ def _young_person(born_on: date | None, on: date) -> bool:
 def _notifications(window: pm.Window) -> list[pm.DaNotification]:
     rows = (PoliceNotification.objects.filter(received_at__gte=_day_start(window.first),
                                               received_at__lt=_day_start(window.as_of + timedelta(days=1)))
-            .order_by().values_list("pk", "received_at", "occurred_at", "grade", "victim__date_of_birth",
+            .order_by().values_list(_id("pk"), "received_at", "occurred_at", "grade", "victim__date_of_birth",
                                     "perpetrator__date_of_birth"))
     found = []
     for pk, received_at, occurred_at, grade, victim_born, suspect_born in rows:
@@ -133,7 +139,7 @@ def _notifications(window: pm.Window) -> list[pm.DaNotification]:
 def _marac(window: pm.Window) -> list[pm.MaracReferral]:
     rows = (MeetingOutcome.objects.filter(decision=MeetingOutcome.Decision.MARAC_REFERRAL,
                                           meeting__date__range=(pm.a_year_before(window.first), window.as_of))
-            .order_by().values_list("pk", "notification__victim_id", "meeting__date", "notification__victim__date_of_birth"))
+            .order_by().values_list(_id("pk"), _id("notification__victim_id"), "meeting__date", "notification__victim__date_of_birth"))
     return [pm.MaracReferral(pk, victim, on, (age := pm.age_on(born, on)) is not None and age < 18)
             for pk, victim, on, born in rows]
 
@@ -144,17 +150,17 @@ def partnership_data(window: pm.Window) -> pm.Data:
     return pm.Data(
         referrals=_referrals(window),
         assessments=[pm.Assessment(*row) for row in Assessment.objects.filter(authorised_on__range=period)
-                     .order_by().values_list("pk", "started_on", "authorised_on")],
+                     .order_by().values_list(_id("pk"), "started_on", "authorised_on")],
         enquiries=[pm.Enquiry(*row) for row in Section47Enquiry.objects.filter(
             Q(started_on__range=period) | Q(completed_on__range=period)).order_by()
-            .values_list("pk", "started_on", "completed_on")],
+            .values_list(_id("pk"), "started_on", "completed_on")],
         conferences=[pm.Conference(*row) for row in InitialChildProtectionConference.objects.filter(
             section_47__isnull=False, held_on__range=period).order_by()
-            .values_list("pk", "section_47__started_on", "held_on")],
+            .values_list(_id("pk"), "section_47__started_on", "held_on")],
         plans=_plans(window),
         cin_plans=[pm.CinPlan(*row) for row in ChildInNeedPlan.objects.filter(started_on__lte=window.as_of)
                    .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=window.first)).order_by()
-                   .values_list("pk", "started_on", "ended_on")],
+                   .values_list(_id("pk"), "started_on", "ended_on")],
         early_help_assessments=ehas, tac_meetings=tacs,
         notifications=_notifications(window), marac_referrals=_marac(window),
         child_population=settings.FRONTDOOR_CHILD_POPULATION or None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 
 from frontdoor.casework.calendar import add_working_days
@@ -38,8 +38,12 @@ class Window:
     last: date
     as_of: date
 
+    @cached_property
+    def counted_to(self) -> date:
+        return min(self.last, self.as_of)
+
     def holds(self, day: date | None) -> bool:
-        return day is not None and self.first <= day <= min(self.last, self.as_of)
+        return day is not None and self.first <= day <= self.counted_to
 
 
 @dataclass(frozen=True)
@@ -176,12 +180,11 @@ class _Builder:
 
     def rate(self, id_: str, label: str, kind: str, records: Iterable, test: Callable, group: str,
              others_label: str) -> None:
-        records = list(records)
-        yes = tuple(r.key for r in records if test(r))
-        chosen = set(yes)
-        self.measures.append(Measure(id_, label, kind, len(yes), len(records), keys=yes,
-                                     others=tuple(r.key for r in records if r.key not in chosen),
-                                     others_label=others_label, group=group))
+        yes, no = [], []
+        for record in records:
+            (yes if test(record) else no).append(record.key)
+        self.measures.append(Measure(id_, label, kind, len(yes), len(yes) + len(no), keys=tuple(yes),
+                                     others=tuple(no), others_label=others_label, group=group))
 
 
 @lru_cache(maxsize=8192)
