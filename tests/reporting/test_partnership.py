@@ -99,6 +99,7 @@ def test_the_page_shows_the_figures_comparators_and_months(two_conferences):
     assert "69.0%" in page  # England, from the configuration
     assert 'id="month-icpc_within_15wd_pct"' in page
     assert "ICPCs not within 15 working days (1)" in page
+    assert "a child population of 140,000" in page and 'href="/figures/front-door"' in page
     assert "Priya" not in page and "Sam" not in page
 
 
