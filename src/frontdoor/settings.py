@@ -251,3 +251,12 @@ FRONTDOOR_RETENTION = [
 FRONTDOOR_LA_CODE = os.environ.get("FRONTDOOR_LA_CODE", "999")
 FRONTDOOR_CENSUS_SOFTWARE_CODE = os.environ.get("FRONTDOOR_CENSUS_SOFTWARE_CODE", "Front Door")
 FRONTDOOR_CENSUS_CHILD_ID_PREFIX = os.environ.get("FRONTDOOR_CENSUS_CHILD_ID_PREFIX", "")
+
+# The board's data set (issue 14, seed 003): the area's population aged under 18, for rates per 10,000
+# children (seed 003's area: about 140,000), and the comparators its annual report prints beside its
+# own figures, by measure id: {"england": %, "statistical_neighbours": %, "year": the comparators' year}.
+FRONTDOOR_CHILD_POPULATION = int(os.environ.get("FRONTDOOR_CHILD_POPULATION", "140000"))
+FRONTDOOR_BOARD_COMPARATORS = {
+    "icpc_within_15wd_pct": {"england": 69.0, "statistical_neighbours": None, "year": "2013-14"},
+    "plans_reviewed_in_timescale_pct": {"england": 94.6, "statistical_neighbours": 90.4, "year": "2013-14"},
+}

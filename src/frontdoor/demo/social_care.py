@@ -1,8 +1,8 @@
 """The demo's social work and early help: the team that receives referrals, and an episode for every child whose
 authorised Level 3 or 4 decision named one, opened and partly allocated through the services.
 Some of the children whose strategy discussion is due are walked on along the child protection
-path, each left at a different step: an enquiry under way, a conference booked, one overdue, a
-plan with its first review due, a plan continued or ended at review. The other children's
+path, each left at a different step: an enquiry under way, a conference booked, one overdue, one
+held late, a plan with its first review due, a plan continued or ended at review. The other children's
 assessments and strategy discussions are taken on too (casework_progress.py), so that the demo's
 CIN census has every kind of record."""
 from dataclasses import dataclass
@@ -64,6 +64,8 @@ STAGES = (
     Stage("not substantiated", Section47Enquiry.Outcome.NOT_SUBSTANTIATED, 4, min_age=5),
     Stage("initial conference booked", CONFERENCE, 2, min_age=3, youngest=True),
     Stage("enquiry under way", None, min_age=1, youngest=True),
+    # Held on the 17th working day: the partnership figures' "ICPCs not within 15 working days" lists this child.
+    Stage("plan made at a late initial conference", CONFERENCE, 10, PLAN, 17, min_age=19),
 )
 
 

@@ -21,6 +21,14 @@ def register(commands) -> None:
     annex_a.add_argument("--period-end", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
     annex_a.add_argument("--out", required=True, help="directory to write into")
     annex_a.set_defaults(func=cmd_annex_a)
+    partnership = returns.add_parser(
+        "partnership", help="the safeguarding partnership's figures for the year to --period-end, one row per figure",
+        description="Writes measure,numerator,denominator,value: value is the count, or for a rate the percentage "
+                    "rounded to one decimal place (per 10,000 children for the *_per_10000 measures).")
+    partnership.add_argument("--period-end", required=True, type=date.fromisoformat,
+                             help="the year's last day, YYYY-MM-DD (the year starts on the 1 April before it)")
+    partnership.add_argument("--out", required=True, help="the CSV file to write")
+    partnership.set_defaults(func=cmd_partnership)
 
 
 def problem_lines(census) -> list[str]:
@@ -68,3 +76,19 @@ def cmd_annex_a(args) -> None:
         print(path)
     for annex_list in lists:
         print(f"List {annex_list.number} {annex_list.title}: {len(annex_list.rows)} rows", file=sys.stderr)
+
+
+def cmd_partnership(args) -> None:
+    from frontdoor.reporting.partnership import partnership_figures
+    from frontdoor.reporting.partnership_sheets import csv_text
+
+    figures = partnership_figures(period_end=args.period_end, by_month=False)
+    try:
+        with open(args.out, "w", encoding="utf-8", newline="") as stream:
+            stream.write(csv_text(figures))
+    except OSError as error:
+        print(f"Cannot write {args.out}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    year = figures.year
+    print(f"Wrote {args.out}: {len(figures.measures)} figures for {year.first:%-d %B %Y} to {year.last:%-d %B %Y}"
+          f"{f' (open records as of {year.as_of:%-d %B %Y})' if year.as_of < year.last else ''}")

@@ -27,3 +27,10 @@ class FrontDoorPeriodForm(forms.Form):
         if first and last and first > last:
             self.add_error("date_to", "The end date must be the same as or after the start date")
         return data
+
+
+class PartnershipPeriodForm(forms.Form):
+    period_end = GovukDateField(label="Year ending",
+                                help_text="The year runs from the 1 April before it, for example 31 3 2027. A date "
+                                          "after today gives the year so far.",
+                                error_messages={"required": "Enter the day the year ends"})
