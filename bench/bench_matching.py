@@ -90,7 +90,7 @@ def bench_febrl4() -> None:
     # FEBRL has no households, and its identifier has no check digit and carries typing
     # errors: the household vetoes are switched off, as an area would for such a source.
     matches = match_records(model, index, queries,
-                            thresholds=Thresholds(household_conflicts=frozenset()))
+                            thresholds=Thresholds(household_conflicts=frozenset(), namesakes_ruled_out=False))
     links = {(m.index_id, m.query_id) for m in matches if m.decision == "link"}
     true_pairs = {(a, a.replace("-org", "-dup-0")) for a in frame_a.index}
     true_pairs = {(a, b) for a, b in true_pairs if b in set(frame_b.index)}

@@ -23,7 +23,7 @@ def test_febrl4_links_are_precise_and_complete():
     index, queries = _febrl_records(frame_a), _febrl_records(frame_b)
     model = train_model(index + queries, validate_nhs=False, version="febrl4")
     matches = match_records(model, index, queries,
-                            thresholds=Thresholds(household_conflicts=frozenset()))
+                            thresholds=Thresholds(household_conflicts=frozenset(), namesakes_ruled_out=False))
     links = {(m.index_id, m.query_id) for m in matches if m.decision == "link"}
     true_pairs = {(a, a.replace("-org", "-dup-0")) for a in frame_a.index}
     hits = len(links & true_pairs)

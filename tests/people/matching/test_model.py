@@ -135,4 +135,5 @@ def test_a_year_typed_wrong_is_a_slip_but_a_parent_and_child_of_one_name_are_not
     assert _dob_level(model, "1984-07-18", "1985-07-18") == "one digit of the date of birth different"
     assert _dob_level(model, "1984-07-18", "1994-07-18") == "one digit of the date of birth different"
     assert _dob_level(model, "2009-07-18", "2012-07-18") == "same day and month, year a few years out"
-    assert _dob_level(model, "1984-07-18", "2015-07-18") == "different date of birth"
+    assert _dob_level(model, "1984-07-18", "2015-07-18") == "born a generation apart"
+    assert _dob_level(model, "2009-07-18", "2016-02-03") == "different date of birth"

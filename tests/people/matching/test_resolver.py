@@ -1,5 +1,11 @@
 from frontdoor.people.matching.comparisons import COMPARISONS
-from frontdoor.people.matching.resolver import MERGE_CONFLICTS, Resolver
+from frontdoor.people.matching.resolver import (
+    GENERATION_APART,
+    MERGE_CONFLICTS,
+    NEAR_DATES_OF_BIRTH,
+    UNCORROBORATED,
+    Resolver,
+)
 
 CHILD = {
     "id": "I1", "given_name": "Thomas", "family_name": "Okafor", "dob": "2014-03-09", "sex": "M",
@@ -38,12 +44,54 @@ def test_twin_with_both_twins_indexed_links_to_the_right_twin(model, population)
     assert resolution.best.record_id == "I2"
 
 
-def test_father_of_the_same_name_is_not_linked_to_his_son(model, population):
+def test_father_of_the_same_name_is_a_new_person_not_one_to_review(model, population):
     resolver = household_resolver(model, population, [CHILD, TWIN, SISTER])
     father = {**FATHER, "id": "Q1", "nhs_number": "", "school": ""}
     resolution = resolver.resolve(father)
-    assert resolution.decision != "link"
-    assert "different date of birth" in resolution.best.conflicts
+    assert resolution.decision == "new"
+    assert "I1" not in {candidate.record_id for candidate in resolution.candidates}
+
+
+def test_dates_a_generation_apart_on_one_nhs_number_are_a_date_typed_badly(model, population):
+    resolution = household_resolver(model, population).resolve(
+        {**CHILD, "id": "Q1", "dob": "1984-03-09"})
+    assert resolution.best.record_id == "I1"
+    assert resolution.decision != "new"
+
+
+def test_same_name_born_days_apart_with_nothing_else_in_common_is_a_new_person(model, population):
+    namesake = {**CHILD, "id": "Q1", "dob": "2014-03-12", "nhs_number": "", "address": "3 Elm Road, Redditch",
+                "postcode": "B97 4QA", "school": "", "address_history": []}
+    resolution = household_resolver(model, population).resolve(namesake)
+    assert resolution.decision == "new"
+
+
+def test_a_date_of_birth_typed_wrong_at_the_same_home_still_finds_the_child(model, population):
+    resolution = household_resolver(model, population).resolve(
+        {**CHILD, "id": "Q1", "dob": "2014-03-19", "nhs_number": "", "school": ""})
+    assert resolution.decision in ("link", "review")
+    assert resolution.best.record_id == "I1"
+
+
+def test_a_child_known_by_a_middle_name_is_found(model, population):
+    indexed = {**CHILD, "given_name": "Thomas Chidi"}
+    resolution = household_resolver(model, population, [indexed, TWIN, FATHER, SISTER]).resolve(
+        {**CHILD, "id": "Q1", "given_name": "Chidi", "nhs_number": ""})
+    assert resolution.best.record_id == "I1"
+    assert "given_name" not in {c.split(":")[0] for c in resolution.best.conflicts}
+
+
+def test_a_mistyped_name_with_only_a_school_is_offered_for_review(model, population):
+    sparse = {"id": "Q1", "given_name": "Thomsa", "family_name": "Okafor", "school": CHILD["school"]}
+    resolution = household_resolver(model, population).resolve(sparse)
+    assert "I1" in {candidate.record_id for candidate in resolution.candidates}
+
+
+def test_a_name_and_an_nhs_number_the_index_lacks_still_find_the_child(model, population):
+    indexed = {**CHILD, "nhs_number": ""}
+    sparse = {"id": "Q1", "given_name": "Thomas", "family_name": "Okafor", "nhs_number": "9434765919"}
+    resolution = household_resolver(model, population, [indexed, FATHER, SISTER]).resolve(sparse)
+    assert "I1" in {candidate.record_id for candidate in resolution.candidates}
 
 
 def test_namesake_born_the_same_day_with_another_nhs_number_is_not_a_match(model, population):
@@ -139,3 +187,6 @@ def test_a_mistyped_postcode_at_the_same_house_still_counts_for_the_home(model, 
 def test_every_conflict_names_a_level_the_comparisons_have():
     levels = {(comparison.name, level.label) for comparison in COMPARISONS for level in comparison.levels}
     assert MERGE_CONFLICTS <= levels
+    namesake_levels = {("dob", GENERATION_APART)} | {("dob", label) for label in NEAR_DATES_OF_BIRTH} | {
+        (field, label) for field, labels in UNCORROBORATED.items() for label in labels}
+    assert {(f, label) for f, label in namesake_levels if not label.endswith("missing")} <= levels

@@ -12,7 +12,7 @@ import jellyfish
 from frontdoor.people.matching.comparisons import _TEST_NAMES, COMPARISONS, _one_slip_apart
 from frontdoor.people.matching.features import prepare_record
 from frontdoor.people.matching.model import match_probability, prior_weight
-from frontdoor.people.matching.resolver import HOUSEHOLD_CONFLICTS, Resolver, _probe_keys, decide
+from frontdoor.people.matching.resolver import HOUSEHOLD_CONFLICTS, Resolver, _probe_keys, decide, ruled_out
 from frontdoor.people.matching.scoring import FieldEvidence, Scorer
 
 _PREDICATES = [
@@ -78,6 +78,7 @@ class Reference:
             if found["unique_id"] != query["unique_id"]:
                 scored.append((*self.weight(query, found), found))
         scored.sort(key=lambda row: row[0], reverse=True)
+        scored = [row for row in scored if not ruled_out(row[1], resolver.thresholds)]
         decision, reason = decide([(w, match_probability(w), levels) for w, levels, _ in scored],
                                   resolver.thresholds, resolver.model.prior)
         candidates = [
@@ -92,10 +93,10 @@ class Reference:
 def _queries(population):
     """The population's queries, and index records under other ids: exact copies (links), and
     copies without a date of birth or NHS number, with the names swapped, with only an address,
-    with no address."""
+    with no address, known by a middle name."""
     extra = []
-    for n, record in enumerate(population.index[:300]):
-        kind = n % 5
+    for n, record in enumerate(population.index[:360]):
+        kind = n % 6
         if kind == 0:
             extra.append({**record, "id": f"copy-{n}"})
         elif kind == 1:
@@ -106,9 +107,11 @@ def _queries(population):
         elif kind == 3:
             extra.append({"id": f"home-{n}", "address": record.get("address"),
                           "postcode": record.get("postcode")})
-        else:
+        elif kind == 4:
             extra.append({key: value for key, value in record.items()
                           if key not in ("address", "postcode", "address_history")} | {"id": f"away-{n}"})
+        else:
+            extra.append({**record, "id": f"middle-{n}", "given_name": f"Zebedee {record['given_name']}"})
     return population.queries[:500] + extra
 
 

@@ -296,6 +296,8 @@ def _within_days(days: int, label: str) -> Level:
 
 # Further apart than this, the same day and month is a parent and child, not a typing slip.
 YEAR_SLIP_YEARS = 5
+# Dates of birth this many years apart or more belong to two generations.
+GENERATION_YEARS = 12
 
 
 def _same_day_and_month_within_years(years: int, label: str) -> Level:
@@ -345,6 +347,8 @@ GIVEN_NAME = Comparison("given_name", (
     _names_swapped(),
     _names_swapped_with_slip(),
     _overlap("given_keys", "nickname or variant of the same name"),
+    # 'Lily' for 'Megan Lily': a child known by a middle name, or both names written.
+    _overlap("given_parts", "one of the given names is the same"),
     _similar("given_name", 0.92, "given name differs by a typing slip"),
     _similar("given_name", 0.80, "given name similar"),
     _name_in_other_field(),
@@ -373,7 +377,10 @@ DATE_OF_BIRTH = Comparison("dob", (
     _one_slip("dob", "one digit of the date of birth different"),
     _same_day_and_month_within_years(YEAR_SLIP_YEARS, "same day and month, year a few years out"),
     _within_days(10, "within 10 days"),
-    _other("different date of birth"),
+    _within_days(GENERATION_YEARS * 365, "different date of birth"),
+    # Born a generation apart is a parent and child of one name (or a grandparent), or a date
+    # badly corrupted: the resolver rules such a candidate out unless the NHS number agrees.
+    _other("born a generation apart"),
 ))
 
 SEX = Comparison("sex", (
@@ -505,7 +512,10 @@ def prediction_blocking_rules() -> list:
     Everyone who has lived at a postcode is a candidate (a few dozen people): that finds a
     record with a mistyped name and no date of birth at the family's home. So is everyone at the
     same house number in a street of the same name: that finds it when the postcode was
-    mistyped too.
+    mistyped too. A school narrows a family name, or a given name (a surname changed), to a few
+    children. A record with neither a date of birth nor a postcode (a partner list may hold a name,
+    an NHS number the index lacks, and little else) is paired with everyone of its family name:
+    nothing else could find it, and such records are few.
     """
     return [
         block_on("nhs_number"),
@@ -518,6 +528,10 @@ def prediction_blocking_rules() -> list:
         block_on("postcodes", arrays_to_explode=["postcodes"]),
         block_on("house_number", "street"),
         "l.dob_swapped = r.dob",
+        block_on("family_name", "school"),
+        block_on("given_name", "school"),
+        "l.family_name = r.family_name and ((l.dob is null and l.postcodes is null)"
+        " or (r.dob is null and r.postcodes is null))",
     ]
 
 

@@ -17,7 +17,7 @@ from frontdoor.csv_cells import spreadsheet_safe
 
 from .comparisons import COMPARISONS, GIVEN_NAME, NHS_NUMBER, dedupe_blocking_rules
 from .model import MatchModel, feature_table, train_model
-from .resolver import Decision, Thresholds, conflicting_levels, decide
+from .resolver import Decision, Thresholds, conflicting_levels, decide, ruled_out
 
 OUTPUT_COLUMNS = ("query_id", "index_id", "match_probability", "decision")
 _LEFT, _RIGHT = "index", "query"
@@ -127,6 +127,7 @@ def match_records(model: MatchModel, index: Iterable[Mapping], queries: Iterable
 
 def _matches_for(query_id: str, ranked: list[ScoredPair], thresholds: Thresholds,
                  prior: float | None = None) -> list[Match]:
+    ranked = [p for p in ranked if not ruled_out(p.levels, thresholds)]
     decision, _ = decide([(p.match_weight, p.match_probability, p.levels) for p in ranked],
                          thresholds, prior)
     if decision == "new":

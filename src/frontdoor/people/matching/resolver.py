@@ -28,8 +28,28 @@ HOUSEHOLD_CONFLICTS = frozenset({
     ("nhs_number", "different NHS number"),
     ("nhs_number", "NHS number one digit apart"),
     ("dob", "different date of birth"),
+    ("dob", "born a generation apart"),
     ("given_name", "different given name"),
 })
+
+
+# Namesakes, told apart from one person whatever the score, unless the NHS number agrees:
+# - born a generation apart: a father and son of one name at one address are two people, not
+#   one to review (one NHS number with dates a generation apart is a date typed badly);
+# - born nearly on the same day with nothing else in common: a near date of birth is a typing
+#   slip only when something that does not come from the name (NHS number, address, school)
+#   says it is the same person; otherwise it is the same name born a few days apart, which in a
+#   year's births is common.
+GENERATION_APART = "born a generation apart"
+NEAR_DATES_OF_BIRTH = frozenset({
+    "same month and year, different day", "one digit of the date of birth different",
+    "within 10 days", "same day and month, year a few years out",
+})
+UNCORROBORATED = {
+    "nhs_number": frozenset({"nhs_number missing", "different NHS number"}),
+    "address": frozenset({"address_keys missing", "different area"}),
+    "school": frozenset({"school missing", "different school"}),
+}
 
 
 # Two index records merged unseen must not be a parent and child of one name who share a
@@ -56,6 +76,8 @@ class Thresholds:
     # them unseen needs more (twins named Jack and Jacob look like one boy with a nickname).
     merge_probability: float = 0.999
     household_conflicts: frozenset = HOUSEHOLD_CONFLICTS
+    # Off for a source with no households and no namesakes, whose dates carry heavy errors.
+    namesakes_ruled_out: bool = True
     merge_conflicts: frozenset = MERGE_CONFLICTS
 
 
@@ -102,12 +124,27 @@ def conflicting_levels(levels: tuple[int, ...], conflicts=HOUSEHOLD_CONFLICTS) -
     ]
 
 
+def ruled_out(levels: tuple[int, ...], thresholds: Thresholds = Thresholds()) -> bool:
+    """Whether a candidate is a namesake, another person whatever its score (see
+    GENERATION_APART)."""
+    if not thresholds.namesakes_ruled_out:
+        return False
+    labels = {comparison.name: comparison.levels[index].label
+              for comparison, index in zip(COMPARISONS, levels)}
+    if labels["nhs_number"] == "same NHS number":
+        return False
+    return labels["dob"] == GENERATION_APART or labels["dob"] in NEAR_DATES_OF_BIRTH and all(
+        labels[field] in unsupported for field, unsupported in UNCORROBORATED.items()
+    )
+
+
 def decide(
     ranked: list[tuple[float, float, tuple[int, ...]]], thresholds: Thresholds = Thresholds(),
     prior: float | None = None,
 ) -> tuple[Decision, str]:
     """The answer from candidates ranked best first as (match_weight, probability, levels);
     `prior` is the model's, which the weights include."""
+    ranked = [candidate for candidate in ranked if not ruled_out(candidate[2], thresholds)]
     if not ranked or ranked[0][1] < thresholds.review_probability:
         return "new", "no candidate is a plausible match"
     best_weight, best_probability, best_levels = ranked[0]
@@ -144,6 +181,25 @@ def _blocking_keys(features: dict) -> list[tuple]:
     keys += [("postcode", pc) for pc in features["postcodes"] or ()]
     if features["house_number"] and features["street"]:
         keys.append(("street", features["house_number"], features["street"]))
+    if features["school"]:
+        keys += [(kind, features[name], features["school"])
+                 for kind, name in (("family_school", "family_name"), ("given_school", "given_name"))
+                 if features[name]]
+    if family and _sparse(features):
+        keys.append(("sparse_family", family))
+    return keys
+
+
+def _sparse(features: dict) -> bool:
+    """Neither a date of birth nor a postcode: only the family name can find the record."""
+    return not features["dob"] and not features["postcodes"]
+
+
+def _index_keys(features: dict) -> list[tuple]:
+    """Keys an index record is found by: its own, and its family name for a sparse query."""
+    keys = _blocking_keys(features)
+    if features["family_name"]:
+        keys.append(("family", features["family_name"]))
     return keys
 
 
@@ -152,6 +208,11 @@ def _probe_keys(features: dict) -> list[tuple]:
     keys = _blocking_keys(features)
     if features["dob_swapped"]:
         keys.append(("dob", features["dob_swapped"]))
+    if features["family_name"]:
+        if _sparse(features):
+            keys.append(("family", features["family_name"]))
+        else:
+            keys.append(("sparse_family", features["family_name"]))
     return keys
 
 
@@ -180,15 +241,16 @@ class Resolver:
         if position == len(self._features):
             self._features.append(features)
         else:
-            for key in _blocking_keys(self._features[position]):
+            for key in _index_keys(self._features[position]):
                 self._positions_by_key[key].remove(position)
             self._features[position] = features
-        for key in _blocking_keys(features):
+        for key in _index_keys(features):
             self._positions_by_key[key].append(position)
 
     def resolve(self, record: Mapping, *, limit: int = 5) -> Resolution:
         query = prepare_record(record, validate_nhs=self.model.validate_nhs)
-        scored = self._scored_candidates(query)
+        scored = [found for found in self._scored_candidates(query)
+                  if not ruled_out(found[1], self.thresholds)]
         ranked = [(weight, match_probability(weight), levels) for weight, levels, _ in scored]
         decision, reason = decide(ranked, self.thresholds, self.model.prior)
         candidates = tuple(
