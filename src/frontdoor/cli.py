@@ -37,13 +37,26 @@ def _run_worker_forever(interval: float) -> None:
 
 
 class _MatchModelCheck:
-    """The idle worker's other job, every few minutes."""
+    """The idle worker's other jobs, every few minutes: the match model, and escalating late return
+    interviews to managers (once per episode, so running it again sends nothing twice)."""
 
     def __init__(self) -> None:
         self.due = 0.0
 
     def __call__(self) -> None:
+        if time.monotonic() >= self.due:
+            _escalate_late_interviews()
         self.due = _ensure_match_model_when_due(self.due)
+
+
+def _escalate_late_interviews() -> int:
+    from frontdoor.missing.services import late_interviews_escalate
+
+    try:
+        return len(late_interviews_escalate())
+    except Exception as error:  # noqa: BLE001  (the worker must outlive any failure here too)
+        logger.error("Escalating late return interviews failed (%s)", type(error).__name__)
+        return 0
 
 
 def _ensure_match_model_when_due(due: float) -> float:
@@ -148,6 +161,12 @@ def cmd_import_missing_reports(args) -> None:
     for row in result.rows:
         for error in row.errors if row.status == "quarantined" else ():
             print(f"line {row.line}: {error['field'] or 'row'}: {error['message']}")
+
+
+def cmd_escalate_late_interviews(args) -> None:
+    from frontdoor.missing.services import late_interviews_escalate
+
+    print(f"{len(late_interviews_escalate())} late return interviews escalated to a manager")
 
 
 def cmd_screen(args) -> None:
@@ -281,6 +300,9 @@ def _parser() -> argparse.ArgumentParser:
     missing.add_argument("file")
     missing.add_argument("--format", choices=["csv", "jsonl"], help="default: from the file name")
     missing.set_defaults(func=cmd_import_missing_reports)
+    commands.add_parser("escalate-late-interviews",
+                        help="escalate return interviews past their 72 hours to a manager (the worker does this too)"
+                        ).set_defaults(func=cmd_escalate_late_interviews)
 
     screen = commands.add_parser("screen", help="screen notifications with a tool, without the database")
     screen.add_argument("tool", choices=["evoda"])

@@ -194,6 +194,14 @@ FRONTDOOR_AREA = {
     "levels_of_need_tool": "levels_of_need",
 }
 
+# Missing children (issue 16): how often a repeat missing child's multi-agency risk assessment and
+# management plan (MARAMP) is reviewed, and the team that holds a late return interview when the child
+# has no social work team.
+FRONTDOOR_MISSING = {
+    "maramp_review_days": int(os.environ.get("FRONTDOOR_MARAMP_REVIEW_DAYS", "42")),
+    "coordinating_team": os.environ.get("FRONTDOOR_MISSING_TEAM", "Missing children team"),
+}
+
 # /healthz answers 503 when the outbox worker has not gone round its loop for this long, or a
 # message has waited this long to be sent (seconds).
 FRONTDOOR_HEALTH_WORKER_SECONDS = int(os.environ.get("FRONTDOOR_HEALTH_WORKER_SECONDS", "120"))
