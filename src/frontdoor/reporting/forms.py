@@ -1,6 +1,10 @@
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 
 from frontdoor.forms_govuk import GovukDateField
+from frontdoor.reporting.front_door_figures import default_period
 
 
 class AnnexAForm(forms.Form):
@@ -27,3 +31,14 @@ class FrontDoorPeriodForm(forms.Form):
         if first and last and first > last:
             self.add_error("date_to", "The end date must be the same as or after the start date")
         return data
+
+
+def period_from_query(data) -> tuple[FrontDoorPeriodForm, tuple[date, date] | None]:
+    """The period a figures page's query asks for, or by default the last 12 months by month."""
+    if not any(key.startswith("date_") for key in data):
+        first, last = default_period(timezone.localdate())
+        return FrontDoorPeriodForm(initial={"date_from": first, "date_to": last}), (first, last)
+    form = FrontDoorPeriodForm(data)
+    if not form.is_valid():
+        return form, None
+    return form, (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
