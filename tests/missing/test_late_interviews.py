@@ -55,3 +55,16 @@ def test_the_late_list_is_not_found_for_the_coordinator_and_a_referrer():
     for role in ("missing_coordinator", "referrer"):
         client.force_login(factories.user(role=role))
         assert client.get("/missing-children/late-return-interviews").status_code == 404
+
+
+def test_the_command_and_the_idle_worker_escalate_once(capsys, monkeypatch):
+    from frontdoor.cli import _MatchModelCheck, main
+
+    factories.user(role="manager")
+    episodes(factories.person(), 1, returned_hours_ago=75)
+    main(["escalate-late-interviews"])
+    assert capsys.readouterr().out.strip() == "1 late return interviews escalated to a manager"
+    episodes(factories.person(given_name="Amir"), 1, returned_hours_ago=76)
+    monkeypatch.setattr("frontdoor.cli._ensure_match_model_when_due", lambda due: due + 300)
+    _MatchModelCheck()()
+    assert LateInterviewEscalation.objects.count() == 2
