@@ -114,3 +114,13 @@ def test_a_referrer_gets_not_found_for_a_plan():
     client = Client()
     client.force_login(factories.user(role="referrer"))
     assert client.get(f"/missing-children/risk-plans/{child.pk}").status_code == 404
+
+
+def test_the_worklist_figures_count_overdue_reviews():
+    child = factories.person()
+    episodes(child, 3)
+    client, user = _coordinator_client()
+    RiskPlan.objects.create(child=child, held_on=date(2026, 1, 1), agencies=["Police"], risks="x",
+                            review_due=timezone.localdate() - timedelta(days=1), recorded_by=user)
+    page = client.get("/missing-children").content.decode()
+    assert "Risk management plans with the review overdue</dt><dd class=\"govuk-summary-list__value\">1<" in page

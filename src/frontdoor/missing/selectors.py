@@ -115,7 +115,8 @@ def repeat_missing_child_ids(*, now: datetime | None = None) -> set:
 
 def missing_figures(*, now: datetime | None = None) -> dict:
     """This month's episodes, the share of this month's returns interviewed within 72 hours (of those
-    whose clock has run out or whose interview is recorded), and the repeat missing children."""
+    whose clock has run out or whose interview is recorded), the repeat missing children, the risk
+    management plans whose review is overdue, and the late interviews escalated this month."""
     now = now or timezone.now()
     month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     returned = MissingEpisode.objects.filter(returned_at__gte=month_start, returned_at__lte=now)
@@ -127,6 +128,8 @@ def missing_figures(*, now: datetime | None = None) -> dict:
         "interviews_counted": len(counted),
         "interviews_in_time_percent": clocks.percent(counted.count(clocks.IN_TIME), len(counted)),
         "repeat_children": len(repeat_missing_child_ids(now=now)),
+        "plan_reviews_overdue": RiskPlan.objects.filter(review_due__lt=timezone.localdate(now)).count(),
+        "escalated_this_month": LateInterviewEscalation.objects.filter(escalated_at__gte=month_start).count(),
     }
 
 
