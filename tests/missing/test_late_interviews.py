@@ -58,13 +58,14 @@ def test_the_late_list_is_not_found_for_the_coordinator_and_a_referrer():
 
 
 def test_the_command_and_the_idle_worker_escalate_once(capsys, monkeypatch):
-    from frontdoor.cli import _MatchModelCheck, main
+    from frontdoor.cli import _IdleJobs, main
 
     factories.user(role="manager")
     episodes(factories.person(), 1, returned_hours_ago=75)
     main(["escalate-late-interviews"])
     assert capsys.readouterr().out.strip() == "1 late return interviews escalated to a manager"
     episodes(factories.person(given_name="Amir"), 1, returned_hours_ago=76)
-    monkeypatch.setattr("frontdoor.cli._ensure_match_model_when_due", lambda due: due + 300)
-    _MatchModelCheck()()
+    monkeypatch.setattr(_IdleJobs, "jobs", {job: what for job, what in _IdleJobs.jobs.items()
+                                            if what == "Escalating late return interviews"})
+    _IdleJobs()()
     assert LateInterviewEscalation.objects.count() == 2
