@@ -52,10 +52,18 @@ def _team_digests_send() -> None:
     team_digests_send(today=timezone.localdate())
 
 
+def _late_interviews_escalate() -> None:
+    """Return interviews past their 72 hours go to a manager, once per episode however often it runs."""
+    from frontdoor.missing.services import late_interviews_escalate
+
+    late_interviews_escalate()
+
+
 class _IdleJobs:
     """The idle worker's other jobs, each every few minutes."""
 
-    jobs = {_match_model_ensure: "Training the match model", _team_digests_send: "Queuing the team digests"}
+    jobs = {_match_model_ensure: "Training the match model", _team_digests_send: "Queuing the team digests",
+            _late_interviews_escalate: "Escalating late return interviews"}
 
     def __init__(self) -> None:
         self.due = dict.fromkeys(self.jobs, 0.0)
@@ -173,6 +181,12 @@ def cmd_import_missing_reports(args) -> None:
     for row in result.rows:
         for error in row.errors if row.status == "quarantined" else ():
             print(f"line {row.line}: {error['field'] or 'row'}: {error['message']}")
+
+
+def cmd_escalate_late_interviews(args) -> None:
+    from frontdoor.missing.services import late_interviews_escalate
+
+    print(f"{len(late_interviews_escalate())} late return interviews escalated to a manager")
 
 
 def cmd_screen(args) -> None:
@@ -309,6 +323,9 @@ def _parser() -> argparse.ArgumentParser:
     missing.add_argument("file")
     missing.add_argument("--format", choices=["csv", "jsonl"], help="default: from the file name")
     missing.set_defaults(func=cmd_import_missing_reports)
+    commands.add_parser("escalate-late-interviews",
+                        help="escalate return interviews past their 72 hours to a manager (the worker does this too)"
+                        ).set_defaults(func=cmd_escalate_late_interviews)
 
     screen = commands.add_parser("screen", help="screen notifications with a tool, without the database")
     screen.add_argument("tool", choices=["evoda"])

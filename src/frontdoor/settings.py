@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "frontdoor.missing",
     "frontdoor.lado",
     "frontdoor.fostering",
+    "frontdoor.escalations",
     "frontdoor.triage",
     "frontdoor.reporting",
     "frontdoor.api",
@@ -192,6 +193,32 @@ FRONTDOOR_AREA = {
     "front_door_phone": os.environ.get("FRONTDOOR_PHONE", "01632 960666"),
     "edt_phone": os.environ.get("FRONTDOOR_EDT_PHONE", "01632 960020"),
     "levels_of_need_tool": "levels_of_need",
+}
+
+# Missing children (issue 16): how often a repeat missing child's multi-agency risk assessment and
+# management plan (MARAMP) is reviewed, and the team that holds a late return interview when the child
+# has no social work team.
+FRONTDOOR_MISSING = {
+    "maramp_review_days": int(os.environ.get("FRONTDOOR_MARAMP_REVIEW_DAYS", "42")),
+    "coordinating_team": os.environ.get("FRONTDOOR_MISSING_TEAM", "Missing children team"),
+}
+
+# Professional disagreement and escalation (seed 001 section 11; seeds 002 and 004): each route's
+# stages in order, with the working days each has and who records its outcome (a Front Door
+# practitioner or manager). An area replaces these with its partnership's resolution procedure.
+FRONTDOOR_ESCALATION_STAGES = {
+    "disagreement": [
+        {"key": "practitioner", "name": "Practitioner conversation (using the levels of need)", "working_days": 2,
+         "recorded_by": "practitioner"},
+        {"key": "team_manager", "name": "Team manager", "working_days": 3, "recorded_by": "manager"},
+        {"key": "head_of_service", "name": "Head of service", "working_days": 5, "recorded_by": "manager"},
+    ],
+    # Seed 002: a service not engaging in multi-agency risk management (CAMHS) goes up to director level.
+    "non_engagement": [
+        {"key": "team_manager", "name": "Team manager", "working_days": 1, "recorded_by": "manager"},
+        {"key": "head_of_service", "name": "Head of service", "working_days": 2, "recorded_by": "manager"},
+        {"key": "director", "name": "Director", "working_days": 2, "recorded_by": "manager"},
+    ],
 }
 
 # /healthz answers 503 when the outbox worker has not gone round its loop for this long, or a

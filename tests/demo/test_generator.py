@@ -322,3 +322,22 @@ def test_the_demo_has_private_fostering_arrangements_one_ended(summary):
     assert Arrangement.objects.count() == 4
     assert Arrangement.objects.filter(ended_on__isnull=False).count() == 1
     assert Arrangement.objects.filter(assessment="suitable").count() == 3
+
+
+def test_the_demo_has_the_education_list_late_interviews_escalated_and_escalations(summary):
+    from frontdoor.escalations.models import Escalation
+    from frontdoor.missing.models import EducationAbsence, LateInterviewEscalation
+
+    assert EducationAbsence.objects.filter(kind="reduced_timetable").count() == 2
+    assert EducationAbsence.objects.filter(kind="missing_education").count() == 1
+    assert LateInterviewEscalation.objects.exists()
+    assert Escalation.objects.filter(kind="disagreement").count() == 2
+    assert Escalation.objects.get(kind="non_engagement").stages.count() == 2
+
+
+def test_the_demo_built_today_has_a_risk_management_plan(db):
+    from frontdoor.missing.models import RiskPlan
+
+    load_demo_data(seed=2026, scale=SMALL)
+    plan = RiskPlan.objects.get()
+    assert plan.actions.count() == 2 and plan.actions.filter(done_on__isnull=False).count() == 1

@@ -39,3 +39,13 @@ def test_three_episodes_in_90_days_is_repeat_missing_but_older_ones_do_not_count
 def test_percent_is_none_with_nothing_to_count():
     assert clocks.percent(2, 3) == 67
     assert clocks.percent(0, 0) is None
+
+
+def test_a_plan_review_is_overdue_the_day_after_it_falls_due():
+    from datetime import date
+
+    due = clocks.plan_review_due(date(2026, 1, 1), review_days=42)
+    assert due == date(2026, 2, 12)
+    assert clocks.plan_status(due, today=due) == clocks.REVIEW_DUE
+    assert clocks.plan_status(due, today=date(2026, 2, 13)) == clocks.REVIEW_OVERDUE
+    assert clocks.plan_status(None, today=due) == clocks.NO_PLAN

@@ -25,6 +25,7 @@ from frontdoor.intake.services import contact_quality_flags
 from frontdoor.people.identity import match_model_ensure
 from frontdoor.people.models import Address, Household, Person, Relationship, Residence
 from frontdoor.demo.missing import load_demo_missing
+from frontdoor.demo.escalations import load_demo_escalations
 from frontdoor.demo.lado import load_demo_lado
 from frontdoor.demo.fostering import load_demo_fostering
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
@@ -144,6 +145,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
     load_demo_lado(today=today)
     load_demo_fostering(today=today)
+    load_demo_escalations()
     load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)

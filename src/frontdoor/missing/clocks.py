@@ -7,13 +7,14 @@ board counts children who went missing three or more times; the period is ours (
 may choose another.
 """
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 RETURN_INTERVIEW_HOURS = 72
 REPEAT_EPISODES = 3
 REPEAT_DAYS = 90
 
 NOT_RETURNED, DUE, OVERDUE, IN_TIME, LATE = "not_returned", "due", "overdue", "in_time", "late"
+NO_PLAN, REVIEW_DUE, REVIEW_OVERDUE = "no_plan", "review_due", "review_overdue"
 
 
 def return_interview_due_at(returned_at: datetime) -> datetime:
@@ -44,6 +45,18 @@ def is_repeat_missing(missing_from: Iterable[datetime], *, now: datetime) -> boo
 
 def repeat_window_start(now: datetime) -> datetime:
     return now - timedelta(days=REPEAT_DAYS)
+
+
+def plan_review_due(reviewed_on: date, *, review_days: int) -> date:
+    """The next review of a risk management plan, review_days (the area's setting) after the last."""
+    return reviewed_on + timedelta(days=review_days)
+
+
+def plan_status(review_due: date | None, *, today: date) -> str:
+    """no_plan, review_due (today or later) or review_overdue (the due day has passed)."""
+    if review_due is None:
+        return NO_PLAN
+    return REVIEW_DUE if today <= review_due else REVIEW_OVERDUE
 
 
 def percent(part: int, whole: int) -> int | None:

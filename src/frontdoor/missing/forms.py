@@ -5,11 +5,18 @@ from django import forms
 from django.utils import timezone
 
 from frontdoor.triage.forms_isco import ImportFileForm
-from frontdoor.forms_govuk import GovukDateField, GovukTextarea, GovukTextInput, parse_time, yes_no_field
+from frontdoor.forms_govuk import (GovukCheckboxes, GovukDateField, GovukRadios, GovukTextarea, GovukTextInput,
+                                   parse_time, yes_no_field)
+from frontdoor.missing.models import EducationAbsence
+
+DATE_HINT = "For example, 27 3 2026"
+# The agencies a MARAMP draws together for a child who keeps going missing (seed 003; DfE 2014 guidance).
+PLAN_AGENCIES = ("Police", "Children's social care", "School or education", "Health", "CAMHS", "Youth justice",
+                 "Exploitation team", "Voluntary sector", "Other")
 
 
-def _date(label: str, *, required: bool = True) -> GovukDateField:
-    return GovukDateField(label=label, not_in_future=True, required=required,
+def _date(label: str, *, required: bool = True, not_in_future: bool = True) -> GovukDateField:
+    return GovukDateField(label=label, not_in_future=not_in_future, required=required,
                           error_messages={"required": f"Enter the {label[0].lower()}{label[1:]}"})
 
 
@@ -90,3 +97,72 @@ class ImportForm(ImportFileForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].label = "Missing-person reports file"
         self.fields["file"].help_text = "A CSV or JSON Lines file in the missing-person report format"
+
+
+class RiskPlanForm(forms.Form):
+    held_on = _date("Date of the risk assessment meeting")
+    agencies = forms.MultipleChoiceField(label="Agencies who took part", choices=[(a, a) for a in PLAN_AGENCIES],
+                                         widget=GovukCheckboxes(),
+                                         error_messages={"required": "Select the agencies who took part"})
+    risks = _text("Risks identified", rows=5, required=True)
+
+
+class PlanActionForm(forms.Form):
+    action = forms.CharField(label="Action", max_length=500, widget=GovukTextInput(),
+                             error_messages={"required": "Enter the action"})
+    owner = forms.CharField(label="Who owns it (name and agency)", max_length=200, widget=GovukTextInput(),
+                            error_messages={"required": "Enter who owns the action"})
+    due_on = _date("Date the action is due", not_in_future=False)
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError("The date the action is due must be today or in the future")
+        return due_on
+
+
+class ActionDoneForm(forms.Form):
+    action_id = forms.IntegerField(widget=forms.HiddenInput())
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def clean(self):
+        data = super().clean()
+        data["done_on"] = timezone.localdate()
+        return data
+
+
+class PlanReviewForm(forms.Form):
+    reviewed_on = _date("Date of the review")
+    summary = _text("What the review found and what changes", rows=5, required=True)
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class EducationAbsenceForm(forms.Form):
+    given_name = forms.CharField(label="Child's first name", max_length=100, widget=GovukTextInput(),
+                                 error_messages={"required": "Enter the child's first name"})
+    family_name = forms.CharField(label="Child's last name", max_length=100, widget=GovukTextInput(),
+                                  error_messages={"required": "Enter the child's last name"})
+    date_of_birth = _date("Child's date of birth")
+    kind = forms.ChoiceField(label="Why the child is on the list", choices=EducationAbsence.Kind.choices,
+                             widget=GovukRadios(), error_messages={"required": "Select why the child is on the list"})
+    since = _date("Date it started")
+    hours_per_week = forms.DecimalField(
+        label="Hours a week in school (reduced timetable only)", required=False, min_value=0, max_value=32.5,
+        max_digits=3, decimal_places=1, widget=GovukTextInput(width_class="govuk-input govuk-input--width-3"),
+        error_messages={"invalid": "Enter the hours a week as a number, like 10 or 12.5",
+                        "min_value": "The hours a week must be 0 or more",
+                        "max_value": "The hours a week must be 32.5 or fewer (a full school week)"})
+    reason = _text("Reason and what the school is doing (optional)")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == EducationAbsence.Kind.REDUCED_TIMETABLE and data.get("hours_per_week") is None \
+                and "hours_per_week" not in self.errors:
+            self.add_error("hours_per_week", "Enter the hours a week the child is in school")
+        return data
+
+
+class EducationEndForm(forms.Form):
+    ended_on = _date("Date it ended")
+    version = forms.IntegerField(widget=forms.HiddenInput())

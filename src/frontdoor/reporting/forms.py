@@ -1,6 +1,10 @@
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 
 from frontdoor.forms_govuk import GovukDateField
+from frontdoor.reporting.front_door_figures import default_period
 
 
 class AnnexAForm(forms.Form):
@@ -34,3 +38,14 @@ class PartnershipPeriodForm(forms.Form):
                                 help_text="The year runs from the 1 April before it, for example 31 3 2027. A date "
                                           "after today gives the year so far.",
                                 error_messages={"required": "Enter the day the year ends"})
+
+
+def period_from_query(data) -> tuple[FrontDoorPeriodForm, tuple[date, date] | None]:
+    """The period a figures page's query asks for, or by default the last 12 months by month."""
+    if not any(key.startswith("date_") for key in data):
+        first, last = default_period(timezone.localdate())
+        return FrontDoorPeriodForm(initial={"date_from": first, "date_to": last}), (first, last)
+    form = FrontDoorPeriodForm(data)
+    if not form.is_valid():
+        return form, None
+    return form, (form.cleaned_data["date_from"], form.cleaned_data["date_to"])

@@ -26,8 +26,8 @@ ANNEX_A_ROLES = (Membership.Role.MANAGER,)
 from frontdoor.reporting import services
 from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
 from frontdoor.reporting.cin_census import census_reference_date
-from frontdoor.reporting.forms import CensusPeriodForm, FrontDoorPeriodForm
-from frontdoor.reporting.front_door_figures import bars, default_period
+from frontdoor.reporting.forms import CensusPeriodForm, period_from_query
+from frontdoor.reporting.front_door_figures import bars
 
 GRADES = ("standard", "medium", "high")
 CSV_COLUMNS = (
@@ -155,21 +155,10 @@ def cin_census_xml(request):
     return response
 
 
-def _front_door_period(data) -> tuple[FrontDoorPeriodForm, tuple[date, date] | None]:
-    """The period asked for, or by default the last 12 months by month."""
-    if not any(key.startswith("date_") for key in data):
-        first, last = default_period(timezone.localdate())
-        return FrontDoorPeriodForm(initial={"date_from": first, "date_to": last}), (first, last)
-    form = FrontDoorPeriodForm(data)
-    if not form.is_valid():
-        return form, None
-    return form, (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
-
-
 @login_required
 @role_required(*selectors.FRONT_DOOR_FIGURES_ROLES)
 def front_door(request):
-    form, period = _front_door_period(request.GET)
+    form, period = period_from_query(request.GET)
     figures = (selectors.front_door_figures_for(user=request.user, first_day=period[0], last_day=period[1])
                if period else None)
     return render(request, "reporting/front_door.html", {
@@ -185,7 +174,7 @@ def front_door(request):
 @role_required(*selectors.FRONT_DOOR_FIGURES_ROLES)
 def front_door_csv(request):
     """The page's figures as a spreadsheet: one row per figure, as section, item and count."""
-    _, period = _front_door_period(request.GET)
+    _, period = period_from_query(request.GET)
     if period is None:
         raise Http404
     figures = selectors.front_door_figures_for(user=request.user, first_day=period[0], last_day=period[1])
