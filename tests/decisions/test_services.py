@@ -127,3 +127,16 @@ def test_a_contact_staff_took_by_phone_sends_the_letter_to_the_address_the_calle
     decision_authorise(manager=manager, decision=decision, version=decision.version)
 
     assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "pc.wilson@police.example"
+
+
+def test_a_member_of_the_publics_contact_gets_no_outcome_letter(staff):
+    practitioner, manager = staff
+    contact = factories.contact(submitted_by=practitioner, channel=Contact.Channel.PHONE, caller_source="1B",
+                                referrer_agency_id=None, referrer_email="neighbour@example.org")
+    decision = _decide(contact, practitioner)
+
+    letter = decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    assert letter is None
+    assert not OutboxMessage.objects.filter(kind="referral_outcome").exists()
+    assert OutboxMessage.objects.get(kind="contact_acknowledgement").to_address == "neighbour@example.org"

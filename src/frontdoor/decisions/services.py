@@ -81,14 +81,25 @@ def _claim_decision(decision: Decision, version: int, **changes) -> None:
 
 
 @transaction.atomic
-def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter:
-    """Authorise: the outcome letter is made and queued to the referrer in the same transaction."""
+def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter | None:
+    """Authorise: the outcome letter is made and queued to the referrer in the same transaction. A member of the
+    public or an anonymous caller gets none: they are told only that their contact was received."""
     if decision.decided_by_id == manager.pk:
         raise DecisionInvalid("A decision must be authorised by a different manager from the one who made it")
     now = timezone.now()
     _claim_decision(decision, version, status=Decision.Status.AUTHORISED, authorised_by=manager, authorised_at=now)
     decision.refresh_from_db()
     Contact.objects.filter(pk=decision.contact_id).update(status=Contact.Status.AUTHORISED, version=F("version") + 1)
+    contact = decision.contact
+    letter = _outcome_letter_send(decision) if contact.may_receive_outcome_letter else None
+    next_steps, today = decision_next_steps(decision), timezone.localdate(now)
+    episodes_start_for_contact(contact=contact, next_steps=next_steps, referral_date=today, user=manager)
+    early_help_offers_start_for_contact(contact=contact, next_steps=next_steps, offered_on=today, user=manager)
+    access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
+    return letter
+
+
+def _outcome_letter_send(decision: Decision) -> OutcomeLetter:
     letter = OutcomeLetter.objects.create(
         decision=decision, template_version=LETTER_TEMPLATE_VERSION, pdf=outcome_letter_pdf(decision)
     )
@@ -104,10 +115,6 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
             attachment=bytes(letter.pdf),
             about=contact,
         )
-    next_steps, today = decision_next_steps(decision), timezone.localdate(now)
-    episodes_start_for_contact(contact=contact, next_steps=next_steps, referral_date=today, user=manager)
-    early_help_offers_start_for_contact(contact=contact, next_steps=next_steps, offered_on=today, user=manager)
-    access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
     return letter
 
 

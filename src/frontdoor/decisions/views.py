@@ -59,10 +59,13 @@ def authorise(request, contact_id):
     try:
         if not form.is_valid():
             raise DecisionError("The page was out of date. Reload it and try again.")
-        services.decision_authorise(manager=request.user, decision=decision, version=form.cleaned_data["version"])
+        letter = services.decision_authorise(manager=request.user, decision=decision,
+                                             version=form.cleaned_data["version"])
     except DecisionError as error:
         return contact_page(request, decision.contact, errors=[str(error)])
-    messages.success(request, f"Decision on {decision.contact.reference} authorised; the outcome letter is on its way to the referrer")
+    sent = ("the outcome letter is on its way to the referrer" if letter
+            else "no outcome letter: the caller is told only that their contact was received")
+    messages.success(request, f"Decision on {decision.contact.reference} authorised; {sent}")
     return redirect("decisions:authorisations")
 
 

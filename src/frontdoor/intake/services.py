@@ -44,12 +44,13 @@ class FamilyMemberDraft:
 class ContactDraft:
     """Everything the Concern Contact Form (or a Front Door officer taking a call) collects."""
 
-    referrer_agency_id: str
+    referrer_agency_id: str | None
     referrer_name: str
     concern_now: str
     consent: str
     children: tuple[ChildDraft, ...]
     channel: str = Contact.Channel.ONLINE
+    caller_source: str = ""  # a member of the public's or an anonymous caller's census code; "" for a professional
     referrer_role: str = ""
     referrer_phone: str = ""
     referrer_email: str = ""
@@ -105,7 +106,8 @@ def referral_quality_flags(*, draft: ContactDraft, agency_kind: str, now: dateti
 def contact_quality_flags(*, contact: Contact) -> list[dict]:
     """The coach's flags for a stored contact (for contacts that did not come through the form)."""
     draft = ContactDraft(
-        referrer_agency_id=str(contact.referrer_agency_id),
+        referrer_agency_id=contact.referrer_agency_id and str(contact.referrer_agency_id),
+        caller_source=contact.caller_source,
         referrer_name=contact.referrer_name,
         referrer_phone=contact.referrer_phone,
         referrer_email=contact.referrer_email,
@@ -121,7 +123,8 @@ def contact_quality_flags(*, contact: Contact) -> list[dict]:
             ChildDraft(**{f: getattr(c, f) for f in ChildDraft.__dataclass_fields__}) for c in contact.children.all()
         ),
     )
-    return referral_quality_flags(draft=draft, agency_kind=contact.referrer_agency.kind, now=contact.received_at)
+    agency_kind = contact.referrer_agency.kind if contact.referrer_agency_id else ""
+    return referral_quality_flags(draft=draft, agency_kind=agency_kind, now=contact.received_at)
 
 
 def _contact_fields(draft: ContactDraft) -> dict:
@@ -145,7 +148,7 @@ def _draft_checked(draft: ContactDraft) -> ContactDraft:
 def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime | None = None) -> Contact:
     """Store a concern before anything else can fail, then acknowledge it through the outbox."""
     draft = _draft_checked(draft)
-    agency = Agency.objects.get(pk=draft.referrer_agency_id)
+    agency = None if draft.caller_source else Agency.objects.get(pk=draft.referrer_agency_id)
     received_at = received_at or timezone.now()
     contact = Contact.objects.create(
         **_contact_fields(draft),
@@ -154,7 +157,7 @@ def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime |
         received_at=received_at,
         decision_due_at=working_deadline(received_at, 1),
         is_urgent=draft.is_urgent,
-        quality_flags=referral_quality_flags(draft=draft, agency_kind=agency.kind, now=received_at),
+        quality_flags=referral_quality_flags(draft=draft, agency_kind=agency.kind if agency else "", now=received_at),
     )
     ContactChild.objects.bulk_create(ContactChild(contact=contact, **asdict(c)) for c in draft.children)
     ContactFamilyMember.objects.bulk_create(
@@ -165,8 +168,25 @@ def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime |
     return contact
 
 
+PUBLIC_ACKNOWLEDGEMENT = (
+    "Thank you for telling the Family Front Door about your worry for a child. Your reference is {reference}.\n\n"
+    "We have received it and a qualified social worker will consider it. To protect the child and their family "
+    "we cannot tell you what we decide or anything about them.\n\n"
+    "If a child is in immediate danger, call the police on 999.\n\nFamily Front Door"
+)
+
+
 def _acknowledge(contact: Contact) -> None:
+    """Every caller who can be reached hears that their contact arrived; only a professional is told more."""
     if not contact.letter_address:
+        return
+    if contact.is_from_public:
+        outbox_enqueue(
+            kind="contact_acknowledgement", idempotency_key=f"contact-ack-{contact.pk}",
+            to_address=contact.letter_address, subject=f"We have received your contact {contact.reference}",
+            body=f"Dear {contact.referrer_name},\n\n" + PUBLIC_ACKNOWLEDGEMENT.format(reference=contact.reference),
+            about=contact,
+        )
         return
     urgent_line = (
         "You told us a child may be at immediate risk. If you have not already phoned the Family Front Door, "

@@ -57,10 +57,12 @@ def _bind_details(data, *, agency_kind, form_class=ConcernDetailsForm, initial=N
     )
 
 
-def _draft(details, children, family, *, agency_id, channel, immediate_answers, welfare=None, early_help=None):
+def _draft(details, children, family, *, agency_id, channel, immediate_answers, welfare=None, early_help=None,
+           caller_source=""):
     data = details.cleaned_data
     return services.ContactDraft(
-        referrer_agency_id=str(agency_id),
+        referrer_agency_id=agency_id and str(agency_id),
+        caller_source=caller_source,
         referrer_name=data["referrer_name"],
         referrer_role=data["referrer_role"],
         referrer_phone=data["referrer_phone"],
@@ -269,10 +271,12 @@ def record_contact(request):
                                        template="intake/record_contact.html", extra={"page_title": "Record a contact"})
         details, children, family = _bind_details(post, agency_kind="", form_class=StaffContactForm)
         if details.is_valid() and children.is_valid() and family.is_valid():
+            agency = details.cleaned_data["referrer_agency"]
             draft = _draft(
                 details, children, family,
-                agency_id=details.cleaned_data["referrer_agency"].pk, channel=details.cleaned_data["channel"],
+                agency_id=agency and agency.pk, channel=details.cleaned_data["channel"],
                 immediate_answers={"immediate_risk": details.cleaned_data["immediate_risk"]},
+                caller_source=details.caller_source,
             )
             try:
                 contact = services.contact_submit(submitted_by=request.user, draft=draft)
