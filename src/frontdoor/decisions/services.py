@@ -3,9 +3,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.casework.services import early_help_offers_start_for_contact, episodes_start_for_contact
-from frontdoor.decisions.errors import ChildNotIdentified, DecisionConflict, DecisionInvalid
+from frontdoor.decisions.consent import STATUTORY_LEVEL, consent_basis_needed, decision_consent_problems
+from frontdoor.decisions.errors import ChildNotIdentified, ConsentNotSettled, DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
+from frontdoor.decisions.selectors import early_help_declined_for
 from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
@@ -30,7 +32,7 @@ def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
 @transaction.atomic
 def decision_record(
     *, user, contact: Contact, contact_version: int, level: int, outcome_codes: list[str], rationale: str,
-    social_worker_name: str, unidentified_reason: str = "",
+    social_worker_name: str, unidentified_reason: str = "", consent_basis: str = "", significant_harm: bool = False,
 ) -> Decision:
     """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact.
 
@@ -41,6 +43,8 @@ def decision_record(
     if not social_worker_name.strip():
         raise DecisionInvalid("Enter the social worker's name for the letter")
     _check_outcomes(level, outcome_codes)
+    _check_consent(contact, level=level, consent_basis=consent_basis, significant_harm=significant_harm)
+    consent_basis = consent_basis.strip() if consent_basis_needed(consent=contact.consent, level=level) else ""
     unidentified = [child.display_name for child in contact.children.filter(person__isnull=True)]
     unidentified_reason = unidentified_reason.strip() if unidentified else ""
     if unidentified and not unidentified_reason:
@@ -62,10 +66,20 @@ def decision_record(
             "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user, "decided_at": timezone.now(),
             "return_reason": "", "authorised_by": None, "authorised_at": None,
             "unidentified_reason": unidentified_reason,
+            "consent_basis": consent_basis, "significant_harm": significant_harm and level == STATUTORY_LEVEL,
         },
     )
     access_log_record(user=user, target=contact, reason="Recorded a decision", action=AccessLogEntry.Action.UPDATE)
     return decision
+
+
+def _check_consent(contact: Contact, *, level: int, consent_basis: str, significant_harm: bool) -> None:
+    problems = decision_consent_problems(
+        consent=contact.consent, level=level, consent_basis=consent_basis, significant_harm=significant_harm,
+        early_help_declined=early_help_declined_for(contact=contact),
+    )
+    for field, message in problems.items():
+        raise ConsentNotSettled(field, message)
 
 
 def _names(names: list[str]) -> str:

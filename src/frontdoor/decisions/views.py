@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.decisions import services
-from frontdoor.decisions.errors import ChildNotIdentified, DecisionError
+from frontdoor.decisions.errors import ChildNotIdentified, ConsentNotSettled, DecisionError
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.selectors import contacts_awaiting_authorisation
@@ -31,9 +31,12 @@ def decide(request, contact_id):
                 user=request.user, contact=contact, contact_version=data["version"], level=data["level"],
                 outcome_codes=data["outcome_codes"], rationale=data["rationale"],
                 social_worker_name=data["social_worker_name"], unidentified_reason=data["unidentified_reason"],
+                consent_basis=data["consent_basis"], significant_harm=data["significant_harm"],
             )
         except ChildNotIdentified as error:
             form.add_error("unidentified_reason", str(error))
+        except ConsentNotSettled as error:
+            form.add_error(error.field, str(error))
         except DecisionError as error:
             form.add_error(None, str(error))
         else:

@@ -210,8 +210,8 @@ class ConcernDetailsForm(SharedRules, forms.Form):
     )
     consent_reason = forms.CharField(
         label="If consent was not sought, why not?", required=False, widget=GovukTextInput(),
-        help_text="Consent is not needed where asking would place a child or another person at risk of harm, "
-                  "or prejudice the prevention or detection of crime.",
+        help_text="Consent to refer concerns is not required where discussing them might place the child or another "
+                  "person at immediate risk of harm or prejudice the prevention or detection of crime.",
     )
 
     def __init__(self, *args, agency_kind: str = "", **kwargs):

@@ -361,7 +361,8 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
         initial = {"version": contact.version, "social_worker_name": request.user.get_full_name()}
         if decision is not None:
             initial.update(level=decision.level, outcome_codes=decision.outcome_codes, rationale=decision.rationale,
-                           social_worker_name=decision.social_worker_name)
+                           social_worker_name=decision.social_worker_name, consent_basis=decision.consent_basis,
+                           significant_harm=decision.significant_harm)
         decision_form = DecisionForm(initial=initial)
     version = {"version": decision.version} if decision else {}
     return render(request, "intake/contact.html", {
