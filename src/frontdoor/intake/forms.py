@@ -361,3 +361,12 @@ class AssignForm(forms.Form):
         self.colleagues = {str(u.pk): u for u in colleagues}
         self.fields["assignee"].choices = [("", "Choose a colleague"), ("me", "Me"),
                                            *[(pk, u.get_full_name() or u.username) for pk, u in self.colleagues.items()]]
+
+
+class AdviceReplyForm(forms.Form):
+    reply = forms.CharField(label="Your advice for the referrer", widget=GovukTextarea(rows=8),
+                            help_text="How they can support the family with early help: what to offer, who to "
+                                      "involve, where to find the Early Help Assessment. The referrer receives it "
+                                      "by email.",
+                            error_messages={"required": "Enter your advice for the referrer"})
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -186,3 +186,29 @@ class ContactFamilyMember(models.Model):
     date_of_birth = models.DateField(null=True, blank=True)
     address = models.CharField(max_length=300, blank=True)
     lives_with_child = models.BooleanField(default=True)
+
+
+class AdviceRequest(models.Model):
+    """Question 5 of the Concern Contact Form answered yes (seed 001): the referrer is "seeking advice and
+    assistance on how to support a family with early help", which is the community social worker's to give.
+    The contact still has its Front Door decision; the advice is answered beside it, to the referrer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for advice"
+        REPLIED = "replied", "Advice given"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, related_name="advice_request")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    reply = models.TextField("the advice given", blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    replied_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(
+            condition=models.Q(status="open", replied_at__isnull=True)
+            | models.Q(status="replied", replied_at__isnull=False) & ~models.Q(reply=""),
+            name="advice_replied_with_its_text")]

@@ -11,7 +11,7 @@ from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake import coach, validation
 from frontdoor.intake.errors import ContactConflict, ContactInvalid
-from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
+from frontdoor.intake.models import AdviceRequest, Contact, ContactChild, ContactFamilyMember
 from frontdoor.intake.selectors import OPEN_STATUSES
 from frontdoor.messaging.services import outbox_enqueue
 
@@ -164,6 +164,8 @@ def contact_submit(*, submitted_by, draft: ContactDraft, received_at: datetime |
         ContactFamilyMember(contact=contact, **asdict(m)) for m in draft.family_members
     )
     access_log_record(user=submitted_by, target=contact, reason="Submitted a contact", action=AccessLogEntry.Action.CREATE)
+    if draft.early_help_advice:
+        AdviceRequest.objects.create(contact=contact)
     _acknowledge(contact)
     return contact
 
@@ -230,4 +232,39 @@ def contact_assign(*, contact: Contact, user, version: int, assignee=None) -> No
         raise ContactConflict("Someone else changed this contact. Reload the page to see their changes.")
     who = "themself" if assignee.pk == user.pk else assignee.get_full_name() or "a colleague"
     access_log_record(user=user, target=contact, reason=f"Assigned the contact to {who}",
+                      action=AccessLogEntry.Action.UPDATE)
+
+
+ADVICE_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def advice_reply(*, user, advice: AdviceRequest, version: int, reply: str) -> None:
+    """The community social worker's advice on early help (seed 001, question 5), sent to the referrer through
+    the outbox. Compare-and-set, so two workers do not both answer unseen."""
+    reply = reply.strip()
+    if not reply:
+        raise ContactInvalid("Enter your advice for the referrer")
+    if len(reply) > ADVICE_MAX_LENGTH or validation.CONTROL_BUT_LINE_BREAKS.search(reply):
+        raise ContactInvalid(f"Enter your advice in {ADVICE_MAX_LENGTH} characters or fewer, as plain text")
+    contact = advice.contact
+    if not contact.letter_address:
+        raise ContactInvalid("The referrer gave no email address to send advice to: phone them on "
+                             f"{contact.referrer_phone or 'the number on the contact'} instead")
+    now = timezone.now()
+    updated = AdviceRequest.objects.filter(pk=advice.pk, version=version, status=AdviceRequest.Status.OPEN).update(
+        status=AdviceRequest.Status.REPLIED, reply=reply, replied_by=user, replied_at=now, version=F("version") + 1)
+    if not updated:
+        raise ContactConflict("Someone else has already given advice on this request. Reload the page to see it.")
+    outbox_enqueue(
+        kind="early_help_advice", idempotency_key=f"early-help-advice-{advice.pk}",
+        to_address=contact.letter_address,
+        subject=f"Advice on early help for your contact {contact.reference}",
+        body=(f"Dear {contact.referrer_name},\n\nYou asked the Family Front Door for advice on how to support a "
+              f"family with early help (your contact {contact.reference}). This is the advice of our community "
+              f"social worker.\n\n{reply}\n\n{user.get_full_name()}\n{user.membership.job_title}\n\n"
+              "The Front Door will still send you its decision on your contact."),
+        about=contact,
+    )
+    access_log_record(user=user, target=contact, reason="Gave early help advice to the referrer",
                       action=AccessLogEntry.Action.UPDATE)

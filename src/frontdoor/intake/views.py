@@ -15,8 +15,9 @@ from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.check_answers import check_sections
-from frontdoor.intake.errors import IntakeError
+from frontdoor.intake.errors import ContactConflict, IntakeError
 from frontdoor.intake.forms import (
+    AdviceReplyForm,
     ChildFormSet,
     ConcernDetailsForm,
     ConcernQuestionsForm,
@@ -30,6 +31,7 @@ from frontdoor.intake.models import Contact
 from frontdoor.people.selectors import person_history
 
 REFERRER = (Membership.Role.REFERRER,)
+ADVISERS = selectors.ADVICE_ROLES
 FRONT_DOOR = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 SESSION_QUESTIONS = "concern_questions"
 SESSION_DETAILS = "concern_details"
@@ -390,3 +392,40 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
 def contact_detail(request, contact_id):
     contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Front Door worked on the contact")
     return contact_page(request, contact)
+
+
+# --- Community social workers: early help advice (question 5) ---------------------------------
+
+
+@login_required
+@role_required(*ADVISERS)
+def advice_requests(request):
+    page = access_log_page(user=request.user, objects=selectors.advice_list(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the early help advice requests")
+    return render(request, "intake/advice_list.html", {"page": page, "page_title": "Early help advice requests"})
+
+
+@login_required
+@role_required(*ADVISERS)
+@require_http_methods(["GET", "POST"])
+def advice_request(request, advice_id):
+    advice = selectors.advice_request_get_for(user=request.user, advice_id=advice_id,
+                                              reason="Community social worker read an advice request")
+    form = AdviceReplyForm(request.POST or None, initial={"version": advice.version})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_reply(user=request.user, advice=advice, version=form.cleaned_data["version"],
+                                  reply=form.cleaned_data["reply"])
+        except IntakeError as error:
+            form.add_error("reply", str(error))
+            status = 409 if isinstance(error, ContactConflict) else 400
+        else:
+            messages.success(request, f"Advice sent to {advice.contact.referrer_name}")
+            return redirect("intake:advice_requests")
+    elif request.method == "POST":
+        status = 400
+    return render(request, "intake/advice_request.html", {
+        "advice": advice, "contact": advice.contact, "children": advice.contact.children.all(), "form": form,
+        "error_links": _error_links(form), "page_title": f"Advice request on contact {advice.contact.reference}",
+    }, status=status)

@@ -27,6 +27,13 @@ def consent_guidance(form_version: str = ""):
     return _form_for(form_version).consent_guidance
 
 
+@register.simple_tag
+def welfare_questions(form_version: str = ""):
+    """Questions 4 and 5 as the referrer saw them."""
+    form = _form_for(form_version)
+    return form.welfare_question, form.early_help_question
+
+
 @register.filter
 def seed_emphasis(text: str) -> str:
     """A seed's own bold (**word**) as <strong>; everything else escaped."""
