@@ -89,3 +89,4 @@ def test_only_community_social_workers_reach_the_advice_pages(role):
     client = _client(factories.user(role=role))
     assert client.get("/early-help/advice").status_code == 404
     assert client.get(f"/early-help/advice/{advice.pk}").status_code == 404
+
