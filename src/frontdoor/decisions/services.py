@@ -78,8 +78,8 @@ def _check_consent(contact: Contact, *, level: int, consent_basis: str, signific
         consent=contact.consent, level=level, consent_basis=consent_basis, significant_harm=significant_harm,
         early_help_declined=early_help_declined_for(contact=contact),
     )
-    for field, message in problems.items():
-        raise ConsentNotSettled(field, message)
+    if problems:
+        raise ConsentNotSettled(*next(iter(problems.items())))
 
 
 def _names(names: list[str]) -> str:
