@@ -11,7 +11,7 @@ from frontdoor.agencies.models import Membership
 from frontdoor.casework.calendar import working_time_remaining
 from frontdoor.casework.selectors import re_referrals
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
-from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.decisions.selectors import decision_outcome_texts, early_help_declined_for
 from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.check_answers import check_sections
@@ -382,6 +382,7 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
         "return_form": return_form or ReturnForm(initial=version),
         "time_left": working_time_remaining(contact.decision_due_at, timezone.now()),
         "re_referral": re_referrals(contacts=[contact]).get(contact.pk),
+        "early_help_declined": early_help_declined_for(contact=contact),
         "errors": errors or [],
         "page_title": f"Contact {contact.reference}",
     }, status=status)
