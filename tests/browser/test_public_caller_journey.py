@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from frontdoor.intake.models import Contact
 from frontdoor.messaging.models import OutboxMessage
 from tests import factories
+from tests.browser.axe import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +17,7 @@ def test_a_neighbours_call_is_recorded_with_its_source_and_what_may_be_told(page
     page.get_by_role("link", name="Record a phone or email contact").click()
     page.get_by_label("Acquaintance, such as a neighbour or a child minder").check()
     expect(page.locator("#what-to-tell-the-caller")).to_contain_text("only that the contact was received")
+    assert blocking_violations(page) == []
     page.get_by_role("radio", name="Phone").check()
     page.get_by_role("group", name="Is a child at immediate risk of harm?").get_by_label("No").check()
     page.get_by_label("Referrer's full name").fill("Dev Shah")
@@ -29,6 +31,7 @@ def test_a_neighbours_call_is_recorded_with_its_source_and_what_may_be_told(page
 
     expect(page.get_by_text("Phone from Acquaintance, such as a neighbour or a child minder")).to_be_visible()
     expect(page.locator("#disclosure")).to_contain_text("Only that the contact was received")
+    assert blocking_violations(page) == []
     contact = Contact.objects.get()
     assert (contact.caller_source, contact.referrer_agency_id) == ("1B", None)
     assert "we cannot tell you what we decide" in OutboxMessage.objects.get(kind="contact_acknowledgement").body
@@ -60,7 +63,9 @@ def test_a_support_outcome_after_a_refusal_asks_for_the_lawful_basis(page, live_
     page.get_by_role("link", name=contact.reference).click()
     page.get_by_role("button", name="Send the advice").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your advice for the referrer")
+    assert blocking_violations(page) == []
     page.get_by_label("Your advice for the referrer").fill("Start an Early Help Assessment with mum's agreement.")
     page.get_by_role("button", name="Send the advice").click()
     expect(page.get_by_text("Advice sent to Chris Taylor")).to_be_visible()
     expect(page.locator("#advice-requests")).to_contain_text("Advice given")
+    assert blocking_violations(page) == []
