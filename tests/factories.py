@@ -61,6 +61,16 @@ def contact(*, submitted_by=None, agency_=None, **overrides):
     return intake_services.contact_submit(submitted_by=submitted_by, draft=contact_draft(agency_=agency_, **overrides))
 
 
+def public_contact(*, caller_source: str, submitted_by=None, **overrides):
+    """A call from a member of the public (1A-1D) or an anonymous caller (9), taken by Front Door staff."""
+    caller = {"referrer_name": "Maureen Hartley", "referrer_role": "", "referrer_phone": "07700 900982",
+              "referrer_email": "maureen@example.org"}
+    if caller_source == Contact.CallerSource.ANONYMOUS:
+        caller = dict.fromkeys(caller, "")
+    return contact(submitted_by=submitted_by or user(role=Membership.Role.PRACTITIONER), channel=Contact.Channel.PHONE,
+                   caller_source=caller_source, referrer_agency_id=None, **{**caller, **overrides})
+
+
 def person(*, given_name="Ruby", family_name="Hartley", date_of_birth=date(2017, 3, 14), postcode="FD1 2AB",
            nhs_number="") -> Person:
     p = Person.objects.create(kind=Person.Kind.CHILD, given_name=given_name, family_name=family_name,

@@ -30,10 +30,10 @@ def team_staff():
     return practitioner, manager, team_manager, worker
 
 
-def decided(staff, *, level, codes) -> ContactChild:
-    """The child on a contact whose decision (level, outcome codes) has been authorised."""
+def decided(staff, *, level, codes, contact=None) -> ContactChild:
+    """The child on a contact (a school's, unless given) whose decision (level, outcome codes) has been authorised."""
     practitioner, manager, *_ = staff
-    contact = factories.contact()
+    contact = contact or factories.contact()
     child = ContactChild.objects.get(contact=contact)
     contact_child_link(user=practitioner, contact_child=child, person=factories.person())
     contact.refresh_from_db()

@@ -18,7 +18,7 @@ from frontdoor.intake.models import ContactChild
 from frontdoor.people.services import contact_child_link
 from tests import factories
 from tests.casework.journey import (
-    ALL_AGENCIES, authorised, conference_scheduled, enquiry_opened, plan_started, review_held, weekday_ago,
+    ALL_AGENCIES, authorised, conference_scheduled, decided, enquiry_opened, plan_started, review_held, weekday_ago,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,12 @@ def test_a_level_3_assessment_decision_refers_the_child_to_social_care_with_an_a
     assert episode.person is not None and episode.team.name == "Assessment team"
     assert episode.assessments.get().started_on == episode.referral_date
     assert not episode.strategy_discussions.exists()
+
+
+def test_a_grandmothers_call_refers_the_child_with_the_census_source_1a(staff):
+    child = decided(staff, level=3, codes=["L3.2"], contact=factories.public_contact(caller_source="1A"))
+
+    assert Episode.objects.get(contact_child=child).source == Episode.Source.FAMILY
 
 
 def test_a_level_4_strategy_discussion_decision_asks_for_one_within_one_working_day(staff):

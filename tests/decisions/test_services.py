@@ -127,3 +127,49 @@ def test_a_contact_staff_took_by_phone_sends_the_letter_to_the_address_the_calle
     decision_authorise(manager=manager, decision=decision, version=decision.version)
 
     assert OutboxMessage.objects.get(kind="referral_outcome").to_address == "pc.wilson@police.example"
+
+
+def test_a_member_of_the_publics_contact_gets_no_outcome_letter(staff):
+    practitioner, manager = staff
+    contact = factories.contact(submitted_by=practitioner, channel=Contact.Channel.PHONE, caller_source="1B",
+                                referrer_agency_id=None, referrer_email="neighbour@example.org")
+    decision = _decide(contact, practitioner)
+
+    letter = decision_authorise(manager=manager, decision=decision, version=decision.version)
+
+    assert letter is None
+    assert not OutboxMessage.objects.filter(kind="referral_outcome").exists()
+    assert OutboxMessage.objects.get(kind="contact_acknowledgement").to_address == "neighbour@example.org"
+
+
+def test_a_level_2_outcome_after_a_refusal_records_the_lawful_basis(staff):
+    from frontdoor.decisions.errors import ConsentNotSettled
+
+    practitioner, _ = staff
+    contact = factories.contact(consent="refused", consent_reason="")
+    with pytest.raises(ConsentNotSettled, match="enter the lawful basis"):
+        _decide(contact, practitioner, level=2, outcome_codes=["L2.2"])
+
+    decision = _decide(contact, practitioner, level=2, outcome_codes=["L2.2"],
+                       consent_basis="Ruby's safety may be at risk: shared under the DPA 2018")
+
+    assert decision.consent_basis == "Ruby's safety may be at risk: shared under the DPA 2018"
+
+
+def test_a_declined_early_help_offer_alone_does_not_raise_the_level_to_4(staff):
+    from frontdoor.casework.models import EarlyHelpOffer
+    from frontdoor.decisions.errors import ConsentNotSettled
+    from frontdoor.people.services import contact_child_link
+
+    practitioner, _ = staff
+    contact = factories.contact(consent="given", consent_reason="")
+    ruby = factories.person()
+    contact_child_link(user=practitioner, contact_child=contact.children.get(), person=ruby)
+    EarlyHelpOffer.objects.create(person=ruby, offered_on="2026-01-05", status=EarlyHelpOffer.Status.DECLINED)
+    contact.refresh_from_db()
+
+    with pytest.raises(ConsentNotSettled, match="does not by itself raise the level"):
+        _decide(contact, practitioner, level=4, outcome_codes=["L4.1"])
+    decision = _decide(contact, practitioner, level=4, outcome_codes=["L4.1"], significant_harm=True)
+
+    assert decision.significant_harm is True

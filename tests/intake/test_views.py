@@ -19,7 +19,7 @@ def _client(user):
 
 def _phone_contact_form(agency):
     return {
-        "channel": "phone", "referrer_agency": str(agency.pk), "immediate_risk": "no",
+        "caller": "professional", "channel": "phone", "referrer_agency": str(agency.pk), "immediate_risk": "no",
         "referrer_name": "PC Kate Wilson", "referrer_phone": "01632 960001", "referrer_email": "",
         "child-TOTAL_FORMS": "1", "child-INITIAL_FORMS": "0", "child-MIN_NUM_FORMS": "1", "child-MAX_NUM_FORMS": "1000",
         "child-0-given_name": "Leo", "child-0-family_name": "Okafor",

@@ -119,3 +119,17 @@ def test_the_contact_page_labels_agency_answers_with_their_questions():
     assert "What time and date were you made aware of this concern (if a specific incident)" in page
     assert "education_aware_at" not in page
     assert "Delayedreferral" not in page and "Pastpresentunclear" not in page
+
+
+def test_the_consent_question_carries_seed_004s_words_exactly():
+    client = _referrer()
+    client.post("/concern/start", NO_URGENCY)
+
+    page = client.get("/concern/details").content.decode()
+
+    assert ("<strong>except</strong> where to do so might place the child or another person at immediate risk of "
+            "harm or prejudice the prevention or detection of crime.") in page
+    assert ("Consent to make a referral will always be needed where a practitioner is requesting support of services "
+            "on behalf of a child or family - this is regardless of whether they are seeking support from early help "
+            "services or from Children&#x27;s Social Care for child in need [Children Act 1989, Section 17] "
+            "services.") in page

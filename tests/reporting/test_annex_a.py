@@ -158,3 +158,12 @@ def test_a_re_referral_counts_the_childs_referrals_in_the_12_months_before_it(jo
     by_date = {row[5]: row for row in rows if row[0] == child_unique_id(person_id=cin.person_id)}
     assert by_date[again.referral_date][6] == "q) 6: Police" and by_date[again.referral_date][8] == 2
     assert by_date[cin.referral_date][8] == 1
+
+
+def test_list_1_gives_a_neighbours_call_and_an_anonymous_call_their_own_census_source():
+    factories.public_contact(caller_source="1B")
+    factories.public_contact(caller_source="9")
+
+    sources = [row["Contact Source"] for row in _rows(_book()["List 1"])]
+
+    assert sources == ["b) 1B: Individual", "t) 9: Anonymous"]

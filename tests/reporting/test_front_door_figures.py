@@ -102,6 +102,19 @@ def test_the_figures_count_sources_channels_levels_timeliness_and_recontacts():
 
 
 @pytest.mark.django_db
+def test_calls_from_the_public_are_counted_by_their_census_source():
+    manager = factories.user(role=Membership.Role.MANAGER)
+    for source in ("1A", "1A", "9"):
+        _received(factories.public_contact(caller_source=source), LONDON_NOON)
+
+    figures = front_door_figures_for(user=manager, first_day=date(2026, 6, 1), last_day=date(2026, 6, 30))
+
+    by_source = dict(figures.by_source)
+    assert by_source["Family member, relative or carer"] == 2 and by_source["Anonymous caller"] == 1
+    assert sum(by_source.values()) == figures.contacts == 3
+
+
+@pytest.mark.django_db
 def test_the_figures_are_not_found_for_a_practitioner():
     with pytest.raises(Http404):
         front_door_figures_for(user=factories.user(role=Membership.Role.PRACTITIONER),

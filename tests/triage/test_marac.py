@@ -27,9 +27,9 @@ def _answers(yes: int) -> dict[str, bool]:
     return {f"q{n}": n <= yes for n in range(1, 25)}
 
 
-def _refer(user, notification, *, yes=0, judgement=False):
+def _refer(user, notification, *, yes=0, judgement=False, consented=True, basis=""):
     return marac.marac_referral_make(user=user, notification=notification, answers=_answers(yes),
-                                     professional_judgement=judgement)
+                                     professional_judgement=judgement, victim_consented=consented, lawful_basis=basis)
 
 
 def test_the_checklist_has_the_24_dash_questions():
@@ -102,7 +102,7 @@ def test_marac_page_refers_on_judgement_and_shows_the_referral(client, isco, vic
     form = client.get(url).content.decode()
     assert "24. Do you know if the abuser has ever been in trouble with the police" in form
     assert "(……)" not in form
-    response = client.post(url, {"yes_answers": ["q1", "q2"], "professional_judgement": "yes"}, follow=True)
+    response = client.post(url, {"yes_answers": ["q1", "q2"], "professional_judgement": "yes", "victim_consented": "yes"}, follow=True)
     page = response.content.decode()
     assert "MARAC and IDVA referrals made" in page and "2 questions answered yes" in page
     assert MaracReferral.objects.filter(notification=notification).count() == 1
@@ -112,7 +112,7 @@ def test_marac_page_says_why_no_referral_was_made(client, isco, victim):
     notification = ft.police_notification(victim=victim)
     client.force_login(isco)
     page = client.post(f"/triage/notifications/{notification.pk}/marac",
-                       {"yes_answers": ["q1"], "professional_judgement": "no"}).content.decode()
+                       {"yes_answers": ["q1"], "professional_judgement": "no", "victim_consented": "yes"}).content.decode()
     assert "No MARAC criterion is met" in page and not MaracReferral.objects.exists()
 
 
@@ -163,3 +163,32 @@ def test_marac_page_names_the_perpetrator_in_the_questions(client, isco, victim)
     form = client.get(f"/triage/notifications/{notification.pk}/marac").content.decode()
     assert "14. Has Mark Stone ever threatened to kill you or someone else and you believed them?" in form
     assert "(……)" not in form
+
+
+def test_a_referral_without_the_victims_consent_needs_and_records_its_lawful_basis(isco, victim, settings):
+    from frontdoor.messaging.models import OutboxMessage
+    from frontdoor.triage.errors import NotificationInvalid
+
+    notification = ft.police_notification(victim=victim)
+    with pytest.raises(NotificationInvalid, match="Enter the lawful basis"):
+        _refer(isco, notification, yes=14, consented=False)
+
+    _, referral = _refer(isco, notification, yes=14, consented=False, basis="Risk to the victim's life")
+
+    assert (referral.victim_consented, referral.lawful_basis) == (False, "Risk to the victim's life")
+    for message in OutboxMessage.objects.filter(kind__in=["marac_referral", "idva_referral"]):
+        assert "Made without the victim's consent. Lawful basis: Risk to the victim's life" in message.body
+
+
+def test_the_marac_page_asks_for_the_basis_and_shows_it_with_the_referral(client, isco, victim):
+    notification = ft.police_notification(victim=victim)
+    client.force_login(isco)
+    url = f"/triage/notifications/{notification.pk}/marac"
+    answers = {"yes_answers": ["q1"], "professional_judgement": "yes", "victim_consented": "no"}
+
+    refused = client.post(url, answers).content.decode()
+    assert "Enter the lawful basis for referring without the victim&#x27;s consent" in refused
+    assert not MaracReferral.objects.exists()
+
+    page = client.post(url, {**answers, "lawful_basis": "Risk to the children's safety"}, follow=True).content.decode()
+    assert "Lawful basis: Risk to the children&#x27;s safety" in page

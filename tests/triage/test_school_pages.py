@@ -176,7 +176,18 @@ def test_monitoring_page_for_the_isco(client, oakfield):
 # --- Actions owned by a school --------------------------------------------------------------------
 
 
-def _incident_with_actions(*schools, grade=Grade.MEDIUM):
+def test_the_school_page_shows_what_happened_why_it_may_be_shared_and_what_it_is_asked(client, dsl, oakfield):
+    notification = _incident_with_actions(oakfield, decision=MeetingOutcome.Decision.STRATEGY_DISCUSSION)
+    client.force_login(dsl)
+
+    page = client.get(f"/school/da-notifications/{_told(notification, oakfield).pk}").content.decode()
+
+    assert "The police attended a domestic abuse incident between two adults in a relationship." in page
+    assert "Shared without the family&#x27;s consent under Operation Encompass" in page
+    assert "The triage meeting decided on a strategy discussion" in page
+
+
+def _incident_with_actions(*schools, grade=Grade.MEDIUM, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER):
     """An incident with a child at each school, decided at triage with one action for each school and one for police."""
     police = factories.agency(kind=Agency.Kind.POLICE, name="West Mercia Police")
     notification = ft.police_notification(received_at=ft.at(DAY, 6), reference="WMP-ACTIONS")
@@ -189,7 +200,7 @@ def _incident_with_actions(*schools, grade=Grade.MEDIUM):
     meetings.meeting_attendance_record(meeting=meetings.meeting_for_day(DAY), agency=police, attendee_name="DS Khan")
     meetings.meeting_outcome_record(
         user=factories.user(role="practitioner"), meeting=meetings.meeting_for_day(DAY), notification=notification,
-        final_grade=grade, decision=MeetingOutcome.Decision.EARLY_HELP_OFFER, notes="", actions=drafts,
+        final_grade=grade, decision=decision, notes="", actions=drafts,
         rationale="Agreed" if grade != Grade.MEDIUM else "", version=notification.version,
     )
     return notification

@@ -154,3 +154,44 @@ def test_a_corrected_grade_sends_one_update_to_acknowledge_by_the_next_school_da
     told.refresh_from_db()
     assert SchoolNotificationUpdate.objects.count() == 1 and told.version == 2
     assert OutboxMessage.objects.filter(subject__startswith="Updated").count() == 1
+
+
+def test_the_school_is_told_the_circumstances_and_why_it_may_be_told():
+    notification = _notification()
+    [sent] = school_notifications_send(notification=notification)
+    body = OutboxMessage.objects.get().body
+    assert ("What happened: The police attended a domestic abuse incident between two adults in a relationship. "
+            "The child was present. The police recorded physical violence.") in body
+    assert "Why we can share this: Shared without the family's consent under Operation Encompass" in body
+    assert sent.lawful_basis.startswith("Shared without the family's consent under Operation Encompass")
+    assert "contribute" not in body
+
+
+def _outcome(notification, decision):
+    meeting = TriageMeeting.objects.create(date=date(2026, 3, 9), agenda_cutoff=datetime(2026, 3, 9, 9, 30, tzinfo=LONDON))
+    return MeetingOutcome.objects.create(notification=notification, meeting=meeting, final_grade="medium",
+                                         decision=decision, recorded_by=factories.user(role=Membership.Role.ISCO))
+
+
+@pytest.mark.parametrize("decision", ["social_work_assessment", "strategy_discussion"])
+def test_a_school_is_asked_to_contribute_to_an_assessment_or_strategy_discussion(decision):
+    notification = _notification(grade=Grade.MEDIUM)
+    _outcome(notification, decision)
+    school_notifications_send(notification=notification)
+    body = OutboxMessage.objects.get().body
+    assert "As the child's school you will be contacted to contribute to it" in body
+
+
+def test_a_corrected_decision_to_assess_tells_the_school_it_is_asked_to_contribute():
+    notification = _notification(grade=Grade.MEDIUM)
+    outcome = _outcome(notification, "early_help_offer")
+    school_notifications_send(notification=notification)
+    before = schools_told(notification=notification)
+    MeetingOutcome.objects.filter(pk=outcome.pk).update(decision="social_work_assessment")
+
+    [update] = school_notifications_update(notification=notification, told=before, correction=2)
+
+    assert update.contribution_asked and not update.grade_changed and not update.actions_changed
+    body = update.outbox_message.body
+    assert "What changed: you are asked to contribute to what the triage meeting decided" in body
+    assert "The triage meeting decided on a social work assessment" in body

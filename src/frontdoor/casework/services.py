@@ -43,6 +43,13 @@ SOURCE_BY_AGENCY_KIND = {
 }
 
 
+def contact_census_source(contact) -> str:
+    """The contact's DfE CIN census ReferralSource code: a caller's own (1A-1D, 9), else the agency's kind's."""
+    if contact.caller_source:
+        return contact.caller_source
+    return SOURCE_BY_AGENCY_KIND.get(contact.referrer_agency.kind, Episode.Source.OTHER)
+
+
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9, 0)))
 
@@ -54,7 +61,7 @@ def episodes_start_for_contact(*, contact, next_steps: set[str], referral_date: 
     wants_assessment, wants_discussion = bool(next_steps & ASSESSMENT_STEPS), bool(next_steps & STRATEGY_STEPS)
     if not (wants_assessment or wants_discussion):
         return []
-    source = SOURCE_BY_AGENCY_KIND.get(contact.referrer_agency.kind, Episode.Source.OTHER)
+    source = contact_census_source(contact)
     return [_episode_open(contact_child=child, person=child.person, referral_date=referral_date, source=source,
                           discussion_reason=wants_discussion and f"Front Door decision on contact {contact.reference}",
                           user=user, reason="Opened from a Front Door decision")

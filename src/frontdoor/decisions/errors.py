@@ -12,3 +12,11 @@ class DecisionInvalid(DecisionError):
 
 class ChildNotIdentified(DecisionInvalid):
     """A child on the contact is not linked to the person index and no reason was given."""
+
+
+class ConsentNotSettled(DecisionInvalid):
+    """The family refused consent and the decision lacks its lawful basis or its significant-harm confirmation."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field

@@ -21,6 +21,19 @@ class DecisionForm(forms.Form):
         widget=GovukTextarea(rows=3), max_length=2000,
         help_text="Needed only while a child is not linked to the person index. The authorising manager sees it.",
     )
+    consent_basis = forms.CharField(
+        label="The family refused consent: what is the lawful basis for going ahead without it?", required=False,
+        widget=GovukTextarea(rows=3), max_length=2000,
+        help_text="Needed for a Level 2 or 3 outcome when consent was refused. For example, the child's safety "
+                  "may be at risk (UK GDPR and the Data Protection Act 2018).",
+    )
+    significant_harm = forms.BooleanField(
+        label="There is a risk of significant harm to the child, or the information shows significant harm is "
+              "likely if statutory intervention does not take place", required=False,
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
+        help_text="Needed for Level 4 when the family refused consent or early help: a refusal alone does not "
+                  "raise the level.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput())
 
     def __init__(self, *args, **kwargs):

@@ -31,6 +31,10 @@ class Decision(models.Model):
     return_reason = models.TextField(blank=True)
     # Why the decision was sent while a child on the contact was not yet identified in the person index.
     unidentified_reason = models.TextField(blank=True)
+    # Consent refused (seed 004): the lawful basis for a support outcome without it, and for Level 4 the
+    # decider's confirmation of a risk of significant harm (a refusal alone never raises the level).
+    consent_basis = models.TextField("lawful basis for going ahead without consent", blank=True)
+    significant_harm = models.BooleanField("risk of significant harm confirmed", default=False)
     version = models.PositiveIntegerField(default=1)
 
 

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from frontdoor.casework.models import EarlyHelpOffer
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.outcomes import outcome_wording
 from frontdoor.intake.models import Contact
@@ -26,3 +27,9 @@ def contacts_awaiting_authorisation(*, user) -> QuerySet[Contact]:
         .prefetch_related("children")
         .order_by("-is_urgent", "decision_due_at")
     )
+
+
+def early_help_declined_for(*, contact) -> bool:
+    """Whether the family of a child on the contact has declined an offer of early help."""
+    return EarlyHelpOffer.objects.filter(person__contact_mentions__contact=contact,
+                                         status=EarlyHelpOffer.Status.DECLINED).exists()

@@ -3,9 +3,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.casework.services import early_help_offers_start_for_contact, episodes_start_for_contact
-from frontdoor.decisions.errors import ChildNotIdentified, DecisionConflict, DecisionInvalid
+from frontdoor.decisions.consent import STATUTORY_LEVEL, consent_basis_needed, decision_consent_problems
+from frontdoor.decisions.errors import ChildNotIdentified, ConsentNotSettled, DecisionConflict, DecisionInvalid
 from frontdoor.decisions.letter import LETTER_TEMPLATE_VERSION, letter_email_body, outcome_letter_pdf
 from frontdoor.decisions.models import Decision, OutcomeLetter
+from frontdoor.decisions.selectors import early_help_declined_for
 from frontdoor.decisions.outcomes import levels_of_need, outcome_codes_for
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
@@ -30,7 +32,7 @@ def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
 @transaction.atomic
 def decision_record(
     *, user, contact: Contact, contact_version: int, level: int, outcome_codes: list[str], rationale: str,
-    social_worker_name: str, unidentified_reason: str = "",
+    social_worker_name: str, unidentified_reason: str = "", consent_basis: str = "", significant_harm: bool = False,
 ) -> Decision:
     """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact.
 
@@ -41,6 +43,8 @@ def decision_record(
     if not social_worker_name.strip():
         raise DecisionInvalid("Enter the social worker's name for the letter")
     _check_outcomes(level, outcome_codes)
+    _check_consent(contact, level=level, consent_basis=consent_basis, significant_harm=significant_harm)
+    consent_basis = consent_basis.strip() if consent_basis_needed(consent=contact.consent, level=level) else ""
     unidentified = [child.display_name for child in contact.children.filter(person__isnull=True)]
     unidentified_reason = unidentified_reason.strip() if unidentified else ""
     if unidentified and not unidentified_reason:
@@ -62,10 +66,20 @@ def decision_record(
             "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user, "decided_at": timezone.now(),
             "return_reason": "", "authorised_by": None, "authorised_at": None,
             "unidentified_reason": unidentified_reason,
+            "consent_basis": consent_basis, "significant_harm": significant_harm and level == STATUTORY_LEVEL,
         },
     )
     access_log_record(user=user, target=contact, reason="Recorded a decision", action=AccessLogEntry.Action.UPDATE)
     return decision
+
+
+def _check_consent(contact: Contact, *, level: int, consent_basis: str, significant_harm: bool) -> None:
+    problems = decision_consent_problems(
+        consent=contact.consent, level=level, consent_basis=consent_basis, significant_harm=significant_harm,
+        early_help_declined=early_help_declined_for(contact=contact),
+    )
+    if problems:
+        raise ConsentNotSettled(*next(iter(problems.items())))
 
 
 def _names(names: list[str]) -> str:
@@ -81,14 +95,25 @@ def _claim_decision(decision: Decision, version: int, **changes) -> None:
 
 
 @transaction.atomic
-def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter:
-    """Authorise: the outcome letter is made and queued to the referrer in the same transaction."""
+def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter | None:
+    """Authorise: the outcome letter is made and queued to the referrer in the same transaction. A member of the
+    public or an anonymous caller gets none: they are told only that their contact was received."""
     if decision.decided_by_id == manager.pk:
         raise DecisionInvalid("A decision must be authorised by a different manager from the one who made it")
     now = timezone.now()
     _claim_decision(decision, version, status=Decision.Status.AUTHORISED, authorised_by=manager, authorised_at=now)
     decision.refresh_from_db()
     Contact.objects.filter(pk=decision.contact_id).update(status=Contact.Status.AUTHORISED, version=F("version") + 1)
+    contact = decision.contact
+    letter = _outcome_letter_send(decision) if contact.may_receive_outcome_letter else None
+    next_steps, today = decision_next_steps(decision), timezone.localdate(now)
+    episodes_start_for_contact(contact=contact, next_steps=next_steps, referral_date=today, user=manager)
+    early_help_offers_start_for_contact(contact=contact, next_steps=next_steps, offered_on=today, user=manager)
+    access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
+    return letter
+
+
+def _outcome_letter_send(decision: Decision) -> OutcomeLetter:
     letter = OutcomeLetter.objects.create(
         decision=decision, template_version=LETTER_TEMPLATE_VERSION, pdf=outcome_letter_pdf(decision)
     )
@@ -104,10 +129,6 @@ def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeL
             attachment=bytes(letter.pdf),
             about=contact,
         )
-    next_steps, today = decision_next_steps(decision), timezone.localdate(now)
-    episodes_start_for_contact(contact=contact, next_steps=next_steps, referral_date=today, user=manager)
-    early_help_offers_start_for_contact(contact=contact, next_steps=next_steps, offered_on=today, user=manager)
-    access_log_record(user=manager, target=contact, reason="Authorised the decision", action=AccessLogEntry.Action.UPDATE)
     return letter
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.decisions import services
-from frontdoor.decisions.errors import ChildNotIdentified, DecisionError
+from frontdoor.decisions.errors import ChildNotIdentified, ConsentNotSettled, DecisionError
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.selectors import contacts_awaiting_authorisation
@@ -31,9 +31,12 @@ def decide(request, contact_id):
                 user=request.user, contact=contact, contact_version=data["version"], level=data["level"],
                 outcome_codes=data["outcome_codes"], rationale=data["rationale"],
                 social_worker_name=data["social_worker_name"], unidentified_reason=data["unidentified_reason"],
+                consent_basis=data["consent_basis"], significant_harm=data["significant_harm"],
             )
         except ChildNotIdentified as error:
             form.add_error("unidentified_reason", str(error))
+        except ConsentNotSettled as error:
+            form.add_error(error.field, str(error))
         except DecisionError as error:
             form.add_error(None, str(error))
         else:
@@ -59,10 +62,13 @@ def authorise(request, contact_id):
     try:
         if not form.is_valid():
             raise DecisionError("The page was out of date. Reload it and try again.")
-        services.decision_authorise(manager=request.user, decision=decision, version=form.cleaned_data["version"])
+        letter = services.decision_authorise(manager=request.user, decision=decision,
+                                             version=form.cleaned_data["version"])
     except DecisionError as error:
         return contact_page(request, decision.contact, errors=[str(error)])
-    messages.success(request, f"Decision on {decision.contact.reference} authorised; the outcome letter is on its way to the referrer")
+    sent = ("the outcome letter is on its way to the referrer" if letter
+            else "no outcome letter: the caller is told only that their contact was received")
+    messages.success(request, f"Decision on {decision.contact.reference} authorised; {sent}")
     return redirect("decisions:authorisations")
 
 

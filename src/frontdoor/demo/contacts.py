@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from frontdoor.casework.calendar import ENGLAND, add_working_days, is_working_day, working_deadline
+from frontdoor.decisions.consent import REFUSED, STATUTORY_LEVEL, consent_basis_needed
 from frontdoor.decisions.models import Decision
 from frontdoor.intake.models import Contact, ContactChild, ContactFamilyMember
 from frontdoor.people.models import Person
@@ -20,6 +21,9 @@ from .synthetic import Synth, age_on, data_file
 # public are left out because a contact must name the referrer's agency.
 SOURCES = {"police": 28, "school": 21, "health_trust": 9, "gp": 6, "local_authority": 12, "voluntary": 8,
            "housing": 5, "camhs": 4, "probation": 4}
+# What a decider records for a support outcome the family refused consent to (seed 004).
+CONSENT_BASIS = ("The family refused consent; the child's safety may be at risk, so the concern is shared with the "
+                 "early help service under the Data Protection Act 2018.")
 CHANNELS = {"police": {"email": 70, "online": 25, "phone": 5}, "school": {"online": 80, "phone": 15, "email": 5}}
 OTHER_CHANNELS = {"online": 55, "phone": 30, "email": 15}
 # Level of need by what the contact is about; overall about 35% level 1, 30% level 2, 20% level 3, 15% level 4.
@@ -296,6 +300,8 @@ class ContactBuilder:
             outcome_codes=codes[-1:], rationale=self._rationale(codes, story, subject, family, decided_at),
             social_worker_name=decided_by.get_full_name(), decided_by=decided_by, decided_at=decided_at,
             status=contact.status,
+            consent_basis=CONSENT_BASIS if consent_basis_needed(consent=contact.consent, level=level) else "",
+            significant_harm=level == STATUTORY_LEVEL and contact.consent == REFUSED,
         )
         contact.assigned_to = decided_by
         if contact.status == Contact.Status.AUTHORISED:

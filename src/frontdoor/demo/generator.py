@@ -28,6 +28,7 @@ from frontdoor.demo.missing import load_demo_missing
 from frontdoor.demo.escalations import load_demo_escalations
 from frontdoor.demo.lado import load_demo_lado
 from frontdoor.demo.fostering import load_demo_fostering
+from frontdoor.demo.public_callers import load_demo_advice_requests, load_demo_public_callers
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
@@ -93,6 +94,8 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Child protection chair (independent reviewing officer)", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "earlyhelp@demo.test", "name": "Lee Fox", "role": Membership.Role.EARLY_HELP_LEAD.label,
      "job_title": "Family support worker, early help", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "community@demo.test", "name": "Sam Ellis", "role": Membership.Role.EARLY_HELP_LEAD.label,
+     "job_title": "Community social worker", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "performance@demo.test", "name": "Lee Hart", "role": Membership.Role.PERFORMANCE_OFFICER.label,
      "job_title": "Performance and data officer", "agency": LOCAL_AUTHORITY_NAME},
 )
@@ -148,6 +151,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_escalations()
     load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
+    load_demo_public_callers()  # a grandparent, a neighbour, the child, the public and an anonymous caller phoned
+    load_demo_advice_requests(adviser=get_user_model().objects.get(username="community@demo.test"))
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

@@ -62,6 +62,7 @@ class ConcernForm:
     agency_sections: tuple[AgencySection, ...]
     consent_question: str
     consent_options: tuple[ConsentOption, ...]
+    consent_guidance: tuple[Question, ...] = ()  # seed 004's words, shown beside the question
 
     def agency_questions(self, agency_kind: str) -> tuple[Question, ...]:
         """The questions to answer for this kind of referring agency; none for kinds without guidance."""
@@ -112,6 +113,7 @@ def _load(version: int) -> ConcernForm:
         agency_sections=tuple(_agency_section(s) for s in data["agency_sections"]),
         consent_question=consent["question"],
         consent_options=tuple(_consent_option(o) for o in consent["options"]),
+        consent_guidance=tuple(Question(id=g["id"], text=g["text"], kind="reminder") for g in consent.get("guidance", ())),
     )
 
 

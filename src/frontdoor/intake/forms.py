@@ -210,8 +210,8 @@ class ConcernDetailsForm(SharedRules, forms.Form):
     )
     consent_reason = forms.CharField(
         label="If consent was not sought, why not?", required=False, widget=GovukTextInput(),
-        help_text="Consent is not needed where asking would place a child or another person at risk of harm, "
-                  "or prejudice the prevention or detection of crime.",
+        help_text="Consent to refer concerns is not required where discussing them might place the child or another "
+                  "person at immediate risk of harm or prejudice the prevention or detection of crime.",
     )
 
     def __init__(self, *args, agency_kind: str = "", **kwargs):
@@ -224,6 +224,9 @@ class ConcernDetailsForm(SharedRules, forms.Form):
 
     def agency_question_fields(self):
         return [self[f"agency__{q.id}"] for q in self.agency_questions]
+
+    def needs_phone(self) -> bool:
+        return True
 
     def _combine(self, date_field: str, time_field: str) -> datetime | None:
         day = self.cleaned_data.get(date_field)
@@ -245,7 +248,7 @@ class ConcernDetailsForm(SharedRules, forms.Form):
         data = self.cleaned_data  # the moments and the answers first, then the shared rules on them all
         data["incident_at"] = self._combine("incident_date", "incident_time")
         data["disclosure_at"] = self._combine("disclosure_date", "disclosure_time")
-        if not (data.get("referrer_phone") or "").strip():
+        if self.needs_phone() and not (data.get("referrer_phone") or "").strip():
             self.add_error("referrer_phone", "Enter a phone number so a social worker can call you back")
         data["agency_answers"] = {
             q.id: data.get(f"agency__{q.id}", "") for q in self.agency_questions if data.get(f"agency__{q.id}")
@@ -253,30 +256,64 @@ class ConcernDetailsForm(SharedRules, forms.Form):
         return super().clean()
 
 
-class StaffContactForm(ConcernDetailsForm):
-    """A phone or email contact recorded by Front Door staff on the same model as the online form."""
+PROFESSIONAL = "professional"
 
+
+class StaffContactForm(ConcernDetailsForm):
+    """A phone or email contact recorded by Front Door staff on the same model as the online form: from a
+    professional, a member of the public (family, neighbour, the child themself) or an anonymous caller."""
+
+    caller = forms.ChoiceField(
+        label="Who is the contact from?",
+        choices=[(PROFESSIONAL, "A professional from an agency"), *Contact.CallerSource.choices],
+        widget=GovukRadios(), error_messages={"required": "Select who the contact is from",
+                                              "invalid_choice": "Select who the contact is from"},
+    )
     channel = forms.ChoiceField(
         label="How did the contact come in?",
         choices=[(Contact.Channel.PHONE, "Phone"), (Contact.Channel.EMAIL, "Email")],
         widget=GovukRadios(), error_messages={"required": "Select phone or email"},
     )
     referrer_agency = forms.ModelChoiceField(
-        label="Referrer's agency", queryset=Agency.objects.order_by("name"), widget=GovukSelect(),
-        error_messages={"required": "Select the referrer's agency"},
+        label="Referrer's agency", queryset=Agency.objects.order_by("name"), widget=GovukSelect(), required=False,
+        help_text="Only for a professional",
     )
     immediate_risk = yes_no_field("Is a child at immediate risk of harm?",
                                   error="Select yes if a child is at immediate risk of harm")
-    field_order = ["channel", "referrer_agency", "immediate_risk"]
+    field_order = ["caller", "channel", "referrer_agency", "immediate_risk"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["referrer_email"].required = False
+        for name in ("referrer_name", "referrer_email", "agency_actions"):
+            self.fields[name].required = False
         self.fields["referrer_email"].help_text = ""
         self.fields["referrer_name"].label = "Referrer's full name"
         self.fields["referrer_role"].label = "Referrer's job title"
         self.fields["referrer_phone"].label = "Referrer's phone number"
         self.fields["referrer_email"].label = "Referrer's email address (for the outcome letter)"
+
+    @property
+    def caller_source(self) -> str:
+        caller = self.cleaned_data.get("caller")
+        return "" if caller in (None, PROFESSIONAL) else caller
+
+    def needs_phone(self) -> bool:
+        return self.cleaned_data.get("caller") == PROFESSIONAL
+
+    def problems(self, values: dict, labels: dict) -> validation.Problems:
+        return {**validation.caller_problems({**values, "caller_source": self.caller_source}),
+                **super().problems(values, labels)}
+
+    def clean(self):
+        data = super().clean()
+        if self.cleaned_data.get("caller") != PROFESSIONAL:
+            data["referrer_agency"] = None
+            return data
+        if data.get("referrer_agency") is None:
+            self.add_error("referrer_agency", "Select the referrer's agency")
+        if not (data.get("agency_actions") or "").strip():
+            self.add_error("agency_actions", self.fields["agency_actions"].error_messages["required"])
+        return data
 
 
 QUEUE_STATUSES = [(s.value, s.label) for s in (Contact.Status.NEW, Contact.Status.IN_PROGRESS,
@@ -324,3 +361,12 @@ class AssignForm(forms.Form):
         self.colleagues = {str(u.pk): u for u in colleagues}
         self.fields["assignee"].choices = [("", "Choose a colleague"), ("me", "Me"),
                                            *[(pk, u.get_full_name() or u.username) for pk, u in self.colleagues.items()]]
+
+
+class AdviceReplyForm(forms.Form):
+    reply = forms.CharField(label="Your advice for the referrer", widget=GovukTextarea(rows=8),
+                            help_text="How they can support the family with early help: what to offer, who to "
+                                      "involve, where to find the Early Help Assessment. The referrer receives it "
+                                      "by email.",
+                            error_messages={"required": "Enter your advice for the referrer"})
+    version = forms.IntegerField(widget=forms.HiddenInput)

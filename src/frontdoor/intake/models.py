@@ -32,6 +32,15 @@ class Contact(models.Model):
         RETURNED = "returned", "Returned by manager"
         AUTHORISED = "authorised", "Decision authorised"
 
+    class CallerSource(models.TextChoices):
+        # A contact from someone who is not a professional, coded as the DfE CIN census codes its
+        # ReferralSource (N00152, shared/STATUTORY-RETURNS.md): individuals 1A-1D, anonymous 9.
+        FAMILY = "1A", "Family member, relative or carer"
+        ACQUAINTANCE = "1B", "Acquaintance, such as a neighbour or a child minder"
+        SELF = "1C", "The child or young person themself"
+        OTHER_INDIVIDUAL = "1D", "Another member of the public"
+        ANONYMOUS = "9", "Anonymous caller"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=14, unique=True, default=new_reference)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
@@ -41,12 +50,16 @@ class Contact(models.Model):
     is_urgent = models.BooleanField(default=False, db_index=True)
     form_version = models.CharField(max_length=10, default="1")
 
-    # The referrer: a signed-in professional, or the details taken by Front Door staff.
+    # The referrer: a signed-in professional, or the details taken by Front Door staff. A member of the
+    # public or an anonymous caller has a caller source and no agency; an anonymous caller has no name.
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts_submitted"
     )
-    referrer_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="contacts")
-    referrer_name = models.CharField(max_length=200)
+    caller_source = models.CharField("who the contact is from", max_length=2, choices=CallerSource.choices,
+                                     blank=True)
+    referrer_agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="contacts")
+    referrer_name = models.CharField(max_length=200, blank=True)
     referrer_role = models.CharField(max_length=100, blank=True)
     referrer_phone = models.CharField(max_length=30, blank=True)
     referrer_email = models.EmailField(blank=True)
@@ -73,9 +86,46 @@ class Contact(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["status", "is_urgent", "decision_due_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(caller_source="", referrer_agency__isnull=False)
+                           | (~models.Q(caller_source="") & models.Q(referrer_agency__isnull=True))),
+                name="contact_from_an_agency_or_a_member_of_the_public",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(caller_source="9") | models.Q(referrer_name="", referrer_phone="", referrer_email=""),
+                name="anonymous_contact_keeps_no_caller_details",
+            ),
+        ]
 
     def __str__(self):
         return self.reference
+
+    @property
+    def is_from_public(self) -> bool:
+        return bool(self.caller_source)
+
+    @property
+    def referrer_description(self) -> str:
+        """Who the contact came from, as the pages name it: the agency, or the kind of caller."""
+        if self.is_from_public:
+            return self.get_caller_source_display()
+        return self.referrer_agency.name
+
+    @property
+    def may_receive_outcome_letter(self) -> bool:
+        """The outcome letter names the child, the level of need and the actions: it goes to professionals only."""
+        return not self.is_from_public
+
+    @property
+    def disclosure_to_referrer(self) -> str:
+        """What the Front Door may tell the person who made the contact (the staff page shows it)."""
+        if self.caller_source == self.CallerSource.ANONYMOUS:
+            return "Nothing: the caller is anonymous and cannot be contacted."
+        if self.is_from_public:
+            return ("Only that the contact was received. Do not tell them the outcome, the level of need or "
+                    "anything about the child's family.")
+        return "The outcome letter: the level of need, the actions and the rationale."
 
     @property
     def can_be_decided(self) -> bool:
@@ -136,3 +186,29 @@ class ContactFamilyMember(models.Model):
     date_of_birth = models.DateField(null=True, blank=True)
     address = models.CharField(max_length=300, blank=True)
     lives_with_child = models.BooleanField(default=True)
+
+
+class AdviceRequest(models.Model):
+    """Question 5 of the Concern Contact Form answered yes (seed 001): the referrer is "seeking advice and
+    assistance on how to support a family with early help", which is the community social worker's to give.
+    The contact still has its Front Door decision; the advice is answered beside it, to the referrer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for advice"
+        REPLIED = "replied", "Advice given"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, related_name="advice_request")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    reply = models.TextField("the advice given", blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    replied_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(
+            condition=models.Q(status="open", replied_at__isnull=True)
+            | models.Q(status="replied", replied_at__isnull=False) & ~models.Q(reply=""),
+            name="advice_replied_with_its_text")]

@@ -4,7 +4,7 @@ from django.http import Http404
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
-from frontdoor.intake.models import Contact, ContactChild
+from frontdoor.intake.models import AdviceRequest, Contact, ContactChild
 
 
 def contacts_visible_to(*, user, through_api: bool = False) -> QuerySet[Contact]:
@@ -113,3 +113,29 @@ def person_contacts(*, user, person) -> list[ContactChild]:
 def records_naming(*, person) -> dict[str, list]:
     """The contacts naming this person, by id, for their access log."""
     return {Contact._meta.label_lower: list(ContactChild.objects.filter(person=person).values_list("contact_id", flat=True))}
+
+
+ADVICE_ROLES = (Membership.Role.EARLY_HELP_LEAD,)
+
+
+def advice_requests_visible_to(*, user) -> QuerySet[AdviceRequest]:
+    """Question 5's requests for early help advice: the community social workers' (early help leads') list,
+    and Front Door staff's beside the contact. Nobody else sees them."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None or not (membership.is_front_door or membership.role in ADVICE_ROLES):
+        return AdviceRequest.objects.none()
+    return AdviceRequest.objects.select_related("contact", "contact__referrer_agency", "replied_by")
+
+
+def advice_list(*, user) -> QuerySet[AdviceRequest]:
+    """Waiting first ("open" sorts before "replied"), oldest first."""
+    return advice_requests_visible_to(user=user).order_by("status", "created_at").prefetch_related("contact__children")
+
+
+def advice_request_get_for(*, user, advice_id, reason: str) -> AdviceRequest:
+    """The request if this user may see it, otherwise 404 whether or not it exists; logs the view of its contact."""
+    advice = advice_requests_visible_to(user=user).filter(pk=advice_id).first()
+    if advice is None:
+        raise Http404
+    access_log_record(user=user, target=advice.contact, reason=reason)
+    return advice

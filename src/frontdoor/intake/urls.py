@@ -15,4 +15,6 @@ urlpatterns = [
     path("front-door/record-contact", views.record_contact, name="record_contact"),
     path("front-door/contacts/<uuid:contact_id>", views.contact_detail, name="contact"),
     path("front-door/contacts/<uuid:contact_id>/assign", views.contact_assign, name="assign"),
+    path("early-help/advice", views.advice_requests, name="advice_requests"),
+    path("early-help/advice/<uuid:advice_id>", views.advice_request, name="advice_request"),
 ]

@@ -223,6 +223,20 @@ def consent_problems(contact: Mapping[str, Any]) -> Problems:
     return {}
 
 
+def caller_problems(contact: Mapping[str, Any]) -> Problems:
+    """A professional and a member of the public give their name; an anonymous caller gives nothing that
+    would identify them, and is never asked for it."""
+    if contact.get("caller_source") == Contact.CallerSource.ANONYMOUS:
+        given = [name for name in ANONYMOUS_KEEPS_NO if str(contact.get(name) or "").strip()]
+        return {name: "Leave this blank for an anonymous caller, or choose who the caller is" for name in given}
+    if not str(contact.get("referrer_name") or "").strip():
+        return {"referrer_name": REQUIRED[(Contact, "referrer_name")]}
+    return {}
+
+
+ANONYMOUS_KEEPS_NO = ("referrer_name", "referrer_role", "referrer_phone", "referrer_email")
+
+
 def children_count_problem(count: int) -> str | None:
     if count == 0:
         return "Add at least one child"
@@ -257,6 +271,7 @@ def contact_problems(*, contact: Mapping[str, Any], children: Sequence[Mapping[s
     """Every problem with a contact, its children and its family members, each named by its field."""
     return {
         **consent_problems(contact),
+        **caller_problems(contact),
         **row_problems(Contact, contact),
         **_rows_problems("children", children, child_problems, children_count_problem),
         **_rows_problems("family_members", family_members, family_member_problems, family_count_problem),

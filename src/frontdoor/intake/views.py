@@ -11,12 +11,13 @@ from frontdoor.agencies.models import Membership
 from frontdoor.casework.calendar import working_time_remaining
 from frontdoor.casework.selectors import re_referrals
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
-from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.decisions.selectors import decision_outcome_texts, early_help_declined_for
 from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.check_answers import check_sections
-from frontdoor.intake.errors import IntakeError
+from frontdoor.intake.errors import ContactConflict, IntakeError
 from frontdoor.intake.forms import (
+    AdviceReplyForm,
     ChildFormSet,
     ConcernDetailsForm,
     ConcernQuestionsForm,
@@ -30,6 +31,7 @@ from frontdoor.intake.models import Contact
 from frontdoor.people.selectors import person_history
 
 REFERRER = (Membership.Role.REFERRER,)
+ADVISERS = selectors.ADVICE_ROLES
 FRONT_DOOR = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 SESSION_QUESTIONS = "concern_questions"
 SESSION_DETAILS = "concern_details"
@@ -57,10 +59,12 @@ def _bind_details(data, *, agency_kind, form_class=ConcernDetailsForm, initial=N
     )
 
 
-def _draft(details, children, family, *, agency_id, channel, immediate_answers, welfare=None, early_help=None):
+def _draft(details, children, family, *, agency_id, channel, immediate_answers, welfare=None, early_help=None,
+           caller_source=""):
     data = details.cleaned_data
     return services.ContactDraft(
-        referrer_agency_id=str(agency_id),
+        referrer_agency_id=agency_id and str(agency_id),
+        caller_source=caller_source,
         referrer_name=data["referrer_name"],
         referrer_role=data["referrer_role"],
         referrer_phone=data["referrer_phone"],
@@ -269,10 +273,12 @@ def record_contact(request):
                                        template="intake/record_contact.html", extra={"page_title": "Record a contact"})
         details, children, family = _bind_details(post, agency_kind="", form_class=StaffContactForm)
         if details.is_valid() and children.is_valid() and family.is_valid():
+            agency = details.cleaned_data["referrer_agency"]
             draft = _draft(
                 details, children, family,
-                agency_id=details.cleaned_data["referrer_agency"].pk, channel=details.cleaned_data["channel"],
+                agency_id=agency and agency.pk, channel=details.cleaned_data["channel"],
                 immediate_answers={"immediate_risk": details.cleaned_data["immediate_risk"]},
+                caller_source=details.caller_source,
             )
             try:
                 contact = services.contact_submit(submitted_by=request.user, draft=draft)
@@ -357,7 +363,8 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
         initial = {"version": contact.version, "social_worker_name": request.user.get_full_name()}
         if decision is not None:
             initial.update(level=decision.level, outcome_codes=decision.outcome_codes, rationale=decision.rationale,
-                           social_worker_name=decision.social_worker_name)
+                           social_worker_name=decision.social_worker_name, consent_basis=decision.consent_basis,
+                           significant_harm=decision.significant_harm)
         decision_form = DecisionForm(initial=initial)
     version = {"version": decision.version} if decision else {}
     return render(request, "intake/contact.html", {
@@ -375,6 +382,7 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
         "return_form": return_form or ReturnForm(initial=version),
         "time_left": working_time_remaining(contact.decision_due_at, timezone.now()),
         "re_referral": re_referrals(contacts=[contact]).get(contact.pk),
+        "early_help_declined": early_help_declined_for(contact=contact),
         "errors": errors or [],
         "page_title": f"Contact {contact.reference}",
     }, status=status)
@@ -385,3 +393,40 @@ def contact_page(request, contact, *, assign_form=None, decision_form=None, retu
 def contact_detail(request, contact_id):
     contact = selectors.contact_get_for(user=request.user, contact_id=contact_id, reason="Front Door worked on the contact")
     return contact_page(request, contact)
+
+
+# --- Community social workers: early help advice (question 5) ---------------------------------
+
+
+@login_required
+@role_required(*ADVISERS)
+def advice_requests(request):
+    page = access_log_page(user=request.user, objects=selectors.advice_list(user=request.user),
+                           number=request.GET.get("page"), per_page=50, reason="Listed in the early help advice requests")
+    return render(request, "intake/advice_list.html", {"page": page, "page_title": "Early help advice requests"})
+
+
+@login_required
+@role_required(*ADVISERS)
+@require_http_methods(["GET", "POST"])
+def advice_request(request, advice_id):
+    advice = selectors.advice_request_get_for(user=request.user, advice_id=advice_id,
+                                              reason="Community social worker read an advice request")
+    form = AdviceReplyForm(request.POST or None, initial={"version": advice.version})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_reply(user=request.user, advice=advice, version=form.cleaned_data["version"],
+                                  reply=form.cleaned_data["reply"])
+        except IntakeError as error:
+            form.add_error("reply", str(error))
+            status = 409 if isinstance(error, ContactConflict) else 400
+        else:
+            messages.success(request, f"Advice sent to {advice.contact.referrer_name}")
+            return redirect("intake:advice_requests")
+    elif request.method == "POST":
+        status = 400
+    return render(request, "intake/advice_request.html", {
+        "advice": advice, "contact": advice.contact, "children": advice.contact.children.all(), "form": form,
+        "error_links": _error_links(form), "page_title": f"Advice request on contact {advice.contact.reference}",
+    }, status=status)

@@ -77,7 +77,7 @@ def _contact_entries(*, user, person) -> tuple[list[Entry], list[date]]:
         received = _entry("contact", contact.received_at,
                           f"Contact {contact.reference} received ({contact.get_channel_display().lower()})"
                           f"{': marked urgent' if contact.is_urgent else ''}",
-                          contact.referrer_agency.name, link)
+                          contact.referrer_description, link)
         entries.append(received)
         dates.append(received.on)
         decision = getattr(contact, "decision", None)

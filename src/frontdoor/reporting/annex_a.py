@@ -14,7 +14,7 @@ from django.utils import timezone
 from frontdoor.casework.models import (
     Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, Section47Enquiry,
 )
-from frontdoor.casework.services import SOURCE_BY_AGENCY_KIND
+from frontdoor.casework.services import contact_census_source
 from frontdoor.intake.models import ContactChild
 from frontdoor.reporting import annex_a_codes as codes
 from frontdoor.reporting.child_ids import child_unique_id
@@ -109,7 +109,7 @@ def contacts(window: Window) -> AnnexAList:
     children = (ContactChild.objects.filter(contact__received_at__gte=start, contact__received_at__lt=end)
                 .select_related("contact__referrer_agency", "person").order_by("contact__received_at"))
     for child in children:
-        source = SOURCE_BY_AGENCY_KIND.get(child.contact.referrer_agency.kind, Episode.Source.OTHER)
+        source = contact_census_source(child.contact)
         result.rows.append(_child_cells(person=child.person, contact_child=child, on=window.period_end,
                                         disability=False)
                            + [timezone.localdate(child.contact.received_at), codes.SOURCE[source]])

@@ -223,7 +223,8 @@ def front_door_figures_for(*, user, first_day: date, last_day: date) -> FrontDoo
         received[pk] = received_at
         months[timezone.localdate(received_at).replace(day=1)].contacts += 1
 
-    kinds = Counter(dict(contacts.values_list("referrer_agency__kind").annotate(n=Count("id"))))
+    kinds = Counter(dict(contacts.filter(caller_source="").values_list("referrer_agency__kind").annotate(n=Count("id"))))
+    callers = Counter(dict(contacts.exclude(caller_source="").values_list("caller_source").annotate(n=Count("id"))))
     channels = Counter(dict(contacts.values_list("channel").annotate(n=Count("id"))))
 
     authorised = Decision.objects.filter(status=Decision.Status.AUTHORISED).order_by()
@@ -246,7 +247,8 @@ def front_door_figures_for(*, user, first_day: date, last_day: date) -> FrontDoo
     return FrontDoorFigures(
         first_day=first_day, last_day=last_day, contacts=len(received),
         months=list(reversed(months.values())),
-        by_source=[(label, kinds[value]) for value, label in Agency.Kind.choices],
+        by_source=[(label, kinds[value]) for value, label in Agency.Kind.choices]
+        + [(label, callers[value]) for value, label in Contact.CallerSource.choices],
         by_channel=[(label, channels[value]) for value, label in Contact.Channel.choices],
         by_level=[(f"Level {n}: {titles[n]}" if n in titles else f"Level {n}", levels[n])
                   for n in sorted(set(titles) | set(levels))],

@@ -13,7 +13,7 @@ from frontdoor.forms_govuk import (
     GovukTextInput,
     yes_no_field,
 )
-from frontdoor.triage.marac import dash_questions
+from frontdoor.triage.marac import NO_BASIS, dash_questions
 from frontdoor.triage.models import Grade, MeetingOutcome
 
 
@@ -124,6 +124,13 @@ class DashForm(forms.Form):
         "Do you have serious concerns about the victim's situation (professional judgement)?",
         help_text="Professional judgement can refer a case to MARAC whatever the count; it never lowers one.",
     )
+    victim_consented = yes_no_field("Has the victim agreed to the MARAC and IDVA referrals?",
+                                    error="Select yes if the victim has agreed to the referrals")
+    lawful_basis = forms.CharField(
+        label="If not, what is the lawful basis for referring without her or his consent?", required=False,
+        max_length=2000, widget=GovukTextarea(rows=3),
+        help_text="For example: a risk to the victim's or the children's safety (Data Protection Act 2018).",
+    )
 
     def __init__(self, *args, questions: list[tuple[str, str]] | None = None, **kwargs):
         """questions: (id, text) as the page reads them (with the perpetrator's name); the tool's words otherwise."""
@@ -135,6 +142,12 @@ class DashForm(forms.Form):
         self.fields["yes_answers"].choices = [
             (question_id, f"{number}. {text}") for number, (question_id, text) in enumerate(questions, 1)
         ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("victim_consented") is False and not (data.get("lawful_basis") or "").strip():
+            self.add_error("lawful_basis", NO_BASIS)
+        return data
 
     def answers(self) -> dict[str, bool]:
         ticked = set(self.cleaned_data["yes_answers"])

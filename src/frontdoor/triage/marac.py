@@ -16,7 +16,7 @@ from frontdoor.messaging.services import outbox_enqueue
 from frontdoor.screening.dash import CRITERIA_ORDER, dash_marac_criteria
 from frontdoor.screening.facts import months_before
 from frontdoor.screening.tools import load_tool
-from frontdoor.triage.errors import NotificationConflict
+from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
 from frontdoor.triage.models import MaracReferral, PoliceNotification
 
 # SafeLives: potential escalation counts call-outs in 12 months; a repeat is within 12 months of the last referral.
@@ -27,6 +27,8 @@ def dash_questions() -> list:
     """The 24 questions of the checklist, from the tool definition."""
     return list(load_tool("dash").indicators)
 
+
+NO_BASIS = "Enter the lawful basis for referring without the victim's consent, for example a risk to the victim's safety"
 
 BLANK = "(……)"  # where the SafeLives checklist names the abuser
 
@@ -98,8 +100,13 @@ def marac_assess(*, notification: PoliceNotification, answers: dict[str, bool],
 
 @transaction.atomic
 def marac_referral_make(*, user, notification: PoliceNotification, answers: dict[str, bool],
-                        professional_judgement: bool) -> tuple[MaracAssessment, MaracReferral | None]:
-    """Assess the checklist; when a criterion is met, refer to MARAC and IDVA at the same moment."""
+                        professional_judgement: bool, victim_consented: bool,
+                        lawful_basis: str = "") -> tuple[MaracAssessment, MaracReferral | None]:
+    """Assess the checklist; when a criterion is met, refer to MARAC and IDVA at the same moment. A referral
+    without the victim's consent records its lawful basis (seed 004: "be clear of the basis")."""
+    lawful_basis = "" if victim_consented else lawful_basis.strip()
+    if not victim_consented and not lawful_basis:
+        raise NotificationInvalid(NO_BASIS)
     existing = notification.marac_referrals.first()
     if existing is not None:
         raise NotificationConflict(
@@ -117,6 +124,8 @@ def marac_referral_make(*, user, notification: PoliceNotification, answers: dict
         dash_yes_count=assessment.criteria["yes_count"],
         is_repeat=assessment.is_repeat,
         idva_referred_at=timezone.now(),
+        victim_consented=victim_consented,
+        lawful_basis=lawful_basis,
         created_by=user,
     )
     _send_referrals(referral, notification, user)
@@ -146,8 +155,15 @@ def _referral_text(referral: MaracReferral, notification: PoliceNotification, us
         f"Dash checklist: {referral.dash_yes_count} of 24 answered yes\n"
         f"Criteria met: {', '.join(met) or 'none recorded'}\n"
         f"{'REPEAT: another MARAC referral for this victim in the last 12 months.' if referral.is_repeat else ''}\n"
+        f"{_consent_line(referral)}\n"
         f"Referred by: {user.get_full_name()} ({user.membership.agency.name})\n"
     )
+
+
+def _consent_line(referral: MaracReferral) -> str:
+    if referral.victim_consented:
+        return "The victim consented to these referrals."
+    return f"Made without the victim's consent. Lawful basis: {referral.lawful_basis}"
 
 
 def marac_referrals_for(*, notification: PoliceNotification) -> list[MaracReferral]:

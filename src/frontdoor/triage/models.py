@@ -274,6 +274,8 @@ class SchoolNotification(ToldToSchool):
     challenge_reason = models.TextField(blank=True)
     challenge_contact = models.ForeignKey("intake.Contact", null=True, blank=True, on_delete=models.PROTECT,
                                           related_name="+")
+    # Shared without consent: the lawful basis as it stood when the school was told (seed 004).
+    lawful_basis = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
 
 
@@ -290,6 +292,8 @@ class SchoolNotificationUpdate(ToldToSchool):
     grade_before = models.CharField(max_length=10, choices=Grade.choices)
     grade = models.CharField(max_length=10, choices=Grade.choices)
     actions_changed = models.BooleanField()
+    contribution_asked = models.BooleanField(default=False, help_text="The school is newly asked to contribute to "
+                                             "the assessment or strategy discussion the meeting decided")
     deadline = models.DateTimeField(help_text="Start of the next school day after the update")
 
     class Meta:
@@ -312,6 +316,9 @@ class MaracReferral(models.Model):
     dash_yes_count = models.PositiveSmallIntegerField(null=True, blank=True)
     is_repeat = models.BooleanField(default=False, help_text="Another MARAC referral for this victim within 12 months")
     idva_referred_at = models.DateTimeField()
+    # Seed 004: a share without the victim's consent records its lawful basis. None: made before this was asked.
+    victim_consented = models.BooleanField(null=True)
+    lawful_basis = models.TextField(blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

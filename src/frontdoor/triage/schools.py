@@ -19,12 +19,14 @@ from frontdoor.messaging.services import OutboxDraft, outbox_enqueue_many
 from frontdoor.triage.errors import NotificationInvalid
 from frontdoor.triage.models import (
     Grade,
+    MeetingOutcome,
     NotificationChild,
     PoliceNotification,
     SchoolNotification,
     SchoolNotificationUpdate,
     TriageAction,
 )
+from frontdoor.triage.school_words import SCHOOL_LAWFUL_BASIS, contribution_request, incident_circumstances
 
 
 def school_terms() -> SchoolTerms | None:
@@ -73,19 +75,31 @@ def school_notifications_send(*, notification: PoliceNotification) -> list[Schoo
     return [child.school_notification for child in children]
 
 
+def triage_decision(*, notification: PoliceNotification) -> str:
+    """What the triage meeting decided for the incident as stored now, or "" before (or without) a meeting."""
+    return MeetingOutcome.objects.filter(notification_id=notification.pk).values_list("decision", flat=True).first() or ""
+
+
+def school_circumstances(*, notification: PoliceNotification, child: NotificationChild) -> str:
+    return incident_circumstances(relationship=notification.relationship, offences=notification.offences or [],
+                                  child_present=child.present, dash_answers=notification.dash_answers or {})
+
+
 def _notify_schools(notification: PoliceNotification, children: list[NotificationChild]) -> None:
     actions = list(incident_actions(notification=notification))
     deadline = school_notification_deadline(notification.received_at)
     recipients = _recipients(children)
+    decision = triage_decision(notification=notification)
     told = []
     for child in children:
         school_notification = SchoolNotification(notification=notification, child=child, school=child.school,
-                                                 grade=notification.grade, deadline=deadline)
+                                                 grade=notification.grade, deadline=deadline,
+                                                 lawful_basis=SCHOOL_LAWFUL_BASIS)
         child.school_notification = school_notification
         told.append((school_notification, _drafts(
             school_notification, recipients[child.pk], key=f"school-da-{child.pk}",
             subject=f"Domestic abuse notification for a pupil: police reference {notification.police_reference}",
-            body=school_email_body(notification, child, _told_actions(school_notification, actions)),
+            body=school_email_body(notification, child, _told_actions(school_notification, actions), decision=decision),
         )))
     messages = iter(outbox_enqueue_many(drafts=[draft for _, drafts in told for draft in drafts]))
     for school_notification, drafts in told:
@@ -99,14 +113,18 @@ def _told_actions(school_notification: SchoolNotification, actions: Iterable[Tri
 
 
 def schools_told(*, notification: PoliceNotification) -> dict:
-    """What each school told of this incident has been told so far: the grade, and each action's what, who and when."""
+    """What each school told of this incident has been told so far: the grade, each action's what, who and when,
+    and what it was asked to contribute to."""
     actions = list(incident_actions(notification=notification))
-    return {sn.pk: _what_school_knows(sn, actions) for sn in notification.school_notifications.all()}
+    decision = triage_decision(notification=notification)
+    return {sn.pk: _what_school_knows(sn, actions, decision) for sn in notification.school_notifications.all()}
 
 
-def _what_school_knows(school_notification: SchoolNotification, actions: Iterable[TriageAction]) -> tuple:
+def _what_school_knows(school_notification: SchoolNotification, actions: Iterable[TriageAction],
+                       decision: str) -> tuple:
     told = _told_actions(school_notification, actions)
-    return school_notification.grade, [(a.description, a.owner_agency_id, a.due_date) for a in told]
+    return (school_notification.grade, [(a.description, a.owner_agency_id, a.due_date) for a in told],
+            contribution_request(decision))
 
 
 @transaction.atomic
@@ -119,11 +137,12 @@ def school_notifications_update(*, notification: PoliceNotification, told: dict,
     one correction is sent once however often this runs. Children not yet told are told now.
     """
     actions = list(incident_actions(notification=notification))
+    decision = triage_decision(notification=notification)
     updates = []
     for school_notification in notification.school_notifications.filter(pk__in=told).select_related(
             "notification", "child__school"):
         school_notification.grade = notification.grade  # what the school would be told now
-        now_told = _what_school_knows(school_notification, actions)
+        now_told = _what_school_knows(school_notification, actions, decision)
         if now_told != told[school_notification.pk]:
             update = _send_update(school_notification, actions, correction, before=told[school_notification.pk],
                                   after=now_told)
@@ -141,12 +160,14 @@ def _send_update(school_notification: SchoolNotification, actions: list[TriageAc
     now = timezone.now()
     update = SchoolNotificationUpdate(
         school_notification=school_notification, correction=correction, grade_before=before[0], grade=after[0],
-        actions_changed=before[1] != after[1], deadline=school_notification_deadline(now),
+        actions_changed=before[1] != after[1], contribution_asked=bool(after[2]) and before[2] != after[2],
+        deadline=school_notification_deadline(now),
     )
     messages = outbox_enqueue_many(drafts=_drafts(
         school_notification, _recipients([child])[child.pk], key=f"school-da-{child.pk}-correction-{correction}",
         subject=f"Updated domestic abuse notification for a pupil: police reference {notification.police_reference}",
-        body=school_update_body(notification, child, _told_actions(school_notification, actions), update),
+        body=school_update_body(notification, child, _told_actions(school_notification, actions), update,
+                                contribution=after[2]),
     ))
     update.outbox_message = messages[0] if messages else None
     update.save()
@@ -181,8 +202,10 @@ def _recipients(children: Iterable[NotificationChild]) -> dict:
 
 
 def school_email_body(
-    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction]
+    notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction], *, decision: str = ""
 ) -> str:
+    """The notification as a school reads it (seed 001): the brief circumstances, the grade, the actions and,
+    after an assessment or strategy discussion is decided, the request to contribute."""
     occurred = timezone.localtime(notification.occurred_at)
     return "\n".join([
         f"Dear designated safeguarding lead at {child.school.name},",
@@ -198,14 +221,17 @@ def school_email_body(
         f"Relationship of the adults involved: {notification.get_relationship_display()}",
         f"Grade: {notification.get_grade_display()}",
         "",
+        f"What happened: {school_circumstances(notification=notification, child=child)}",
+        "",
         *_actions_lines(notification.grade, actions),
+        *_contribution_lines(contribution_request(decision)),
         *_closing_lines(),
     ])
 
 
 def school_update_body(
     notification: PoliceNotification, child: NotificationChild, actions: list[TriageAction],
-    update: SchoolNotificationUpdate,
+    update: SchoolNotificationUpdate, *, contribution: str = "",
 ) -> str:
     """A correction: only what changed for the school, the grade and the actions, beside what identifies the child."""
     return "\n".join([
@@ -220,6 +246,7 @@ def school_update_body(
         *([f"What changed: {line}" for line in update_changes(update)]),
         "",
         *_actions_lines(notification.grade, actions),
+        *_contribution_lines(contribution),
         "Please sign in to Front Door to acknowledge this update before the start of the next school day.",
         "",
         *_closing_lines(),
@@ -234,11 +261,19 @@ def update_changes(update: SchoolNotificationUpdate) -> list[str]:
                        f"to {update.get_grade_display().lower()}")
     if update.actions_changed:
         changes.append("the actions agreed at the triage meeting")
+    if update.contribution_asked:
+        changes.append("you are asked to contribute to what the triage meeting decided")
     return changes
+
+
+def _contribution_lines(request: str) -> list[str]:
+    return [request, ""] if request else []
 
 
 def _closing_lines() -> list[str]:
     return [
+        f"Why we can share this: {SCHOOL_LAWFUL_BASIS}",
+        "",
         (
             "Please review this against what you know of the child and the family. If you think the grade is wrong, "
             "sign in to Front Door to challenge it. If a child is at immediate risk, phone the Family Front Door on "

@@ -322,6 +322,7 @@ def marac_checklist(request, notification_id):
             assessment, referral = marac.marac_referral_make(
                 user=request.user, notification=notification, answers=form.answers(),
                 professional_judgement=form.cleaned_data["professional_judgement"],
+                victim_consented=form.cleaned_data["victim_consented"], lawful_basis=form.cleaned_data["lawful_basis"],
             )
         except TriageError as error:
             form.add_error(None, str(error))

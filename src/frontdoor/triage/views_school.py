@@ -14,6 +14,8 @@ from frontdoor.governance.services import access_log_page
 from frontdoor.triage import school_pages
 from frontdoor.triage.errors import TriageError
 from frontdoor.triage.forms_school import ChallengeForm, VersionForm
+from frontdoor.triage.school_words import contribution_request
+from frontdoor.triage.schools import school_circumstances, triage_decision
 from frontdoor.triage.views_meeting import error_links
 
 
@@ -56,6 +58,9 @@ def _detail_page(request, school_notification, *, errors=()):
         "school_notification": school_notification,
         "notification": school_notification.notification,
         "child": school_notification.child,
+        "circumstances": school_circumstances(notification=school_notification.notification,
+                                              child=school_notification.child),
+        "contribution": contribution_request(triage_decision(notification=school_notification.notification)),
         "actions": actions,
         "own_actions": [action for action in actions if action.owner_agency_id == school_notification.school_id],
         "is_open": school_pages.school_notification_awaits_acknowledgement(school_notification),
