@@ -12,6 +12,8 @@ class AccessLogEntry(models.Model):
         CREATE = "create", "Created"
         UPDATE = "update", "Changed"
         EXPORT = "export", "Exported"
+        # Asked for a restricted record they are not named on, and told it does not exist.
+        REFUSED = "refused", "Refused: restricted record"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
