@@ -46,6 +46,7 @@ from .notifications import load_demo_notifications
 from .outbox import load_demo_outbox
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
+from .restricted import load_demo_restricted_record
 from .social_care import load_demo_social_care
 from .synthetic import Synth
 from .triage_history import load_demo_triage_history
@@ -146,6 +147,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_fostering(today=today)
     load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
+    load_demo_restricted_record()  # a staff member's child, sealed to the manager and one practitioner
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
