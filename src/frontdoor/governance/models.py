@@ -37,6 +37,14 @@ class LegalHold(models.Model):
     placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     placed_at = models.DateTimeField(auto_now_add=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    lift_reason = models.CharField(max_length=300, blank=True)
+    # Compare and set: lifting adds one, so a second manager lifting from an old page is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-placed_at"]
 
 
 class RetentionRun(models.Model):
@@ -46,3 +54,7 @@ class RetentionRun(models.Model):
     ran_at = models.DateTimeField(auto_now_add=True)
     deleting = models.BooleanField()
     summary = models.JSONField()  # [{"record": label, "due": n, "deleted": [ids], "kept": {id: reason}}]
+    holds = models.JSONField(default=list)  # the ids of the legal holds in force when it ran
+
+    class Meta:
+        ordering = ["-ran_at"]
