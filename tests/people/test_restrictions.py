@@ -90,7 +90,8 @@ def test_chronology_and_subject_access_are_missing_for_everyone_else(sealed):
     ruby = sealed["ruby"]
     client = _client(sealed["other"])
     assert client.get(f"/front-door/people/{ruby.pk}/chronology").status_code == 404
-    assert _client(factories.user(role="manager")).get(f"/people/{ruby.pk}/subject-access").status_code == 404
+    assert _client(factories.user(role="manager")).get(f"/governance/people/{ruby.pk}/subject-access").status_code == 404
+    assert _client(sealed["manager"]).get(f"/governance/people/{ruby.pk}/subject-access").status_code == 200
     assert _client(sealed["named"]).get(f"/front-door/people/{ruby.pk}/chronology").status_code == 200
     assert "Viewed the child's chronology" in _refusals(sealed["other"], ruby)
 
