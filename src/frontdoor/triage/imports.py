@@ -357,8 +357,11 @@ def _people_resolved_again(notification: PoliceNotification, record: Mapping[str
     birth may be someone else in the index, or someone new (with possible matches for a person to
     review)."""
     plan = ResolutionPlan()
-    incident = _Incident.resolved(record, plan=plan, lookups=lookups)
-    plan.save()
+    # In a chunk's batch already, or (a resend found row by row) in one of its own, so that the next
+    # row's lookups find the people made here.
+    with resolution_batch(born_on=_dates_of_birth([record])):
+        incident = _Incident.resolved(record, plan=plan, lookups=lookups)
+        plan.save()
     notification.victim, notification.perpetrator = plan.persons[incident.victim_id], plan.persons[incident.perpetrator_id]
     PoliceNotification.objects.filter(pk=notification.pk).update(victim=notification.victim,
                                                                  perpetrator=notification.perpetrator)
