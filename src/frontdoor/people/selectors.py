@@ -153,7 +153,7 @@ def person_for_link(*, user, person_id) -> Person | None:
 
 
 def person_get_for(*, user, person_id, reason: str) -> Person:
-    return person_get_or_404(user=user, people=persons_visible_to(user=user), person_id=person_id, reason=reason)
+    return person_get_or_404(user=user, people=_persons_by_role(user=user), person_id=person_id, reason=reason)
 
 
 def persons_for_returns_visible_to(*, user) -> QuerySet[Person]:
