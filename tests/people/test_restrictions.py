@@ -11,11 +11,14 @@ from django.utils import timezone
 from frontdoor.api.models import ApiToken
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
+from frontdoor.people import identity
 from frontdoor.people.errors import RestrictionConflict, RestrictionInvalid
 from frontdoor.people.models import Person, PersonRestriction, Relationship
 from frontdoor.people.selectors import person_find, person_search, persons_visible_to
 from frontdoor.people.services import person_restrict, person_restriction_lift
+from frontdoor.people.records import index_records
 from tests import factories
+from tests.people.index import load_index, population, trained_model
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +207,27 @@ def test_lifting_is_audited_kept_in_the_history_and_opens_the_record_again(seale
     assert _client(sealed["other"]).get(f"/front-door/people/{ruby.pk}").status_code == 200
     history = client.get(f"/front-door/people/{ruby.pk}/restriction").content.decode()
     assert "Earlier restrictions" in history and "The member of staff has left" in history
+
+
+@pytest.fixture
+def indexed_area():
+    identity.index_forget()
+    identity.match_model_store(model=trained_model())
+    persons = load_index(population().index[:200])
+    yield persons
+    identity.index_forget()
+
+
+def test_the_resolver_does_not_offer_a_restricted_person_as_a_candidate(indexed_area):
+    manager, other = factories.user(role="manager"), factories.user(role="practitioner")
+    person = indexed_area["I0000003"]
+    person_restrict(manager=manager, person=person, reason="Adopted child", permitted_ids=[], version=None)
+    record = {**index_records(Person.objects.filter(pk=person.pk))[0], "id": "a contact's child"}
+    resolver = identity.app_resolver()
+
+    offered_to_manager = identity.rank(record, resolver=resolver, shown=persons_visible_to(user=manager))
+    offered_to_other = identity.rank(record, resolver=resolver, shown=persons_visible_to(user=other))
+
+    assert person in [p for p, _ in offered_to_manager.candidates]
+    assert person not in [p for p, _ in offered_to_other.candidates]
+    assert offered_to_other.decision != "link"
