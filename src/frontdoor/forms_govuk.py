@@ -98,3 +98,13 @@ def yes_no_field(label: str, *, required=True, help_text="", error="") -> forms.
         help_text=help_text,
         error_messages={"required": error or f"Select yes if {label[0].lower()}{label[1:].rstrip('?')}"},
     )
+
+
+def error_links(*forms, anchor: str = "main-form") -> list[tuple[str, str]]:
+    """Every error of the page's forms, in page order, for the one error summary at the top; an error
+    of a whole form links to `anchor` (its form's id)."""
+    links = []
+    for form in forms:
+        links += [(field.auto_id, error) for field in form for error in field.errors]
+        links += [(anchor, error) for error in form.non_field_errors()]
+    return links

@@ -2,7 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 from frontdoor.agencies.lockout import address_is_locked_out
-from frontdoor.forms_govuk import GovukTextInput
+from frontdoor.agencies.models import Agency, Membership
+from frontdoor.forms_govuk import GovukSelect, GovukTextInput
 
 
 class SignInForm(AuthenticationForm):
@@ -64,3 +65,55 @@ class SecondFactorCodeForm(forms.Form):
         if not (code.isdigit() and len(code) == 6):
             raise forms.ValidationError("Enter the 6 digits of the code, with no letters or other characters")
         return code
+
+
+# The administration forms only carry what was typed: the services (agencies/services.py) check it,
+# so the page and any other caller get the same messages.
+def _text_field(label, **kwargs):
+    return forms.CharField(label=label, required=False, strip=False, widget=GovukTextInput(), **kwargs)
+
+
+def _agency_choices():
+    return [("", "Choose an agency"), *((str(a.pk), f"{a.name} ({a.get_kind_display()})")
+                                        for a in Agency.objects.order_by("name", "pk"))]
+
+
+class _RoleAndAgency(forms.Form):
+    role = forms.ChoiceField(label="Role", required=False, widget=GovukSelect(),
+                             choices=[("", "Choose a role"), *Membership.Role.choices])
+    agency = forms.ChoiceField(label="Agency", required=False, widget=GovukSelect())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = _agency_choices()
+        self.fields["role"].error_messages["invalid_choice"] = "Choose a role from the list"
+        self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency from the list"
+
+
+class UserCreateForm(_RoleAndAgency):
+    field_order = ["first_name", "last_name", "email", "job_title", "role", "agency"]
+    first_name = _text_field("First name")
+    last_name = _text_field("Last name")
+    email = _text_field("Email address", help_text="They sign in with it, and choose their password from the "
+                                                   "email 'Forgotten your password?' sends")
+    job_title = _text_field("Job title (optional)")
+
+
+class MembershipChangeForm(_RoleAndAgency):
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class AccountActiveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class AgencyCreateForm(forms.Form):
+    name = _text_field("Name")
+    kind = forms.ChoiceField(label="Kind of agency", required=False, widget=GovukSelect(),
+                             choices=[("", "Choose the kind"), *Agency.Kind.choices],
+                             error_messages={"invalid_choice": "Choose the kind of agency"})
+    urn = _text_field("DfE URN (schools only, optional)")
+    ods_code = _text_field("ODS code (NHS organisations, optional)")
+    email = _text_field("Email address (optional)")
+    phone = _text_field("Phone (optional)")
+    postcode = _text_field("Postcode (optional)")

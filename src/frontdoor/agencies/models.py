@@ -72,6 +72,9 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices)
     job_title = models.CharField(max_length=100, blank=True)
     phone = models.CharField(max_length=30, blank=True)
+    # Compare and set for the administration page: a role or agency change, a deactivation or its
+    # undo each add one, so an administrator working from an old page is refused, not overwriting.
+    version = models.PositiveIntegerField(default=1)
 
     @property
     def is_front_door(self) -> bool:

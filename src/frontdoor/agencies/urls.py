@@ -10,5 +10,12 @@ urlpatterns = [
     path("password-reset", views.password_reset, name="password_reset"),
     path("password-reset/sent", views.password_reset_sent, name="password_reset_sent"),
     path("password-reset/<uidb64>/<token>", views.password_reset_confirm, name="password_reset_confirm"),
+    path("administration/users", views.administration_users, name="administration_users"),
+    path("administration/users/new", views.administration_user_new, name="administration_user_new"),
+    path("administration/users/<int:user_id>", views.administration_user, name="administration_user"),
+    path("administration/users/<int:user_id>/active", views.administration_user_active,
+         name="administration_user_active"),
+    path("administration/agencies", views.administration_agencies, name="administration_agencies"),
+    path("administration/agencies/new", views.administration_agency_new, name="administration_agency_new"),
     path("password-reset/done", views.password_reset_complete, name="password_reset_complete"),
 ]

@@ -1,17 +1,28 @@
 from django.contrib.auth import views as auth_views
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.agencies import second_factor as factor
+from frontdoor.agencies import selectors, services
+from frontdoor.agencies.decorators import role_required
+from frontdoor.agencies.errors import AdministrationConflict, AdministrationInvalid
 from frontdoor.agencies.forms import (
+    AccountActiveForm,
+    AgencyCreateForm,
+    MembershipChangeForm,
     PasswordChangeGovukForm,
     PasswordResetGovukForm,
     SecondFactorCodeForm,
     SetPasswordGovukForm,
     SignInForm,
+    UserCreateForm,
 )
+from frontdoor.agencies.models import Membership
 
 
 @login_required
@@ -59,3 +70,112 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     success_url=reverse_lazy("agencies:password_reset_complete"), extra_context={"page_title": "Choose a new password"})
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="agencies/password_done.html", extra_context={"page_title": "Your password has been changed"})
+
+
+# Administration: users, their roles and agencies (the administrator only; anyone else gets 404).
+administrator_only = role_required(Membership.Role.ADMINISTRATOR)
+
+
+def _refused(form, error) -> None:
+    form.add_error(getattr(error, "field", None), str(error))
+
+
+@login_required
+@administrator_only
+def administration_users(request):
+    page = Paginator(selectors.users_for_administration(user=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "agencies/administration_users.html", {"page": page, "page_title": "Users"})
+
+
+@login_required
+@administrator_only
+@require_http_methods(["GET", "POST"])
+def administration_user_new(request):
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account = services.user_create(actor=request.user, new=services.NewUser(
+                email=data["email"], first_name=data["first_name"], last_name=data["last_name"],
+                role=data["role"], agency_id=data["agency"], job_title=data["job_title"]))
+        except AdministrationInvalid as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"Account made for {account.get_full_name()}. Ask them to choose a password "
+                                      "with 'Forgotten your password?' on the sign-in page.")
+            return redirect("agencies:administration_users")
+    return render(request, "agencies/administration_user_new.html", {"form": form, "page_title": "Add a user"},
+                  status=400 if form.errors else 200)
+
+
+def _user_page(request, account, *, form=None, errors=(), status=200):
+    membership = account.membership
+    form = form or MembershipChangeForm(initial={"role": membership.role, "agency": str(membership.agency_id),
+                                                 "version": membership.version})
+    return render(request, "agencies/administration_user.html", {
+        "account": account, "form": form, "version": membership.version,
+        "is_self": account.pk == request.user.pk, "errors": list(errors), "page_title": f"User: {account.get_full_name()}",
+    }, status=status)
+
+
+@login_required
+@administrator_only
+@require_http_methods(["GET", "POST"])
+def administration_user(request, user_id):
+    account = selectors.user_for_administration_get(user=request.user, user_id=user_id)
+    if request.method == "GET":
+        return _user_page(request, account)
+    form = MembershipChangeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_change(actor=request.user, account=account, version=data["version"],
+                                                    role=data["role"], agency_id=data["agency"])
+        except (AdministrationInvalid, AdministrationConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{account.get_full_name()} is now {membership.get_role_display()}, "
+                                      f"{membership.agency}")
+            return redirect("agencies:administration_user", user_id=account.pk)
+    return _user_page(request, account, form=form, status=400)
+
+
+@login_required
+@administrator_only
+@require_POST
+def administration_user_active(request, user_id):
+    account = selectors.user_for_administration_get(user=request.user, user_id=user_id)
+    form = AccountActiveForm(request.POST)
+    active = not account.is_active
+    if form.is_valid():
+        try:
+            services.user_active_set(actor=request.user, account=account, version=form.cleaned_data["version"],
+                                     active=active)
+        except (AdministrationInvalid, AdministrationConflict) as error:
+            return _user_page(request, account, errors=[str(error)], status=400)
+        messages.success(request, f"{account.get_full_name()}'s account is {'reactivated' if active else 'deactivated'}")
+    return redirect("agencies:administration_user", user_id=account.pk)
+
+
+@login_required
+@administrator_only
+def administration_agencies(request):
+    page = Paginator(selectors.agencies_for_administration(user=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "agencies/administration_agencies.html", {"page": page, "page_title": "Agencies"})
+
+
+@login_required
+@administrator_only
+@require_http_methods(["GET", "POST"])
+def administration_agency_new(request):
+    form = AgencyCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agency = services.agency_create(actor=request.user, new=services.NewAgency(**form.cleaned_data))
+        except AdministrationInvalid as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{agency.name} added")
+            return redirect("agencies:administration_agencies")
+    return render(request, "agencies/administration_agency_new.html", {"form": form, "page_title": "Add an agency"},
+                  status=400 if form.errors else 200)

@@ -48,6 +48,7 @@ from .notifications import load_demo_notifications
 from .outbox import load_demo_outbox
 from .population import PopulationBuilder
 from .referrers import Referrer, ReferrerPool
+from .restricted import load_demo_restricted_record
 from .social_care import load_demo_social_care
 from .synthetic import Synth
 from .triage_history import load_demo_triage_history
@@ -153,6 +154,7 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
     load_demo_public_callers()  # a grandparent, a neighbour, the child, the public and an anonymous caller phoned
     load_demo_advice_requests(adviser=get_user_model().objects.get(username="community@demo.test"))
+    load_demo_restricted_record()  # a staff member's child, sealed to the manager and one practitioner
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 

@@ -12,6 +12,8 @@ class AccessLogEntry(models.Model):
         CREATE = "create", "Created"
         UPDATE = "update", "Changed"
         EXPORT = "export", "Exported"
+        # Asked for a restricted record they are not named on, and told it does not exist.
+        REFUSED = "refused", "Refused: restricted record"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
@@ -35,6 +37,14 @@ class LegalHold(models.Model):
     placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     placed_at = models.DateTimeField(auto_now_add=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    lift_reason = models.CharField(max_length=300, blank=True)
+    # Compare and set: lifting adds one, so a second manager lifting from an old page is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-placed_at"]
 
 
 class RetentionRun(models.Model):
@@ -44,3 +54,7 @@ class RetentionRun(models.Model):
     ran_at = models.DateTimeField(auto_now_add=True)
     deleting = models.BooleanField()
     summary = models.JSONField()  # [{"record": label, "due": n, "deleted": [ids], "kept": {id: reason}}]
+    holds = models.JSONField(default=list)  # the ids of the legal holds in force when it ran
+
+    class Meta:
+        ordering = ["-ran_at"]

@@ -30,9 +30,10 @@ class RuleResult:
 def retention_apply(*, delete: bool, now: datetime | None = None) -> list[RuleResult]:
     """What the schedule makes due now; with delete, deletes it. Either way the run is recorded."""
     now = now or timezone.now()
-    held = _held_keys()
+    holds = list(LegalHold.objects.filter(lifted_at__isnull=True).select_related("person"))
+    held = _held_keys(holds)
     results = [_apply_rule(rule, now=now, held=held, delete=delete) for rule in settings.FRONTDOOR_RETENTION]
-    RetentionRun.objects.create(deleting=delete, summary=[
+    RetentionRun.objects.create(deleting=delete, holds=[str(hold.pk) for hold in holds], summary=[
         {"record": r.record, "due": len(r.due), "deleted": r.deleted, "kept": r.kept} for r in results])
     return results
 
@@ -44,9 +45,9 @@ def _cutoff(now: datetime, years: int) -> datetime:
         return now.replace(year=now.year - years, day=28)
 
 
-def _held_keys() -> set[tuple[str, str]]:
+def _held_keys(holds: list[LegalHold]) -> set[tuple[str, str]]:
     keys = set()
-    for hold in LegalHold.objects.filter(lifted_at__isnull=True).select_related("person"):
+    for hold in holds:
         keys |= record_keys_about(hold.person)
     return keys
 

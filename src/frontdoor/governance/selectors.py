@@ -3,7 +3,7 @@ from collections.abc import Iterable, Mapping
 
 from django.db.models import Q, QuerySet
 
-from frontdoor.governance.models import AccessLogEntry
+from frontdoor.governance.models import AccessLogEntry, LegalHold, RetentionRun
 
 
 def access_log_about(*, records: Mapping[str, Iterable]) -> QuerySet[AccessLogEntry]:
@@ -16,3 +16,18 @@ def access_log_about(*, records: Mapping[str, Iterable]) -> QuerySet[AccessLogEn
     for label, ids in records.items():
         about |= Q(target_type=label, target_id__in=[str(pk) for pk in ids])
     return AccessLogEntry.objects.filter(about).select_related("user__membership__agency").order_by("-at", "-pk")
+
+
+def legal_holds_of(*, person) -> list[LegalHold]:
+    """Every hold on this person, in force or lifted, newest first."""
+    return list(LegalHold.objects.filter(person=person).select_related("placed_by", "lifted_by"))
+
+
+def legal_holds_in_force(*, people: QuerySet) -> list[LegalHold]:
+    """The holds in force on these people (the reader's visible people), newest first."""
+    return list(LegalHold.objects.filter(lifted_at__isnull=True, person__in=people)
+                .select_related("person", "placed_by"))
+
+
+def retention_runs_recent(*, limit: int = 10) -> list[RetentionRun]:
+    return list(RetentionRun.objects.all()[:limit])

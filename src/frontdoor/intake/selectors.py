@@ -5,6 +5,7 @@ from django.http import Http404
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import AdviceRequest, Contact, ContactChild
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 
 
 def contacts_visible_to(*, user, through_api: bool = False) -> QuerySet[Contact]:
@@ -13,8 +14,14 @@ def contacts_visible_to(*, user, through_api: bool = False) -> QuerySet[Contact]
     Front Door practitioners and managers see every contact; a referrer sees their own agency's
     contacts; everyone else sees none. A referrer agency's partner system (`through_api`) sees only
     what the agency submitted, through the concern form or the API: not the Front Door's own record
-    of a phone call or email from one of its people.
+    of a phone call or email from one of its people. A contact naming a restricted child is seen
+    only by the people the restriction names (people/restrictions.py).
     """
+    return _contacts_by_role(user=user, through_api=through_api).exclude(
+        children__person__in=persons_hidden_from(user=user))
+
+
+def _contacts_by_role(*, user, through_api: bool) -> QuerySet[Contact]:
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     if membership is None:
         return Contact.objects.none()
@@ -35,6 +42,8 @@ def contact_get_for(*, user, contact_id, reason: str, through_api: bool = False)
         .first()
     )
     if contact is None:
+        refused_attempts_record(user=user, person_ids=ContactChild.objects.filter(contact_id=contact_id)
+                                .exclude(person=None).values_list("person_id", flat=True), reason=reason)
         raise Http404
     access_log_record(user=user, target=contact, reason=reason)
     return contact

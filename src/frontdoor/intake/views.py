@@ -12,6 +12,7 @@ from frontdoor.casework.calendar import working_time_remaining
 from frontdoor.casework.selectors import re_referrals
 from frontdoor.decisions.forms import AuthoriseForm, DecisionForm, ReturnForm
 from frontdoor.decisions.selectors import decision_outcome_texts, early_help_declined_for
+from frontdoor.forms_govuk import error_links
 from frontdoor.governance.services import access_log_page, access_log_record
 from frontdoor.intake import selectors, services
 from frontdoor.intake.check_answers import check_sections
@@ -154,23 +155,14 @@ def concern_details(request):
     return _render_details(request, details, children, family, validate=False)
 
 
-def _error_links(*forms) -> list[tuple[str, str]]:
-    """Every error of the page's forms, in page order, for the one error summary at the top."""
-    links = []
-    for form in forms:
-        links += [(field.auto_id, error) for field in form for error in field.errors]
-        links += [("main-form", error) for error in form.non_field_errors()]
-    return links
-
-
 def _render_details(request, details, children, family, *, validate=True, template="intake/concern_details.html",
                     extra=None):
-    error_links = []
+    links = []
     if validate:
-        error_links = _error_links(details, *children.forms, *family.forms)
-        error_links += [("main-form", str(e)) for formset in (children, family) for e in formset.non_form_errors()]
+        links = error_links(details, *children.forms, *family.forms)
+        links += [("main-form", str(e)) for formset in (children, family) for e in formset.non_form_errors()]
     return render(request, template, {
-        "form": details, "children": children, "family": family, "error_links": error_links,
+        "form": details, "children": children, "family": family, "error_links": links,
         "page_title": "About the concern", **(extra or {}),
     })
 
@@ -428,5 +420,5 @@ def advice_request(request, advice_id):
         status = 400
     return render(request, "intake/advice_request.html", {
         "advice": advice, "contact": advice.contact, "children": advice.contact.children.all(), "form": form,
-        "error_links": _error_links(form), "page_title": f"Advice request on contact {advice.contact.reference}",
+        "error_links": error_links(form), "page_title": f"Advice request on contact {advice.contact.reference}",
     }, status=status)

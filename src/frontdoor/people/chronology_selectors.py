@@ -16,14 +16,13 @@ from frontdoor.casework.models import (
 )
 from frontdoor.casework.selectors import early_help_offers_visible_to, episodes_visible_to
 from frontdoor.decisions.selectors import decision_outcome_texts
-from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.missing.models import MissingEpisode
 from frontdoor.missing.selectors import may_see_missing
 from frontdoor.people import chronology
 from frontdoor.people.chronology import Entry, Plan
 from frontdoor.people.models import Person, PersonMerge
-from frontdoor.people.selectors import FRONT_DOOR_ROLES, persons_for_returns_visible_to
+from frontdoor.people.selectors import FRONT_DOOR_ROLES, person_for_returns_get_for
 from frontdoor.triage.models import GradeDecision, NotificationChild, PoliceNotification
 from frontdoor.triage.selectors import may_triage
 
@@ -48,11 +47,7 @@ def chronology_person_get_for(*, user, person_id, reason: str) -> Person:
     if membership is None or membership.role not in (*FRONT_DOOR_ROLES, Membership.Role.SOCIAL_WORKER,
                                                       Membership.Role.TEAM_MANAGER):
         raise Http404
-    person = persons_for_returns_visible_to(user=user).filter(pk=person_id).first()
-    if person is None:
-        raise Http404
-    access_log_record(user=user, target=person, reason=reason)
-    return person
+    return person_for_returns_get_for(user=user, person_id=person_id, reason=reason)
 
 
 def _local(moment: datetime) -> datetime:

@@ -37,3 +37,16 @@ class PersonNotEditable(PeopleError):
 
 class FamilyMemberNotAdded(PeopleError):
     """A family member named on a contact could not be added to the index; the message says why."""
+
+
+class RestrictionInvalid(PeopleError):
+    """A restriction that cannot be placed, changed or lifted as asked; `field` is the form field the
+    message belongs to."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class RestrictionConflict(PeopleError):
+    """The restriction was placed, changed or lifted by someone else since the form was shown."""

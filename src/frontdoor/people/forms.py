@@ -153,3 +153,32 @@ class CensusDetailsForm(forms.Form):
         if problem := census_codes.disabilities_problem(codes):
             raise forms.ValidationError(problem)
         return codes
+
+
+class RestrictionForm(forms.Form):
+    """Seal a record to a named list: why, and who (the manager saving it is always one of them)."""
+
+    reason = forms.CharField(label="Why is this record restricted?", max_length=300, widget=GovukTextarea(rows=3),
+                             help_text="For example, the child of a member of staff, or an adopted child",
+                             error_messages={"required": "Enter why this record is restricted",
+                                             "max_length": "The reason must be 300 characters or fewer"})
+    permitted = forms.MultipleChoiceField(label="Who may see this record", widget=GovukCheckboxes(),
+                                          help_text="Nobody else will find it, or any contact naming it. You are "
+                                                    "always one of them.",
+                                          error_messages={"required": "Choose at least one person who may see it",
+                                                          "invalid_choice": "Choose people from the list"})
+    version = forms.IntegerField(widget=forms.HiddenInput(), required=False)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["permitted"].choices = [
+            (str(user.pk), f"{user.get_full_name()} ({user.membership.get_role_display()}, {user.membership.agency})")
+            for user in candidates]
+
+
+class RestrictionLiftForm(forms.Form):
+    lift_reason = forms.CharField(label="Why is the restriction being lifted?", max_length=300,
+                                  widget=GovukTextarea(rows=2),
+                                  error_messages={"required": "Enter why the restriction is being lifted",
+                                                  "max_length": "The reason must be 300 characters or fewer"})
+    version = forms.IntegerField(widget=forms.HiddenInput())

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from frontdoor.people.errors import NoMatchModel
@@ -228,16 +229,19 @@ class Ranked:
     candidates: list[tuple[Person, Candidate]]   # best first, each person once
 
 
-def rank(record: dict, *, resolver: Resolver) -> Ranked:
-    """The resolver's answer with its candidates as persons (a merged record counts as its survivor)."""
+def rank(record: dict, *, resolver: Resolver, shown: QuerySet[Person] | None = None) -> Ranked:
+    """The resolver's answer with its candidates as persons (a merged record counts as its survivor);
+    only those in `shown` (the reader's visible people) are offered."""
     resolution = resolver.resolve(record)
     worth_a_look = plausible_candidates(resolution, resolver=resolver)
     persons = Person.objects.select_related("merged_into").order_by().in_bulk([c.record_id for c in worth_a_look])
+    offered = None if shown is None else set(shown.filter(pk__in=[p.merged_into_id or p.pk for p in persons.values()])
+                                             .values_list("pk", flat=True))
     candidates, seen = [], set()
     for candidate in worth_a_look:
         person = persons.get(person_id(candidate.record_id))
         person = person and (person.merged_into or person)
-        if person is not None and person.pk not in seen:
+        if person is not None and person.pk not in seen and (offered is None or person.pk in offered):
             seen.add(person.pk)
             candidates.append((person, candidate))
     return Ranked(_decision_for(resolution, candidates), resolution.reason, candidates)

@@ -250,3 +250,27 @@ class PersonDetailsChange(models.Model):
 
     class Meta:
         ordering = ["-changed_at"]
+
+
+class PersonRestriction(models.Model):
+    """A sealed record (a staff member's child, an adopted child): while in force, only the people
+    named here see the person, or any contact naming them; to everyone else the record does not
+    exist. Lifting keeps the row, with who lifted it and why (people/restrictions.py applies it)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="restrictions")
+    reason = models.CharField(max_length=300)
+    permitted = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+")
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    placed_at = models.DateTimeField(auto_now_add=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lift_reason = models.CharField(max_length=300, blank=True)
+    # Compare and set: changing who may see it or lifting it adds one.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-placed_at"]
+        constraints = [models.UniqueConstraint(fields=["person"], condition=models.Q(lifted_at__isnull=True),
+                                               name="one_restriction_in_force")]

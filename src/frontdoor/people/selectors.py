@@ -1,6 +1,7 @@
 from datetime import date
 from uuid import UUID
 
+from django.contrib.auth import get_user_model
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -15,21 +16,38 @@ from frontdoor.people.models import (
     Person,
     PersonDetailsChange,
     PersonMerge,
+    PersonRestriction,
     PossibleMatch,
     Relationship,
     Residence,
 )
 from frontdoor.people.records import contact_child_record
+from frontdoor.people.restrictions import person_get_or_404, persons_hidden_from, refused_attempts_record
 
 FRONT_DOOR_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 
 
-def persons_visible_to(*, user) -> QuerySet[Person]:
+def _persons_by_role(*, user) -> QuerySet[Person]:
     """Only Front Door staff may search or read the person index."""
     membership = getattr(user, "membership", None)
     if membership is None or membership.role not in FRONT_DOOR_ROLES:
         return Person.objects.none()
     return Person.objects.all()
+
+
+def persons_visible_to(*, user) -> QuerySet[Person]:
+    """The person index as this user may read it: their role's people less the restricted records
+    they are not named on."""
+    return _persons_by_role(user=user).exclude(pk__in=persons_hidden_from(user=user))
+
+
+def _matches_shown(*, user, matched: QuerySet[Person]) -> QuerySet[Person]:
+    """A search's matches without the restricted records hidden from this user; that a search
+    found one is a refused attempt, in the access log of that record."""
+    hidden = persons_hidden_from(user=user)
+    refused_attempts_record(user=user, person_ids=matched.filter(pk__in=hidden).values_list("pk", flat=True),
+                            reason="Matched a person search")
+    return matched.exclude(pk__in=hidden)
 
 
 def person_search(
@@ -41,10 +59,10 @@ def person_search(
     An NHS number match is shown first; otherwise any person matching the family name (or its
     start) plus any of the other details given. The manual fallback to `person_candidates_for`.
     """
-    people = persons_visible_to(user=user).filter(merged_into__isnull=True).prefetch_related(
+    people = _persons_by_role(user=user).filter(merged_into__isnull=True).prefetch_related(
         "residences__address", "cases")
     if nhs_number:
-        exact = list(people.filter(nhs_number=nhs_number.replace(" ", ""))[:limit])
+        exact = list(_matches_shown(user=user, matched=people.filter(nhs_number=nhs_number.replace(" ", "")))[:limit])
         if exact:
             return exact
     query = Q()
@@ -61,7 +79,8 @@ def person_search(
         )
     if not query:
         return []
-    return list(people.filter(query).distinct().order_by("family_name", "given_name", "date_of_birth")[:limit])
+    matched = _matches_shown(user=user, matched=people.filter(query).distinct())
+    return list(matched.order_by("family_name", "given_name", "date_of_birth")[:limit])
 
 
 def _postcode_query(postcode: str) -> Q:
@@ -100,7 +119,8 @@ def person_find(
         query &= _postcode_query(postcode)
     if not query:
         return []
-    people = persons_visible_to(user=user).filter(merged_into__isnull=True).filter(query).distinct()
+    people = _matches_shown(user=user, matched=_persons_by_role(user=user).filter(merged_into__isnull=True)
+                            .filter(query).distinct())
     return list(
         people.select_related("school").prefetch_related("residences__address")
         .order_by("family_name", "given_name", "date_of_birth")[:limit]
@@ -133,11 +153,7 @@ def person_for_link(*, user, person_id) -> Person | None:
 
 
 def person_get_for(*, user, person_id, reason: str) -> Person:
-    person = persons_visible_to(user=user).filter(pk=person_id).first()
-    if person is None:
-        raise Http404
-    access_log_record(user=user, target=person, reason=reason)
-    return person
+    return person_get_or_404(user=user, people=_persons_by_role(user=user), person_id=person_id, reason=reason)
 
 
 def persons_for_returns_visible_to(*, user) -> QuerySet[Person]:
@@ -148,18 +164,17 @@ def persons_for_returns_visible_to(*, user) -> QuerySet[Person]:
     if membership is None:
         return Person.objects.none()
     if membership.role in (*FRONT_DOOR_ROLES, Membership.Role.PERFORMANCE_OFFICER):
-        return Person.objects.all()
-    if membership.role in SOCIAL_CARE_ROLES:
-        return Person.objects.filter(pk__in=episodes_visible_to(user=user).values("person_id"))
-    return Person.objects.none()
+        people = Person.objects.all()
+    elif membership.role in SOCIAL_CARE_ROLES:
+        people = Person.objects.filter(pk__in=episodes_visible_to(user=user).values("person_id"))
+    else:
+        return Person.objects.none()
+    return people.exclude(pk__in=persons_hidden_from(user=user))
 
 
 def person_for_returns_get_for(*, user, person_id, reason: str) -> Person:
-    person = persons_for_returns_visible_to(user=user).filter(pk=person_id).first()
-    if person is None:
-        raise Http404
-    access_log_record(user=user, target=person, reason=reason)
-    return person
+    return person_get_or_404(user=user, people=persons_for_returns_visible_to(user=user), person_id=person_id,
+                           reason=reason)
 
 
 def residence_get_for(*, user, person_id, residence_id: int, reason: str) -> tuple[Person, Residence | None]:
@@ -205,7 +220,7 @@ def person_candidates_for(*, user, contact_child: ContactChild) -> identity.Rank
     resolver = identity.app_resolver()
     if resolver is None:
         return None
-    ranked = identity.rank(contact_child_record(contact_child), resolver=resolver)
+    ranked = identity.rank(contact_child_record(contact_child), resolver=resolver, shown=persons_visible_to(user=user))
     access_log_record_many(user=user, targets=[person for person, _ in ranked.candidates],
                            reason="Shown as a candidate match for a contact")
     return ranked
@@ -216,8 +231,8 @@ def possible_matches_open(*, user, limit: int = 25) -> list[PossibleMatch]:
     if not persons_visible_to(user=user).exists():
         return []
     pairs = list(
-        PossibleMatch.objects.filter(status=PossibleMatch.Status.OPEN, person__merged_into__isnull=True,
-                                     candidate__merged_into__isnull=True)
+        _pairs_visible_to(user=user).filter(status=PossibleMatch.Status.OPEN, person__merged_into__isnull=True,
+                                             candidate__merged_into__isnull=True)
         .select_related("person", "candidate").prefetch_related("person__residences__address",
                                                                 "candidate__residences__address")[:limit]
     )
@@ -226,10 +241,16 @@ def possible_matches_open(*, user, limit: int = 25) -> list[PossibleMatch]:
     return pairs
 
 
+def _pairs_visible_to(*, user) -> QuerySet[PossibleMatch]:
+    """Pairs whose two people this user may both see."""
+    visible = persons_visible_to(user=user)
+    return PossibleMatch.objects.filter(person__in=visible, candidate__in=visible)
+
+
 def possible_match_get_for(*, user, possible_match_id) -> PossibleMatch:
     if not persons_visible_to(user=user).exists():
         raise Http404
-    pair = PossibleMatch.objects.select_related("person", "candidate").filter(pk=possible_match_id).first()
+    pair = _pairs_visible_to(user=user).select_related("person", "candidate").filter(pk=possible_match_id).first()
     if pair is None:
         raise Http404
     return pair
@@ -263,6 +284,7 @@ def person_page_get_for(*, user, person_id) -> Person:
     A merged record is logged as opened too: the page then shows the record it was merged into."""
     person = persons_visible_to(user=user).select_related("school").filter(pk=person_id).first()
     if person is None:
+        refused_attempts_record(user=user, person_ids=[person_id], reason="Viewed the person's record")
         raise Http404
     reason = ("Opened a merged record: shown the record it was merged into" if person.merged_into_id
               else "Viewed the person's record")
@@ -279,12 +301,15 @@ INVERSE_RELATIONSHIP = {
 }
 
 
-def person_index_view(*, person: Person) -> dict:
+def person_index_view(*, user, person: Person) -> dict:
     """What the person index holds about one person, for their page, in a fixed number of queries:
     addresses, households, relationships (who each relative is to this person), possible matches
-    and merges. The caller has checked access and logged the view."""
+    and merges. The caller has checked access and logged the view; the restricted people hidden from
+    this user are left out of the relatives, households and matches."""
+    hidden = persons_hidden_from(user=user)
     relatives = []
-    for row in Relationship.objects.filter(Q(person=person) | Q(relative=person)).select_related("person", "relative"):
+    for row in (Relationship.objects.filter(Q(person=person) | Q(relative=person))
+                .exclude(person__in=hidden).exclude(relative__in=hidden).select_related("person", "relative")):
         if row.relative_id == person.pk:  # row.person is the `kind` of this person
             relatives.append({"person": row.person, "is": row.get_kind_display()})
         else:
@@ -292,12 +317,13 @@ def person_index_view(*, person: Person) -> dict:
     relatives.sort(key=lambda r: (r["person"].family_name, r["person"].given_name))
     households = (
         Household.objects.filter(members=person).select_related("address")
-        .prefetch_related(Prefetch("members", queryset=Person.objects.exclude(pk=person.pk), to_attr="others"))
+        .prefetch_related(Prefetch("members", queryset=Person.objects.exclude(pk=person.pk).exclude(pk__in=hidden),
+                                   to_attr="others"))
     )
     matches = [
         {"pair": pair, "other": pair.candidate if pair.person_id == person.pk else pair.person,
          "probability": probability_text(pair.match_probability)}
-        for pair in PossibleMatch.objects.filter(Q(person=person) | Q(candidate=person))
+        for pair in _pairs_visible_to(user=user).filter(Q(person=person) | Q(candidate=person))
         .select_related("person", "candidate", "decided_by")
     ]
     return {
@@ -315,3 +341,23 @@ def records_naming(*, person: Person) -> dict[str, list]:
     """This person's record and those merged into it, by id, for their access log."""
     merged = Person.objects.filter(merged_into=person).values_list("pk", flat=True)
     return {Person._meta.label_lower: [person.pk, *merged]}
+
+
+RESTRICTION_PERMITTED_ROLES = (*FRONT_DOOR_ROLES, *SOCIAL_CARE_ROLES, Membership.Role.PERFORMANCE_OFFICER)
+
+
+def restriction_candidates() -> QuerySet:
+    """Who a restriction can name: the active staff whose roles read the person index or a child's
+    records (anyone else would not see the record anyway)."""
+    return (get_user_model().objects.filter(is_active=True, membership__role__in=RESTRICTION_PERMITTED_ROLES)
+            .select_related("membership__agency").order_by("last_name", "first_name", "pk"))
+
+
+def restriction_in_force(*, person: Person) -> PersonRestriction | None:
+    return (PersonRestriction.objects.filter(person=person, lifted_at__isnull=True)
+            .select_related("placed_by").prefetch_related("permitted").first())
+
+
+def restriction_history(*, person: Person) -> list[PersonRestriction]:
+    return list(PersonRestriction.objects.filter(person=person, lifted_at__isnull=False)
+                .select_related("placed_by", "lifted_by"))

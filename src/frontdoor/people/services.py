@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from nhs_number import is_valid as nhs_number_is_valid
 
-from frontdoor.agencies.models import Agency
+from frontdoor.agencies.models import Agency, Membership
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
 from frontdoor.intake.models import ContactChild, ContactFamilyMember
@@ -19,6 +19,8 @@ from frontdoor.people.errors import (
     PersonDetailsConflict,
     PersonDetailsInvalid,
     PersonNotEditable,
+    RestrictionConflict,
+    RestrictionInvalid,
 )
 from frontdoor.people.models import (
     Address,
@@ -26,12 +28,13 @@ from frontdoor.people.models import (
     Person,
     PersonDetailsChange,
     PersonMerge,
+    PersonRestriction,
     PossibleMatch,
     Relationship,
     Residence,
     nhs_number_problem,
 )
-from frontdoor.people.selectors import survivor_of
+from frontdoor.people.selectors import restriction_candidates, survivor_of
 
 
 def _why(reason: str, why: str) -> str:
@@ -540,3 +543,69 @@ def possible_duplicates_record(*, pairs: list[identity.ScoredPair]) -> int:
         existing.add((pair.person_id, pair.candidate_id))
         added += 1
     return added
+
+
+RESTRICTION_REASON_CHARS = PersonRestriction._meta.get_field("reason").max_length
+RESTRICTION_CHANGED = ("Someone else restricted this record, changed its restriction or lifted it since you opened "
+                       "this page. Nothing has been saved. Reload the page to see it now.")
+
+
+def _restriction_reason(reason: str, *, field: str, asking: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise RestrictionInvalid(asking, field=field)
+    if len(reason) > RESTRICTION_REASON_CHARS:
+        raise RestrictionInvalid(f"The reason must be {RESTRICTION_REASON_CHARS} characters or fewer", field=field)
+    return reason
+
+
+def _restriction_permitted(*, manager, permitted_ids) -> list:
+    """The users named, who must be staff a restriction can name; the manager is always one of them,
+    so nobody seals a record away from the person who sealed it."""
+    permitted_ids = {str(pk) for pk in permitted_ids}
+    users = list(restriction_candidates().filter(pk__in=[pk for pk in permitted_ids if pk.isdigit()]))
+    if len(users) != len(permitted_ids):
+        raise RestrictionInvalid("Choose people from the list: one of those chosen cannot be named", field="permitted")
+    return [*users, manager] if manager not in users else users
+
+
+@transaction.atomic
+def person_restrict(*, manager, person: Person, reason: str, permitted_ids, version: int | None) -> PersonRestriction:
+    """Seal a person's record to a named list, or change the reason and list of the restriction in
+    force (`version`: the one the form showed; None when it showed no restriction)."""
+    if manager.membership.role != Membership.Role.MANAGER:
+        raise RestrictionInvalid("Only a Front Door manager can restrict a record")
+    if person.merged_into_id:
+        raise RestrictionInvalid("This record has been merged into another: restrict that one instead")
+    reason = _restriction_reason(reason, field="reason", asking="Enter why this record is restricted")
+    users = _restriction_permitted(manager=manager, permitted_ids=permitted_ids)
+    current = PersonRestriction.objects.select_for_update().filter(person=person, lifted_at__isnull=True).first()
+    if (current.version if current else None) != version:
+        raise RestrictionConflict(RESTRICTION_CHANGED)
+    if current is None:
+        try:
+            with transaction.atomic():
+                restriction = PersonRestriction.objects.create(person=person, reason=reason, placed_by=manager)
+        except IntegrityError:  # another manager's restriction was stored between the read and this write
+            raise RestrictionConflict(RESTRICTION_CHANGED) from None
+        action = "Record restricted to a named list"
+    else:
+        PersonRestriction.objects.filter(pk=current.pk).update(reason=reason, version=F("version") + 1)
+        restriction, action = current, "Restriction changed: its reason or who may see the record"
+    restriction.permitted.set(users)
+    access_log_record(user=manager, target=person, reason=action, action=AccessLogEntry.Action.UPDATE)
+    return restriction
+
+
+@transaction.atomic
+def person_restriction_lift(*, manager, restriction: PersonRestriction, version: int, reason: str) -> None:
+    """End a restriction, with why: the record is then seen as any other; the row is kept."""
+    if manager.membership.role != Membership.Role.MANAGER:
+        raise RestrictionInvalid("Only a Front Door manager can lift a restriction")
+    reason = _restriction_reason(reason, field="lift_reason", asking="Enter why the restriction is being lifted")
+    lifted = PersonRestriction.objects.filter(pk=restriction.pk, version=version, lifted_at__isnull=True).update(
+        lifted_at=timezone.now(), lifted_by=manager, lift_reason=reason, version=F("version") + 1)
+    if not lifted:
+        raise RestrictionConflict(RESTRICTION_CHANGED)
+    access_log_record(user=manager, target=restriction.person, reason="Restriction lifted",
+                      action=AccessLogEntry.Action.UPDATE)

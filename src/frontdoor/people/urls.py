@@ -24,6 +24,8 @@ urlpatterns = [
     path("front-door/people/<uuid:person_id>/chronology", chronology_views.chronology, name="chronology"),
     path("front-door/people/<uuid:person_id>/chronology.pdf", chronology_views.chronology_download,
          name="chronology_pdf"),
+    path("front-door/people/<uuid:person_id>/restriction", views.person_restriction, name="restriction"),
+    path("front-door/people/<uuid:person_id>/restriction/lift", views.person_restriction_lift, name="restriction_lift"),
     path("front-door/people/<uuid:person_id>/access-log", views.access_log, name="access_log"),
     path("front-door/merges/<uuid:merge_id>/undo", views.merge_undo, name="merge_undo"),
 ]

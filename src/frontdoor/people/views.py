@@ -16,6 +16,7 @@ from frontdoor.casework.selectors import person_casework
 from frontdoor.casework.selectors import records_naming as casework_records_naming
 from frontdoor.missing.selectors import person_missing
 from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.forms_govuk import error_links
 from frontdoor.governance.selectors import access_log_about
 from frontdoor.intake.selectors import contact_get_for, person_contacts
 from frontdoor.intake.selectors import records_naming as intake_records_naming
@@ -28,9 +29,19 @@ from frontdoor.people.errors import (
     PersonDetailsConflict,
     PersonDetailsInvalid,
     PersonNotEditable,
+    RestrictionConflict,
+    RestrictionInvalid,
 )
 from frontdoor.people.evidence import RECOMMENDATIONS, evidence_rows, probability_text
-from frontdoor.people.forms import CensusDetailsForm, MovedOutForm, PersonDetailsForm, PersonFindForm, PersonSearchForm
+from frontdoor.people.forms import (
+    CensusDetailsForm,
+    MovedOutForm,
+    PersonDetailsForm,
+    PersonFindForm,
+    PersonSearchForm,
+    RestrictionForm,
+    RestrictionLiftForm,
+)
 from frontdoor.people.models import Person, PersonDetailsChange, Residence
 from frontdoor.triage.selectors import person_notifications
 from frontdoor.triage.selectors import records_naming as triage_records_naming
@@ -310,7 +321,7 @@ def person(request, person_id):
         survivor = selectors.survivor_of(person)
         request.session[MERGED_FROM] = {"merged": str(person.pk), "survivor": str(survivor.pk)}
         return redirect("people:person", person_id=survivor.pk)
-    index = selectors.person_index_view(person=person)
+    index = selectors.person_index_view(user=request.user, person=person)
     return render(request, "people/person.html", {
         "person": person,
         **index,
@@ -318,6 +329,7 @@ def person(request, person_id):
         "merged_from": _merged_from_notice(request, person, index["merges"]),
         "contacts": [_contact_row(mention.contact) for mention in person_contacts(user=request.user, person=person)],
         "notifications": person_notifications(user=request.user, person=person),
+        "restriction": selectors.restriction_in_force(person=person),
         **person_casework(user=request.user, person=person),
         **person_missing(user=request.user, person=person),
         "page_title": person.full_name,
@@ -465,3 +477,63 @@ def residence_moved_out(request, person_id, residence_id):
         template="people/residence_moved_out.html",
         context={"residence": residence, "page_title": f"Moved out: {person.full_name}"},
     )
+
+
+def _restriction_page(request, person, *, form=None, lift_form=None, status=200):
+    restriction = selectors.restriction_in_force(person=person)
+    permitted = [str(user.pk) for user in restriction.permitted.all()] if restriction else []
+    form = form or RestrictionForm(candidates=selectors.restriction_candidates(), initial={
+        "reason": restriction.reason if restriction else "", "permitted": permitted,
+        "version": restriction.version if restriction else None})
+    lift_form = lift_form or (restriction and RestrictionLiftForm(initial={"version": restriction.version}))
+    return render(request, "people/restriction.html", {
+        "person": person, "restriction": restriction, "form": form, "lift_form": lift_form,
+        "history": selectors.restriction_history(person=person),
+        "error_links": error_links(form) + (error_links(lift_form, anchor="lift-form") if lift_form else []),
+        "page_title": f"Restricted record: {person.full_name}",
+    }, status=status)
+
+
+@login_required
+@role_required(Membership.Role.MANAGER)
+@require_http_methods(["GET", "POST"])
+def person_restriction(request, person_id):
+    """For a Front Door manager: seal a person's record to a named list, or change who is on it."""
+    reason = "Restricted the record" if request.method == "POST" else "Opened the record's restriction"
+    person = selectors.person_get_for(user=request.user, person_id=person_id, reason=reason)
+    if request.method == "GET":
+        return _restriction_page(request, person)
+    form = RestrictionForm(request.POST, candidates=selectors.restriction_candidates())
+    if form.is_valid():
+        try:
+            services.person_restrict(manager=request.user, person=person, reason=form.cleaned_data["reason"],
+                                     permitted_ids=form.cleaned_data["permitted"],
+                                     version=form.cleaned_data["version"])
+        except (RestrictionInvalid, RestrictionConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s record is restricted to the people you named")
+            return redirect("people:person", person_id=person.pk)
+    return _restriction_page(request, person, form=form, status=400)
+
+
+@login_required
+@role_required(Membership.Role.MANAGER)
+@require_POST
+def person_restriction_lift(request, person_id):
+    person = selectors.person_get_for(user=request.user, person_id=person_id, reason="Lifted the record's restriction")
+    restriction = selectors.restriction_in_force(person=person)
+    form = RestrictionLiftForm(request.POST)
+    if restriction is not None and form.is_valid():
+        try:
+            services.person_restriction_lift(manager=request.user, restriction=restriction,
+                                             version=form.cleaned_data["version"],
+                                             reason=form.cleaned_data["lift_reason"])
+        except (RestrictionInvalid, RestrictionConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"The restriction on {person.full_name}'s record is lifted")
+            return redirect("people:person", person_id=person.pk)
+    elif restriction is None:
+        form.add_error(None, "This record is not restricted now: someone may have lifted it already")
+    return _restriction_page(request, person, lift_form=form, status=400)

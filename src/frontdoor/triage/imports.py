@@ -329,8 +329,10 @@ def _amend(batch: ImportBatch, notification: PoliceNotification, record: Mapping
            lookups: ImportLookups) -> None:
     """The new content on the notification, with a suggestion made again from it, and what it was kept
     beside. A grade a person gave stands (the amendment says it came after); the version moves on, so
-    that someone grading from the old content is told it changed. Who the record names is not resolved
-    again: the amendment shows a change to the people for a person to act on."""
+    that someone grading from the old content is told it changed. When the people changed, they are
+    resolved again before the suggestion is made from their history."""
+    if set(changed) & PEOPLE_FIELDS:
+        _people_resolved_again(notification, record, lookups)
     occurred_at = fmt.parse_moment(record["occurred_at"])
     children = list(notification.children.values_list("person_id", flat=True))
     suggestion = _suggest(record, _history_of(notification, before=occurred_at), lookups.any_on_cp_plan(children))
@@ -345,6 +347,52 @@ def _amend(batch: ImportBatch, notification: PoliceNotification, record: Mapping
     PoliceNotification.objects.filter(pk=notification.pk).update(**content, version=F("version") + 1)
     for name, value in {**content, "version": notification.version + 1}.items():
         setattr(notification, name, value)
+
+
+PEOPLE_FIELDS = frozenset({"victim", "perpetrator", "children"})
+
+
+def _people_resolved_again(notification: PoliceNotification, record: Mapping[str, Any], lookups: ImportLookups) -> None:
+    """The people an amended record names, resolved as a new record's are: a corrected name or date of
+    birth may be someone else in the index, or someone new (with possible matches for a person to
+    review)."""
+    plan = ResolutionPlan()
+    # In a chunk's batch already, or (a resend found row by row) in one of its own, so that the next
+    # row's lookups find the people made here.
+    with resolution_batch(born_on=_dates_of_birth([record])):
+        incident = _Incident.resolved(record, plan=plan, lookups=lookups)
+        plan.save()
+    notification.victim, notification.perpetrator = plan.persons[incident.victim_id], plan.persons[incident.perpetrator_id]
+    PoliceNotification.objects.filter(pk=notification.pk).update(victim=notification.victim,
+                                                                 perpetrator=notification.perpetrator)
+    _children_described_again(notification, [(child, plan.persons[person_id]) for child, person_id in incident.children],
+                              lookups)
+
+
+def _children_described_again(notification: PoliceNotification, described: list[tuple[Mapping[str, Any], Person]],
+                              lookups: ImportLookups) -> None:
+    """Each child row now as described: the row of the same person (or first name) is updated, a child
+    new to the record is added, and one no longer named is removed unless a school was told of them
+    (that row stays, for a person to act on with the school)."""
+    rows = list(notification.children.select_related("school_notification"))
+    for child, person in described:
+        fresh = _child(notification, child, person, lookups)
+        row = _same_child(rows, child, person)
+        if row is None:
+            fresh.save()
+            continue
+        rows.remove(row)
+        NotificationChild.objects.filter(pk=row.pk).update(**{
+            f.attname: getattr(fresh, f.attname) for f in NotificationChild._meta.concrete_fields if not f.primary_key})
+    for row in rows:
+        if not hasattr(row, "school_notification"):
+            row.delete()
+
+
+def _same_child(rows: list[NotificationChild], child: Mapping[str, Any], person: Person) -> NotificationChild | None:
+    given = child["given_name"].strip().casefold()
+    return (next((row for row in rows if row.person_id == person.pk), None)
+            or next((row for row in rows if row.given_name.casefold() == given), None))
 
 
 def _history_of(notification: PoliceNotification, *, before: datetime) -> list[dict]:

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 RELATIONSHIPS = ("partner", "ex_partner", "family_member", "young_people_partners", "other")
@@ -201,8 +201,15 @@ def _filled_by_field(record: Any) -> dict[str, dict[str, str]]:
     grouped: dict[str, dict[str, str]] = {}
     for path, text in flatten(record).items():
         if text:
-            grouped.setdefault(PATH_PART.match(path)[1], {})[path] = text
+            grouped.setdefault(PATH_PART.match(path)[1], {})[path] = _same_instant_same_text(text)
     return grouped
+
+
+def _same_instant_same_text(text: str) -> str:
+    """A date-time as its instant in UTC: a resend writing the same moment with another offset (or Z)
+    is not an amendment."""
+    moment = parse_moment(text)
+    return moment.astimezone(UTC).isoformat() if moment else text
 
 
 def _flatten_into(flat: dict[str, str], path: str, value: Any) -> None:
