@@ -30,6 +30,19 @@ def arrangements_visible_to(*, user) -> QuerySet:
     return arrangements if may_see_fostering(user) else arrangements.none()
 
 
+def fostering_children_visible_to(*, user):
+    """The children on the index linked to the arrangements this user may see."""
+    return arrangements_visible_to(user=user).exclude(child__isnull=True).values("child")
+
+
+def person_fostering(*, user, person) -> dict:
+    """The child's private fostering arrangements, newest first, for the person page: that a child is
+    privately fostered is for everyone who reads the page (the arrangement's page is for the private
+    fostering workers alone, so only they get its link). The page logs the read of the person."""
+    arrangements = list(Arrangement.objects.filter(child=person).order_by("-notified_on"))
+    return {"fostering_arrangements": arrangements, "may_open_fostering": may_see_fostering(user)}
+
+
 def arrangement_get_for(*, user, arrangement_id, reason: str) -> Arrangement:
     """The arrangement, if this user may see it; otherwise Http404, whether it exists or not."""
     arrangement = arrangements_visible_to(user=user).filter(pk=arrangement_id).first()
