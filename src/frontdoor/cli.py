@@ -25,41 +25,56 @@ def _migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-MODEL_CHECK_SECONDS = 300
+IDLE_JOB_SECONDS = 300
 logger = logging.getLogger("frontdoor.worker")
 
 
 def _run_worker_forever(interval: float) -> None:
     from frontdoor.messaging.worker import run_worker_forever
 
-    model_check = _MatchModelCheck()
-    run_worker_forever(interval=interval, when_idle=model_check)
+    run_worker_forever(interval=interval, when_idle=_IdleJobs())
 
 
-class _MatchModelCheck:
-    """The idle worker's other job, every few minutes."""
-
-    def __init__(self) -> None:
-        self.due = 0.0
-
-    def __call__(self) -> None:
-        self.due = _ensure_match_model_when_due(self.due)
-
-
-def _ensure_match_model_when_due(due: float) -> float:
-    """An area's first match model is trained here, never in a web request. Checked every few
-    minutes; a training that fails is logged (its type only: a message could quote a record) and
-    tried again at the next check, so the outbox keeps being sent."""
+def _match_model_ensure() -> None:
+    """An area's first match model is trained here, never in a web request."""
     from frontdoor.people.identity import match_model_ensure
 
+    match_model_ensure()
+
+
+def _team_digests_send() -> None:
+    """Each team manager's weekly digest, queued by the first check of the week (once a week however
+    often it runs); the worker then sends it like any outbox message."""
+    from django.utils import timezone
+
+    from frontdoor.casework.services import team_digests_send
+
+    team_digests_send(today=timezone.localdate())
+
+
+class _IdleJobs:
+    """The idle worker's other jobs, each every few minutes."""
+
+    jobs = {_match_model_ensure: "Training the match model", _team_digests_send: "Queuing the team digests"}
+
+    def __init__(self) -> None:
+        self.due = dict.fromkeys(self.jobs, 0.0)
+
+    def __call__(self) -> None:
+        for job, what in self.jobs.items():
+            self.due[job] = _run_when_due(job, what, self.due[job])
+
+
+def _run_when_due(job, what: str, due: float) -> float:
+    """A job that fails is logged (its type only: a message could quote a record) and tried again at
+    the next check, so the outbox keeps being sent."""
     if time.monotonic() < due:
         return due
     try:
-        match_model_ensure()
-    except Exception as error:  # noqa: BLE001  (the worker must outlive any training failure)
-        logger.error("Training the match model failed (%s); trying again in %d s",
-                     type(error).__name__, MODEL_CHECK_SECONDS)
-    return time.monotonic() + MODEL_CHECK_SECONDS
+        job()
+    except Exception as error:  # noqa: BLE001  (the worker must outlive any failure of its idle jobs)
+        logger.error("%s failed (%s); trying again in %d s", what, type(error).__name__, IDLE_JOB_SECONDS)
+    return time.monotonic() + IDLE_JOB_SECONDS
 
 
 def _serve(host: str, port: int, with_worker: bool) -> None:
@@ -99,6 +114,16 @@ def cmd_serve(args) -> None:
 def cmd_worker(args) -> None:
     print("Outbox worker started", flush=True)
     _run_worker_forever(args.interval)
+
+
+def cmd_send_digests(args) -> None:
+    from django.utils import timezone
+
+    from frontdoor.casework.services import team_digests_send
+
+    queued = team_digests_send(today=timezone.localdate())
+    print(f"{len(queued)} team digest{'s' if len(queued) != 1 else ''} queued in the outbox "
+          "(a manager already sent this week's is not sent it again)")
 
 
 def cmd_import_notifications(args) -> None:
@@ -270,6 +295,9 @@ def _parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="send outbox messages (letters, acknowledgements, school notifications)")
     worker.add_argument("--interval", type=float, default=2.0)
     worker.set_defaults(func=cmd_worker)
+
+    commands.add_parser("send-digests", help="queue this week's digest email to each team manager (the worker "
+                        "also does it each week)").set_defaults(func=cmd_send_digests)
 
     imports = commands.add_parser("import-notifications", help="import police notifications from a CSV or JSON Lines file")
     imports.add_argument("file")

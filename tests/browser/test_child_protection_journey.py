@@ -1,6 +1,7 @@
 """The child protection path on the pages: a strategy discussion decides on a section 47 enquiry; the
 social worker records its findings and asks for a conference; the conference chair records the
-initial conference (a plan, category neglect) and its first review, which ends the plan. Every
+initial conference (a plan, category neglect); the social worker records the first core group and a
+statutory visit; the chair records the first review, which ends the plan. Every
 step's due date is shown beside it until it is done, and a Front Door practitioner reads on the
 person page that the child is subject to a plan."""
 from datetime import date, timedelta
@@ -9,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from frontdoor.casework.clocks import first_review_due, initial_conference_due
+from frontdoor.casework.clocks import first_core_group_due, first_review_due, initial_conference_due, next_visit_due
 from frontdoor.casework.models import ChildProtectionPlan, Team
 from frontdoor.casework.services import episode_allocate, episodes_start_for_contact
 from frontdoor.intake.models import ContactChild
@@ -47,6 +48,43 @@ def _referred_for_a_strategy_discussion(*, on: date, team_manager, worker):
                                           user=team_manager)
     episode_allocate(manager=team_manager, episode=episode, worker=worker, version=episode.version)
     return practitioner, episode
+
+
+def _core_group_and_a_visit(page, *, conference_day: date, met: date, visited: date) -> None:
+    """The social worker sees the plan's first core group and first visit overdue on My cases and the
+    plan page, records both, and the visit clock moves a fortnight on."""
+    first_visit = next_visit_due(plan_started_on=conference_day, last_visit_on=None)
+    page.get_by_role("link", name="My cases").click()
+    expect(page.get_by_role("row", name="Ruby Hartley")).to_contain_text(f"{first_visit:%-d %b %Y} Overdue")
+    page.get_by_role("link", name="Ruby Hartley").click()
+    page.get_by_role("link", name="The plan's contents, core groups and visits").click()
+    core_group = page.locator(".govuk-summary-list__row", has_text="First core group meeting")
+    expect(core_group).to_contain_text(f"Due by {_long(first_core_group_due(conference_day))} Overdue")
+    assert blocking_violations(page) == []
+
+    page.get_by_role("link", name="Record a core group meeting").click()
+    _fill_date(page, met)
+    for agency_name in ("Children's social care", "Health", "School"):
+        page.get_by_label(agency_name, exact=True).check()
+    page.get_by_label("Progress on the plan's actions (optional)").fill("Food bank referral made; Ruby attends.")
+    page.get_by_role("button", name="Record a core group meeting").click()
+    expect(page.get_by_text("Core group meeting recorded")).to_be_visible()
+    expect(page.get_by_role("table", name="Core group meetings")).to_contain_text(f"{met:%-d %b %Y}")
+    expect(page.locator(".govuk-summary-list__row", has_text="First core group meeting")).to_have_count(0)
+
+    page.get_by_role("link", name="Record a statutory visit").click()
+    _fill_date(page, visited)
+    page.get_by_role("button", name="Record a statutory visit").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select yes if the child was seen alone")
+    assert blocking_violations(page) == []
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Record a statutory visit").click()
+    expect(page.get_by_text("Visit recorded")).to_be_visible()
+    expect(page.get_by_role("table", name="Statutory visits").get_by_role(
+        "row", name=f"{visited:%-d %b %Y} Kim Ode Yes")).to_be_visible()
+    next_visit = next_visit_due(plan_started_on=conference_day, last_visit_on=visited)
+    expect(page.locator(".govuk-summary-list__row", has_text="Next statutory visit")).to_contain_text(
+        f"Due by {_long(next_visit)}")
 
 
 def test_strategy_discussion_to_section_47_to_conference_to_plan_to_review(page, sign_in, live_server):
@@ -107,6 +145,9 @@ def test_strategy_discussion_to_section_47_to_conference_to_plan_to_review(page,
     reviews = page.get_by_role("table", name="Review conferences")
     expect(reviews).to_contain_text(f"{first_review_due(conference_day):%-d %b %Y}")
     assert blocking_violations(page) == []
+
+    sign_in(worker)
+    _core_group_and_a_visit(page, conference_day=conference_day, met=_weekday_ago(45), visited=_weekday_ago(8))
 
     sign_in(practitioner)
     page.goto(f"{live_server.url}/front-door/people/{episode.person_id}")

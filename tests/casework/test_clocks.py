@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from frontdoor.casework.calendar import is_working_day, working_days_between
 from frontdoor.casework.clocks import (
+    FIRST_CORE_GROUP, STATUTORY_VISIT, OpenPlan, first_core_group_due, next_visit_due, plan_due,
     Due, OpenAssessment, OpenConference, OpenDiscussion, OpenEnquiry, add_months, assessment_due, episode_due,
     first_review_due, initial_conference_due, next_review_due, section_47_due, strategy_discussion_due,
 )
@@ -95,3 +96,33 @@ def test_the_child_protection_steps_are_due_until_done():
     assert episode_due(referral_date=started, closed_on=None, assessments=[], discussions=[],
                        enquiries=[OpenEnquiry(started, started)],
                        conferences=[OpenConference("Review conference", started, started)]) == []
+
+
+def test_the_first_core_group_is_due_10_working_days_after_the_initial_conference_bank_holidays_excluded():
+    # Conference Friday 18 December 2026: Christmas Day, Boxing Day (Monday 28th) and New Year's Day do not count.
+    assert first_core_group_due(date(2026, 12, 18)) == date(2027, 1, 6)
+
+
+def test_a_statutory_visit_is_due_a_fortnight_after_the_last_or_the_working_day_before():
+    assert next_visit_due(plan_started_on=date(2026, 11, 2), last_visit_on=None) == date(2026, 11, 16)
+    # A visit on Saturday 5 December: the fortnight ends on a Saturday, so the Friday before.
+    assert next_visit_due(plan_started_on=date(2026, 11, 2), last_visit_on=date(2026, 12, 5)) == date(2026, 12, 18)
+
+
+@given(days, st.one_of(st.none(), days))
+def test_a_visit_is_due_on_a_working_day_within_a_fortnight_of_the_last(started, visited):
+    last = max(started, visited) if visited else started
+    due = next_visit_due(plan_started_on=started, last_visit_on=visited and last)
+    assert is_working_day(due) and last < due <= last + timedelta(days=14)
+
+
+def test_a_plan_shows_its_first_core_group_until_it_meets_and_always_its_next_visit():
+    started = date(2026, 11, 2)
+    waiting = plan_due(OpenPlan(started, None, first_core_group_on=None, last_visit_on=None))
+    met = plan_due(OpenPlan(started, None, first_core_group_on=date(2026, 11, 10), last_visit_on=date(2026, 11, 9)))
+
+    assert [(d.what, d.due_on) for d in waiting] == [(FIRST_CORE_GROUP, date(2026, 11, 16)),
+                                                     (STATUTORY_VISIT, date(2026, 11, 16))]
+    assert [(d.what, d.due_on) for d in met] == [(STATUTORY_VISIT, date(2026, 11, 23))]
+    assert plan_due(OpenPlan(started, date(2026, 12, 1), None, None)) == []
+    assert waiting[1].status(date(2026, 11, 17)) == "overdue"

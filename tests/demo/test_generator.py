@@ -272,6 +272,8 @@ def test_the_demo_social_worker_has_children_along_the_child_protection_path(sum
     assert ChildProtectionPlan.objects.filter(ended_on__isnull=False, end_reason="step_down_cin").exists()
     for plan in ChildProtectionPlan.objects.all():
         assert plan.started_on == plan.initial_conference.held_on and plan.initial_conference.chair is not None
+        assert plan.key_worker == worker and plan.areas_of_concern and plan.actions.exists()
+    assert ChildProtectionPlan.objects.filter(core_groups__isnull=False, visits__isnull=False).exists()
 
     client.force_login(get_user_model().objects.get(username="chair@demo.test"))
     assert "Initial child protection conference by" in client.get(reverse("casework:conferences")).content.decode()

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from frontdoor.casework.models import (
     AbuseCategory, Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
 )
-from frontdoor.casework.services import initial_conference_record
+from frontdoor.casework.services import core_group_record, initial_conference_record, visit_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.missing.models import MissingEpisode
 from frontdoor.people.chronology_selectors import child_chronology, chronology_person_get_for
@@ -73,6 +73,20 @@ def test_a_practitioner_reads_everything_recorded_and_the_read_is_logged(child_o
     contact_entry = next(e for e in found.entries if e.kind == "contact")
     assert contact_entry.link.startswith("/front-door/contacts/")
     assert next(e for e in found.entries if e.kind == "police").link.startswith("/notifications/")
+
+
+def test_core_groups_and_statutory_visits_are_in_the_chronology(child_on_plan):
+    practitioner, *_, worker = child_on_plan["staff"]
+    plan = child_on_plan["plan"]
+    core_group_record(user=worker, plan=plan, version=plan.version, held_on=weekday_ago(20),
+                      attendees=["Children's social care", "School"], progress="", completed_actions=[])
+    visit_record(user=worker, plan=plan, version=plan.version, visited_on=weekday_ago(10), seen_alone=False)
+
+    found = child_chronology(user=practitioner, person=child_on_plan["person"])
+
+    whats = _whats(found)
+    assert "Core group met: Children's social care, School" in whats
+    assert "Statutory visit by the social worker: the child was not seen alone" in whats
 
 
 def test_the_allocated_teams_social_worker_reads_it_with_links_only_to_what_they_may_open(child_on_plan):

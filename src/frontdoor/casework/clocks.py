@@ -29,6 +29,12 @@ CIN_REVIEW_MONTHS = 3
 EHA_DUE_WORKING_DAYS = 30
 # Team Around the Child meetings review the family's plan every 6 weeks (local practice).
 TAC_REVIEW_WEEKS = 6
+# No national timescale for either (DOMAIN.md): the first core group within 10 working days of the
+# initial conference is local practice (Sefton, Liverpool, Newcastle); statutory visits to a child
+# on a plan are fortnightly here (seed 000), others use 10 working days or 4 weeks. Change them here.
+CORE_GROUP_WORKING_DAYS = 10
+VISIT_INTERVAL_DAYS = 14
+FIRST_CORE_GROUP, STATUTORY_VISIT = "First core group meeting", "Statutory visit"
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,15 @@ class OpenCINPlan:
     review_months: int
     last_review_on: date | None
     ended_on: date | None
+
+
+@dataclass(frozen=True)
+class OpenPlan:
+    """A child protection plan: its first core group and its last visit, when there have been any."""
+    started_on: date
+    ended_on: date | None
+    first_core_group_on: date | None
+    last_visit_on: date | None
 
 
 @dataclass(frozen=True)
@@ -119,6 +134,24 @@ def next_review_due(review_on: date) -> date:
     return _working_day_on_or_before(add_months(review_on, LATER_REVIEW_MONTHS))
 
 
+def first_core_group_due(initial_conference_on: date) -> date:
+    return add_working_days(initial_conference_on, CORE_GROUP_WORKING_DAYS)
+
+
+def next_visit_due(*, plan_started_on: date, last_visit_on: date | None) -> date:
+    """A fortnight after the last visit (or the plan's start): the last working day on or before it."""
+    return _working_day_on_or_before((last_visit_on or plan_started_on) + timedelta(days=VISIT_INTERVAL_DAYS))
+
+
+def plan_due(plan: OpenPlan) -> list[Due]:
+    """An open plan's first core group until it meets, and always its next statutory visit."""
+    if plan.ended_on is not None:
+        return []
+    due = [] if plan.first_core_group_on else [Due(FIRST_CORE_GROUP, first_core_group_due(plan.started_on))]
+    return due + [Due(STATUTORY_VISIT, next_visit_due(plan_started_on=plan.started_on,
+                                                      last_visit_on=plan.last_visit_on))]
+
+
 def cin_plan_review_due(plan: OpenCINPlan) -> date:
     return add_months(plan.last_review_on or plan.started_on, plan.review_months)
 
@@ -137,7 +170,8 @@ def early_help_due(*, accepted_on: date | None, eha_completed_on: date | None, l
 
 def episode_due(*, referral_date: date, closed_on: date | None, assessments: Iterable[OpenAssessment],
                 discussions: Iterable[OpenDiscussion], enquiries: Iterable[OpenEnquiry] = (),
-                conferences: Iterable[OpenConference] = (), cin_plans: Iterable[OpenCINPlan] = ()) -> list[Due]:
+                conferences: Iterable[OpenConference] = (), cin_plans: Iterable[OpenCINPlan] = (),
+                plans: Iterable[OpenPlan] = ()) -> list[Due]:
     """Every step of an open episode not yet done, soonest first; nothing once it is closed."""
     if closed_on is not None:
         return []
@@ -146,4 +180,5 @@ def episode_due(*, referral_date: date, closed_on: date | None, assessments: Ite
     due += [Due("Section 47 enquiry", section_47_due(e.started_on)) for e in enquiries if e.completed_on is None]
     due += [Due(c.what, c.due_on) for c in conferences if c.held_on is None]
     due += [Due("Child in need plan review", cin_plan_review_due(p)) for p in cin_plans if p.ended_on is None]
+    due += [step for plan in plans for step in plan_due(plan)]
     return sorted(due, key=lambda d: d.due_on)

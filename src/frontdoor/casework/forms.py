@@ -7,9 +7,11 @@ from django.utils import timezone
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.models import (
     AbuseCategory, Assessment, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
-    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
+    InitialChildProtectionConference, PlanAction, ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
-from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, parse_time
+from frontdoor.forms_govuk import (
+    GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, GovukTextInput, parse_time, yes_no_field,
+)
 
 # Agencies a strategy discussion draws on (seed 001 Appendix B; Working Together 2023: police,
 # social care and health at least; the child's school when known, by phone at short notice).
@@ -17,6 +19,9 @@ PARTICIPANT_AGENCIES = ("Police", "Children's social care", "Health", "School", 
 # Who comes to a Team Around the Child meeting, by agency (the family is there too, always).
 TAC_AGENCIES = ("School", "Health", "Family support", "Housing", "Police", "Children's social care",
                 "Voluntary sector", "Other")
+# Who works a child protection plan with the family: its actions' owners and its core group, by agency.
+PLAN_AGENCIES = ("Children's social care", "Health", "School", "Police", "Family support", "Housing", "Probation",
+                 "Voluntary sector", "Parent or carer", "Other")
 DATE_HINT = "For example, 27 3 2026"
 
 
@@ -257,3 +262,71 @@ class CINPlanEndForm(StepForm):
 class EpisodeCloseForm(StepForm):
     closed_on = _date("Date the episode closed")
     reason = _radios("Reason for closure", Episode.ClosureReason.choices, "Choose the reason for closing the episode")
+
+
+def _people(role: str):
+    return get_user_model().objects.filter(membership__role=role, is_active=True).order_by("last_name", "first_name")
+
+
+class PlanContentsForm(StepForm):
+    areas_of_concern = forms.CharField(
+        label="Areas of concern", widget=GovukTextarea(rows=6), max_length=20000,
+        help_text="What the conference found the child needs protecting from",
+        error_messages={"required": "Enter the areas of concern the plan addresses"})
+    progress_measures = forms.CharField(
+        label="How progress will be measured", widget=GovukTextarea(rows=6), max_length=20000,
+        help_text="What the core group will see when the plan is working",
+        error_messages={"required": "Enter how progress on the plan will be measured"})
+    key_worker = forms.ModelChoiceField(label="Key worker", queryset=get_user_model().objects.none(),
+                                        widget=GovukSelect(), error_messages={"required": "Choose the key worker"})
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        self.fields["key_worker"].queryset = _people(Membership.Role.SOCIAL_WORKER)
+        self.fields["key_worker"].label_from_instance = lambda worker: worker.get_full_name() or worker.username
+        self.initial.update(areas_of_concern=record.areas_of_concern, progress_measures=record.progress_measures,
+                            key_worker=record.key_worker_id or record.episode.allocated_to_id)
+
+
+class PlanActionForm(StepForm):
+    description = forms.CharField(label="What is to be done", widget=GovukTextarea(rows=3), max_length=2000,
+                                  error_messages={"required": "Enter what the action is"})
+    owner_agency = forms.ChoiceField(label="Agency responsible", choices=[("", "Choose an agency")]
+                                     + [(a, a) for a in PLAN_AGENCIES], widget=GovukSelect(),
+                                     error_messages={"required": "Choose the agency responsible for the action"})
+    owner_name = forms.CharField(label="Person responsible (optional)", required=False, max_length=200,
+                                 widget=GovukTextInput(width_class="govuk-input govuk-input--width-20"))
+    due_on = GovukDateField(label="Due by", help_text=DATE_HINT,
+                            error_messages={"required": "Enter the date the action is due by"})
+
+
+class CoreGroupForm(StepForm):
+    held_on = _date("Date the core group met")
+    attendees = forms.MultipleChoiceField(
+        label="Agencies that attended", choices=[(a, a) for a in PLAN_AGENCIES], widget=GovukCheckboxes(),
+        error_messages={"required": "Select the agencies that attended the core group"})
+    progress = forms.CharField(label="Progress on the plan's actions (optional)", required=False, max_length=20000,
+                               widget=GovukTextarea(rows=5))
+    completed_actions = forms.ModelMultipleChoiceField(
+        label="Actions the core group found done (optional)", required=False, queryset=PlanAction.objects.none(),
+        widget=GovukCheckboxes())
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        actions = self.fields["completed_actions"]
+        actions.queryset = record.actions.filter(completed_on__isnull=True)
+        actions.label_from_instance = lambda a: f"{a.description} ({a.owner_agency}, due {a.due_on:%-d %B %Y})"
+        if not actions.queryset.exists():
+            del self.fields["completed_actions"]
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("completed_actions", [])
+        return data
+
+
+class VisitForm(StepForm):
+    visited_on = _date("Date of the visit")
+    seen_alone = yes_no_field("Was the child seen alone?", error="Select yes if the child was seen alone")
+    notes = forms.CharField(label="What the child said and what you saw (optional)", required=False,
+                            max_length=20000, widget=GovukTextarea(rows=5))

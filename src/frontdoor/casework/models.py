@@ -337,6 +337,11 @@ class ChildProtectionPlan(models.Model):
     previous_plans = models.PositiveIntegerField(default=0)  # the child's plans before this one
     ended_on = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=30, choices=EndReason.choices, blank=True)
+    # The plan's contents, written by the core group after the initial conference.
+    areas_of_concern = models.TextField(blank=True)
+    progress_measures = models.TextField(blank=True)  # how the core group will know the plan is working
+    key_worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="key_worker_plans")
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -349,6 +354,51 @@ class ChildProtectionPlan(models.Model):
     @property
     def is_open(self) -> bool:
         return self.ended_on is None
+
+
+class PlanAction(models.Model):
+    """One action of a child protection plan: what is to be done, by whom (an agency and a person
+    in it), by when; the core group marks it done."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner_agency = models.CharField(max_length=100)
+    owner_name = models.CharField(max_length=200, blank=True)
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "description"]
+
+
+class CoreGroupMeeting(models.Model):
+    """A core group meeting: the professionals who work the plan with the family, by agency, and
+    what they said about the actions' progress."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_groups")
+    held_on = models.DateField()
+    attendees = models.JSONField(default=list)  # agency names
+    progress = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on"]
+
+
+class StatutoryVisit(models.Model):
+    """A social worker's statutory visit to a child on a child protection plan (seed 000: fortnightly)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="visits")
+    visited_on = models.DateField()
+    seen_alone = models.BooleanField()
+    notes = models.TextField(blank=True)
+    visited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["visited_on"]
 
 
 class ReviewConference(Conference):

@@ -92,6 +92,7 @@ def episode_step(*, episode: Episode, kind: str, step_id):
         "initial_conference": lambda: episode.initial_conferences.select_related("section_47"),
         "review_conference": lambda: ReviewConference.objects.filter(plan__episode=episode).select_related("plan"),
         "cin_plan": lambda: episode.cin_plans.all(),
+        "cp_plan": lambda: episode.child_protection_plans.select_related("key_worker"),
     }[kind]()
     step = steps.filter(pk=step_id).first()
     if step is None:
@@ -100,7 +101,8 @@ def episode_step(*, episode: Episode, kind: str, step_id):
 
 
 DUE_PREFETCH = ("assessments", "strategy_discussions", "section_47_enquiries", "initial_conferences",
-                "child_protection_plans__reviews", "cin_plans__reviews")
+                "child_protection_plans__reviews", "child_protection_plans__core_groups",
+                "child_protection_plans__visits", "cin_plans__reviews")
 
 
 def episode_due(episode: Episode) -> list[clocks.Due]:
@@ -116,7 +118,19 @@ def episode_due(episode: Episode) -> list[clocks.Due]:
                      for c in episode.initial_conferences.all()]
         + [clocks.OpenConference("Review conference", r.due_on, r.held_on) for r in reviews],
         cin_plans=[_open_cin_plan(p) for p in episode.cin_plans.all()],
+        plans=[_open_plan(p) for p in episode.child_protection_plans.all()],
     )
+
+
+def _open_plan(plan: ChildProtectionPlan) -> clocks.OpenPlan:
+    """From the plan's prefetched core groups and visits (none are queried one plan at a time)."""
+    return clocks.OpenPlan(plan.started_on, plan.ended_on,
+                           min((m.held_on for m in plan.core_groups.all()), default=None),
+                           max((v.visited_on for v in plan.visits.all()), default=None))
+
+
+def plan_due(plan: ChildProtectionPlan) -> list[clocks.Due]:
+    return clocks.plan_due(_open_plan(plan))
 
 
 def cin_plan_next_review(plan: ChildInNeedPlan):
@@ -136,6 +150,11 @@ class CaseloadRow:
     @property
     def next_due(self) -> clocks.Due | None:
         return self.due[0] if self.due else None
+
+    @property
+    def next_visit(self) -> clocks.Due | None:
+        """A child on a child protection plan's next statutory visit."""
+        return next((due for due in self.due if due.what == clocks.STATUTORY_VISIT), None)
 
 
 def _soonest_first(rows: list, today: date) -> list:

@@ -8,14 +8,16 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
-from frontdoor.casework.selectors import cin_plan_route
+from frontdoor.casework.selectors import caseload, cin_plan_route, episodes_visible_to
 from frontdoor.casework.models import (
     AbuseCategory, Allocation, Assessment, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan,
-    EarlyHelpOffer, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry,
-    StrategyDiscussion, TeamAroundTheChildMeeting, Team,
+    CoreGroupMeeting, EarlyHelpOffer, Episode, InitialChildProtectionConference, PlanAction, ReviewConference,
+    Section47Enquiry, StatutoryVisit, StrategyDiscussion, TeamAroundTheChildMeeting, Team,
 )
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record
+from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.services import outbox_enqueue
 
 CONFLICT = "Someone else changed this record while you were working on it. Reload the page to see their changes."
 # The next steps of the Levels of Need tool (its outcomes' `next_step`) that open an episode.
@@ -541,3 +543,133 @@ def episode_close(*, manager, episode: Episode, version: int, closed_on: date, r
     episode.refresh_from_db()
     access_log_record(user=manager, target=episode, reason="Closed the episode", action=AccessLogEntry.Action.UPDATE)
     return episode
+
+
+def _plan_change(*, user, plan: ChildProtectionPlan, version: int, reason: str, **changes) -> None:
+    """Every change to an open plan compares and sets its version: two people editing one plan
+    never overwrite each other (the second is told to reload)."""
+    if plan.ended_on is not None:
+        raise CaseworkError("This child protection plan has ended")
+    _compare_and_set(ChildProtectionPlan, plan, version, **changes)
+    access_log_record(user=user, target=plan.episode, reason=reason, action=AccessLogEntry.Action.UPDATE)
+
+
+@transaction.atomic
+def plan_contents_update(*, user, plan: ChildProtectionPlan, version: int, areas_of_concern: str,
+                         progress_measures: str, key_worker) -> ChildProtectionPlan:
+    """The plan's areas of concern, how progress will be measured, and its key worker (a social worker)."""
+    if not areas_of_concern.strip():
+        raise CaseworkError("Enter the areas of concern the plan addresses")
+    if not progress_measures.strip():
+        raise CaseworkError("Enter how progress on the plan will be measured")
+    membership = getattr(key_worker, "membership", None)
+    if membership is None or membership.role != Membership.Role.SOCIAL_WORKER:
+        raise CaseworkError("Choose the key worker: a qualified social worker")
+    _plan_change(user=user, plan=plan, version=version, reason="Changed the child protection plan",
+                 areas_of_concern=areas_of_concern.strip(), progress_measures=progress_measures.strip(),
+                 key_worker=key_worker)
+    return plan
+
+
+@transaction.atomic
+def plan_action_add(*, user, plan: ChildProtectionPlan, version: int, description: str, owner_agency: str,
+                    owner_name: str, due_on: date) -> PlanAction:
+    """An action on the plan: what, the agency (and person) who will do it, and by when."""
+    if not description.strip():
+        raise CaseworkError("Enter what the action is")
+    if not owner_agency.strip():
+        raise CaseworkError("Choose the agency responsible for the action")
+    if due_on < plan.started_on:
+        raise CaseworkError(f"The action's due date cannot be before {plan.started_on:%-d %B %Y}, when the plan started")
+    _plan_change(user=user, plan=plan, version=version, reason="Added an action to the child protection plan")
+    return PlanAction.objects.create(plan=plan, description=description.strip(), owner_agency=owner_agency.strip(),
+                                     owner_name=owner_name.strip(), due_on=due_on)
+
+
+@transaction.atomic
+def core_group_record(*, user, plan: ChildProtectionPlan, version: int, held_on: date, attendees: list[str],
+                      progress: str, completed_actions: list[PlanAction]) -> CoreGroupMeeting:
+    """A core group meeting: who attended, by agency, the progress on the plan, and the actions it
+    found done (completed that day). The first stops the 10-working-day clock."""
+    if not attendees:
+        raise CaseworkError("Select the agencies that attended the core group")
+    _check_day(held_on, what="The date the core group met", earliest=plan.started_on,
+               since="the initial conference made the plan")
+    if any(action.plan_id != plan.pk or action.completed_on for action in completed_actions):
+        raise CaseworkError("Choose only the plan's open actions")
+    _plan_change(user=user, plan=plan, version=version, reason="Recorded a core group meeting")
+    PlanAction.objects.filter(pk__in=[a.pk for a in completed_actions]).update(completed_on=held_on)
+    return CoreGroupMeeting.objects.create(plan=plan, held_on=held_on, attendees=attendees,
+                                           progress=progress.strip(), recorded_by=user)
+
+
+@transaction.atomic
+def visit_record(*, user, plan: ChildProtectionPlan, version: int, visited_on: date, seen_alone: bool,
+                 notes: str = "") -> StatutoryVisit:
+    """The social worker's statutory visit, and whether the child was seen alone; the next is due a
+    fortnight later."""
+    _check_day(visited_on, what="The date of the visit", earliest=plan.started_on,
+               since="the child protection plan started")
+    _plan_change(user=user, plan=plan, version=version, reason="Recorded a statutory visit")
+    return StatutoryVisit.objects.create(plan=plan, visited_on=visited_on, seen_alone=seen_alone,
+                                         notes=notes.strip(), visited_by=user)
+
+
+DIGEST_KIND = "team_digest"
+
+
+def _week_end(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
+
+
+def _digest_key(team: Team, manager, today: date) -> str:
+    year, week, _ = today.isocalendar()
+    return f"team-digest-{team.pk}-{manager.pk}-{year}-W{week:02d}"
+
+
+def _digest_lines(rows, *, today: date, week_end: date) -> tuple[list[str], list[str]]:
+    """(overdue, due this week): one line per step, the child and their worker as the team page shows them."""
+    overdue, this_week = [], []
+    for row in rows:
+        episode = row.episode
+        who = episode.allocated_to.get_full_name() if episode.allocated_to else "not allocated"
+        for due in row.due:
+            line = f"- {episode.child_name or 'Child not yet identified'} ({who}): {due.what}, due {due.due_on:%-d %B %Y}"
+            if due.due_on < today:
+                overdue.append(line)
+            elif due.due_on <= week_end:
+                this_week.append(line)
+    return overdue, this_week
+
+
+def _digest_body(team: Team, manager, overdue: list[str], this_week: list[str], week_end: date) -> str:
+    parts = [f"Dear {manager.get_full_name() or manager.username},", "",
+             f"This is the {team.name}'s work that is overdue or due by Sunday {week_end:%-d %B %Y}.", "",
+             f"Overdue ({len(overdue)}):", *(overdue or ["- Nothing overdue"]), "",
+             f"Due this week ({len(this_week)}):", *(this_week or ["- Nothing due this week"]), "",
+             "Open Team's cases in Front Door to allocate or record them.",
+             "This is sent every Monday to the team's managers. Do not forward it."]
+    return "\n".join(parts)
+
+
+@transaction.atomic
+def team_digests_send(*, today: date) -> list[OutboxMessage]:
+    """This week's digest to each team manager of each team, through the outbox: the team's open work
+    that is overdue or due by Sunday. Once a week per manager and team, however often it is asked
+    (a manager already sent this week's is skipped before their team's work is read, and logged), and
+    sent when nothing is due as well, so that the week is marked done."""
+    week_end, queued = _week_end(today), []
+    managers = Membership.objects.filter(role=Membership.Role.TEAM_MANAGER, user__is_active=True).values("user")
+    for team in Team.objects.prefetch_related("members").order_by("name"):
+        for manager in team.members.filter(pk__in=managers).order_by("pk"):
+            key = _digest_key(team, manager, today)
+            if not manager.email or OutboxMessage.objects.filter(idempotency_key=key).exists():
+                continue
+            episodes = episodes_visible_to(user=manager).filter(team=team)
+            rows = caseload(user=manager, episodes=episodes, reason="Weekly team digest email", today=today)
+            overdue, this_week = _digest_lines(rows, today=today, week_end=week_end)
+            queued.append(outbox_enqueue(
+                kind=DIGEST_KIND, idempotency_key=key, to_address=manager.email, about=team,
+                subject=f"{team.name}: {len(overdue)} overdue, {len(this_week)} due this week",
+                body=_digest_body(team, manager, overdue, this_week, week_end)))
+    return queued

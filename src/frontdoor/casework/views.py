@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import selectors, services
-from frontdoor.casework.clocks import EHA_DUE_WORKING_DAYS
+from frontdoor.casework.clocks import EHA_DUE_WORKING_DAYS, first_core_group_due
 from frontdoor.casework.errors import CaseworkError
 from frontdoor.casework.forms import (
-    AllocateForm, AssessmentForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, EarlyHelpAssessmentForm,
-    EarlyHelpCloseForm, EmergencyProtectionForm, EpisodeCloseForm, InitialConferenceForm, OfferResponseForm, ReviewConferenceForm,
-    Section47Form, StepForm, StrategyDiscussionForm, TACMeetingForm,
+    AllocateForm, AssessmentForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, CoreGroupForm,
+    EarlyHelpAssessmentForm, EarlyHelpCloseForm, EmergencyProtectionForm, EpisodeCloseForm, InitialConferenceForm,
+    OfferResponseForm, PlanActionForm, PlanContentsForm, ReviewConferenceForm, Section47Form, StepForm,
+    StrategyDiscussionForm, TACMeetingForm, VisitForm,
 )
 
 SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
@@ -58,11 +59,13 @@ def conferences(request):
 
 def _child_protection(request, episode) -> dict:
     """The enquiries, conferences, plans and reviews on the episode page, and who may record them."""
-    plans = list(episode.child_protection_plans.prefetch_related("reviews").order_by("started_on"))
+    plans = list(episode.child_protection_plans.prefetch_related("reviews", "core_groups", "visits")
+                 .order_by("started_on"))
     return {
         "enquiries": list(episode.section_47_enquiries.select_related("completed_by")),
         "initial_conferences": list(episode.initial_conferences.select_related("chair")),
-        "plans": [(plan, list(plan.reviews.select_related("chair").order_by("due_on"))) for plan in plans],
+        "plans": [(plan, list(plan.reviews.select_related("chair").order_by("due_on")), selectors.plan_due(plan))
+                  for plan in plans],
         "may_record_enquiry": selectors.may_record(user=request.user, episode=episode, step=selectors.WORKER_STEP),
         "may_record_conference": selectors.may_record(user=request.user, episode=episode,
                                                       step=selectors.CONFERENCE_STEP),
@@ -384,6 +387,51 @@ def cin_plan_review(request, episode_id, plan_id):
 @role_required(TEAM_MANAGER)
 def cin_plan_end(request, episode_id, plan_id):
     return _plan_action(request, episode_id, plan_id, CIN_PLAN_END)
+
+
+def _cp_plan(request, episode_id, plan_id, reason: str, recording: str | None = None):
+    episode = selectors.episode_get_for(user=request.user, episode_id=episode_id, reason=reason, recording=recording)
+    return episode, selectors.episode_step(episode=episode, kind="cp_plan", step_id=plan_id)
+
+
+@login_required
+@role_required(*CASEWORK, CHAIR)
+def cp_plan(request, episode_id, plan_id):
+    """The plan's contents, its actions, core groups and statutory visits, with the clocks on each."""
+    episode, plan = _cp_plan(request, episode_id, plan_id, "Opened the child protection plan")
+    return render(request, "casework/cp_plan.html", {
+        "episode": episode, "plan": plan, "due": selectors.plan_due(plan), "today": timezone.localdate(),
+        "first_core_group_due": first_core_group_due(plan.started_on),
+        "actions": plan.actions.all(), "core_groups": plan.core_groups.all(),
+        "visits": plan.visits.select_related("visited_by"),
+        "may_record": plan.is_open and not episode.closed_on and selectors.may_record(
+            user=request.user, episode=episode, step=selectors.WORKER_STEP),
+        "page_title": f"Child protection plan: {episode.child_name}"})
+
+
+CP_PLAN_ACTIONS = {
+    "contents": Action("Change the plan", PlanContentsForm, services.plan_contents_update, "plan",
+                       "Child protection plan updated"),
+    "action": Action("Add an action", PlanActionForm, services.plan_action_add, "plan", "Action added"),
+    "core-group": Action("Record a core group meeting", CoreGroupForm, services.core_group_record, "plan",
+                         "Core group meeting recorded"),
+    "visit": Action("Record a statutory visit", VisitForm, services.visit_record, "plan", "Visit recorded"),
+}
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+def cp_plan_record(request, episode_id, plan_id, action):
+    if action not in CP_PLAN_ACTIONS:
+        raise Http404
+    step = CP_PLAN_ACTIONS[action]
+    episode, plan = _cp_plan(request, episode_id, plan_id, step.title, recording=selectors.WORKER_STEP)
+    back = reverse("casework:cp_plan", args=[episode.pk, plan.pk])
+    if not plan.is_open or episode.closed_on:
+        return redirect(back)
+    facts = [("Category", plan.get_latest_category_display()), ("Plan started", _date(plan.started_on))]
+    return _act(request, step, plan, facts=facts, back=back, back_text="Back to the child protection plan",
+                caption=episode.child_name or "Child not yet identified")
 
 
 EARLY_HELP_LEAD = Membership.Role.EARLY_HELP_LEAD

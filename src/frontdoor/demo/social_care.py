@@ -19,9 +19,10 @@ from frontdoor.casework.models import (
     Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.casework.services import (
-    early_help_assessment_record, early_help_offer_respond, early_help_offers_start_for_contact, episode_allocate,
-    episodes_start_for_contact, tac_meeting_record, initial_conference_record, review_conference_record,
-    section_47_emergency_protection_record, section_47_record, strategy_discussion_record,
+    core_group_record, early_help_assessment_record, early_help_offer_respond, early_help_offers_start_for_contact,
+    episode_allocate, episodes_start_for_contact, tac_meeting_record, initial_conference_record, plan_action_add,
+    plan_contents_update, review_conference_record, section_47_emergency_protection_record, section_47_record,
+    strategy_discussion_record, visit_record,
 )
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.services import decision_next_steps
@@ -87,6 +88,22 @@ def load_demo_social_care(*, today: date) -> None:
     _child_protection(today=today, worker=worker, manager=manager, chair=users[CHAIR])
     Progress(today=today, worker=worker, manager=manager).run()
     _early_help(today=today, manager=manager, lead=users[EARLY_HELP_LEAD])
+
+
+def _plan_worked(plan: ChildProtectionPlan, *, worker, today: date) -> None:
+    """The plan written, one action, and the core group and the first visit where they are due by now
+    (a recent plan is left with both due, an older one with its next visit due)."""
+    plan_contents_update(user=worker, plan=plan, version=plan.version, key_worker=worker,
+                         areas_of_concern="Demo: home conditions; school attendance.",
+                         progress_measures="Demo: food and heating at every visit; attendance above 90%.")
+    plan_action_add(user=worker, plan=plan, version=plan.version, description="Demo: refer to the food bank",
+                    owner_agency="Family support", owner_name="", due_on=add_working_days(plan.started_on, 5))
+    met, visited = add_working_days(plan.started_on, 8), add_working_days(plan.started_on, 7)
+    if met <= today:
+        core_group_record(user=worker, plan=plan, version=plan.version, held_on=met, completed_actions=[],
+                          attendees=CONFERENCE_AGENCIES, progress="Demo: food bank referral made.")
+    if visited <= today:
+        visit_record(user=worker, plan=plan, version=plan.version, visited_on=visited, seen_alone=True)
 
 
 def _early_help(*, today: date, manager, lead) -> None:
@@ -166,6 +183,8 @@ def _walk(episode: Episode, stage: Stage, *, today: date, worker, chair, categor
     initial_conference_record(user=chair, conference=conference, version=conference.version, chair=chair,
                               held_on=add_working_days(discussed, stage.conference_days),
                               attendees=CONFERENCE_AGENCIES, decision=stage.conference_decision, category=category)
+    if stage.conference_decision == PLAN:
+        _plan_worked(ChildProtectionPlan.objects.get(initial_conference=conference), worker=worker, today=today)
     if stage.review_decision is None or stage.conference_decision != PLAN:
         return
     review = ReviewConference.objects.get(plan__initial_conference=conference)

@@ -45,6 +45,7 @@ class OutboxMessage(models.Model):
         "school_da_notification": "Domestic abuse notification to a school",
         "marac_referral": "MARAC referral",
         "idva_referral": "IDVA referral",
+        "team_digest": "Weekly digest to a team manager",
     }
 
     @property

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.models import (
-    Allocation, Assessment, Case, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan, EarlyHelpOffer,
-    Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
-    TeamAroundTheChildMeeting,
+    Allocation, Assessment, Case, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan, CoreGroupMeeting,
+    EarlyHelpOffer, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry, StatutoryVisit,
+    StrategyDiscussion, TeamAroundTheChildMeeting,
 )
 from frontdoor.casework.selectors import early_help_offers_visible_to, episodes_visible_to
 from frontdoor.decisions.selectors import decision_outcome_texts
@@ -216,6 +216,11 @@ def _social_care_entries(*, user, person) -> tuple[list[Entry], list[Plan]]:
         if review.held_on:
             decision = review.get_decision_display() or "no decision recorded"
             add(review.held_on, f"Review child protection conference held: {decision}", review.plan.episode_id)
+    for meeting in CoreGroupMeeting.objects.filter(plan__episode__person=person).select_related("plan"):
+        add(meeting.held_on, f"Core group met: {', '.join(meeting.attendees)}", meeting.plan.episode_id)
+    for visit in StatutoryVisit.objects.filter(plan__episode__person=person).select_related("plan"):
+        seen = "seen alone" if visit.seen_alone else "not seen alone"
+        add(visit.visited_on, f"Statutory visit by the social worker: the child was {seen}", visit.plan.episode_id)
     for plan in ChildInNeedPlan.objects.filter(episode__person=person):
         add(plan.started_on, "Child in need plan started", plan.episode_id)
         add(plan.ended_on, f"Child in need plan ended: {plan.get_end_reason_display()}", plan.episode_id)

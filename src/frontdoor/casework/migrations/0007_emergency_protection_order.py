@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0005_early_help_cin_plans'),
+        ('casework', '0006_cp_plan_contents_core_groups_visits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
