@@ -272,3 +272,23 @@ def test_list_7_says_yes_for_a_child_protected_in_the_six_months_and_no_otherwis
     assert _row_of(annex_a_lists(period_end=timezone.localdate())[6], plan.episode.person)[EPO] == "a) Yes"
     seven_months_on = timezone.localdate() + timedelta(days=190)
     assert _row_of(annex_a_lists(period_end=seven_months_on)[6], plan.episode.person)[EPO] == "b) No"
+
+
+def test_list_7_has_the_last_statutory_visit_by_the_period_end_and_whether_the_child_was_seen_alone(staff, journey):
+    from frontdoor.casework.services import visit_record
+
+    *_, worker = staff
+    plan, _ = journey
+    for days_ago, alone in ((10, True), (3, False)):
+        plan.refresh_from_db()
+        visit_record(user=worker, plan=plan, version=plan.version, visited_on=timezone.localdate()
+                     - timedelta(days=days_ago), seen_alone=alone)
+
+    def visit(days_before_today: int) -> tuple:
+        row = _row_of(annex_a_lists(period_end=timezone.localdate() - timedelta(days=days_before_today))[6],
+                      plan.episode.person)
+        last = row["Date of the Last Statutory Visit"]
+        return last and (timezone.localdate() - last).days, row["Was the Child Seen Alone?"]
+    assert visit(0) == (3, "b) No")
+    assert visit(5) == (10, "a) Yes")
+    assert visit(11) == (None, "")  # no visit yet by then

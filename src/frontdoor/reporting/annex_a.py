@@ -279,6 +279,12 @@ def _latest_review(plan: ChildProtectionPlan, window: Window) -> date | None:
     return max(held, default=None)
 
 
+def _last_visit(plan: ChildProtectionPlan, window: Window) -> list:
+    """The last statutory visit by the period end and whether the child was seen alone at it."""
+    visits = [v for v in plan.visits.all() if v.visited_on <= window.period_end]  # ordered by date
+    return [visits[-1].visited_on, codes.yes_no(visits[-1].seen_alone)] if visits else [None, ""]
+
+
 def _protected_in(window: Window) -> set:
     """The children subject to an emergency protection order or police protection in the window."""
     return {_child_key(person_id, contact_child_id) for person_id, contact_child_id in Section47Enquiry.objects.filter(
@@ -294,14 +300,13 @@ def child_protection(window: Window) -> AnnexAList:
         "Number of Previous Child Protection Plans") + ALLOCATED)
     found = (ChildProtectionPlan.objects.filter(_open_or_closed_in(window, "started_on", "ended_on"))
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
-             .prefetch_related("reviews").order_by("started_on"))
+             .prefetch_related("reviews", "visits").order_by("started_on"))
     protected = _protected_in(window)
     for plan in found:
         episode = plan.episode
-        # Statutory visits are not recorded yet: the last visit and whether the child was seen alone are blank.
         result.rows.append(_episode_child(episode, window) + [
             plan.started_on, codes.ABUSE_CATEGORY[plan.initial_category], codes.ABUSE_CATEGORY[plan.latest_category],
-            None, "", _latest_review(plan, window), window.by_end(plan.ended_on),
+            *_last_visit(plan, window), _latest_review(plan, window), window.by_end(plan.ended_on),
             codes.yes_no(_child_key(episode.person_id, episode.contact_child_id) in protected), plan.previous_plans]
             + _allocated(episode))
         result.people.append(_subject(episode))
