@@ -313,15 +313,17 @@ def test_the_demo_has_lado_referrals_one_historical_and_one_with_an_outcome(summ
     assert LadoReferral.objects.count() == 5
     assert LadoReferral.objects.filter(historical=True).count() == 1
     assert LadoReferral.objects.exclude(outcome="").count() == 2
+    assert LadoReferral.objects.filter(children__isnull=False).count() == 1  # its child's chronology is the LADO's
     assert get_user_model().objects.get(username="lado@demo.test").membership.role == "lado"
 
 
 def test_the_demo_has_private_fostering_arrangements_one_ended(summary):
     from frontdoor.fostering.models import Arrangement
 
-    assert Arrangement.objects.count() == 4
+    assert Arrangement.objects.count() == 5
     assert Arrangement.objects.filter(ended_on__isnull=False).count() == 1
     assert Arrangement.objects.filter(assessment="suitable").count() == 3
+    assert Arrangement.objects.filter(child__isnull=False).count() == 1  # on the child's person page
 
 
 def test_the_demo_has_the_education_list_late_interviews_escalated_and_escalations(summary):
@@ -341,3 +343,10 @@ def test_the_demo_built_today_has_a_risk_management_plan(db):
     load_demo_data(seed=2026, scale=SMALL)
     plan = RiskPlan.objects.get()
     assert plan.actions.count() == 2 and plan.actions.filter(done_on__isnull=False).count() == 1
+
+
+def test_the_demo_has_a_child_on_a_plan_taken_into_police_protection(summary):
+    from frontdoor.casework.models import Section47Enquiry
+
+    protected = Section47Enquiry.objects.exclude(emergency_protection="")
+    assert protected.count() >= 1 and protected.filter(episode__child_protection_plans__isnull=False).exists()

@@ -66,3 +66,43 @@ def test_reading_an_arrangement_logs_the_linked_child(worker):
                           seen_alone=True)
     selectors.arrangement_get_for(user=worker, arrangement_id=arrangement.pk, reason="Viewed")
     assert AccessLogEntry.objects.filter(target_id=str(ruby.pk), reason="Viewed").exists()
+
+
+def _csv_rows(text: str) -> list[dict]:
+    import csv
+    import io
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_arrangements_csv_has_every_arrangement_with_its_visits_timeliness_and_logs_each(worker):
+    ruby = factories.person()
+    today = timezone.localdate()
+    current = notify(worker, notified_on=today - timedelta(days=20), began_on=today - timedelta(days=21))
+    services.visit_record(user=worker, arrangement=current, version=1, visited_on=today - timedelta(days=1),
+                          seen_alone=False, notes="Ruby asked for her carer to stay.")
+    ended = notify(worker, child_given_name="=Ali", notified_on=today - timedelta(days=5),
+                   began_on=today - timedelta(days=6))
+    Arrangement.objects.filter(pk=ended.pk).update(ended_on=today)
+    rows = _csv_rows(selectors.fostering_arrangements_csv(user=worker, today=today))
+    assert [(r["child_given_name"], r["status"], r["ended_on"]) for r in rows] == [
+        ("Ruby", "due", ""), ("'=Ali", "ended", today.isoformat())]  # a formula is written as text
+    ruby_row = rows[0]
+    assert ruby_row["first_visit_on"] == (today - timedelta(days=1)).isoformat()
+    assert ruby_row["first_visit_in_time"] == "no" and ruby_row["last_visit_seen_alone"] == "no"
+    assert ruby_row["next_visit_due"] == (today + timedelta(days=41)).isoformat()
+    assert ruby_row["visits"] == "1" and ruby_row["carer_relationship"] == "Family friend"
+    exported = AccessLogEntry.objects.filter(user=worker, action=AccessLogEntry.Action.EXPORT)
+    assert set(exported.values_list("target_id", flat=True)) >= {str(current.pk), str(ended.pk), str(ruby.pk)}
+
+
+def test_the_figures_csv_is_the_pages_figures_as_rows(worker):
+    notify(worker, notified_on=date(2025, 5, 1), began_on=date(2025, 4, 28))
+    notify(worker, child_date_of_birth=date(2022, 1, 1), source="parent", notified_on=date(2026, 1, 10),
+           began_on=date(2026, 1, 5))
+    rows = _csv_rows(selectors.fostering_figures_csv(user=worker, today=date(2026, 3, 20)))
+    counts = {(r["measure"], r["category"]): int(r["arrangements"]) for r in rows}
+    assert {r["year"] for r in rows} == {"2025-26"}
+    assert counts[("notified", "total")] == 2 and counts[("current", "total")] == 2
+    assert counts[("notified_by_source", "Parent")] == 1 and counts[("current_by_age", "Under 5")] == 1
+    with pytest.raises(Http404):
+        selectors.fostering_figures_csv(user=factories.user(role="manager"))

@@ -1,9 +1,10 @@
 """The chronology's selector and pages: who may read a child's chronology (404 for anyone else),
 every read and download logged, entries across the apps, links only where the viewer may open them."""
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
+from django.http import Http404
 from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
@@ -199,3 +200,86 @@ def test_a_step_down_to_early_help_is_in_the_chronology_with_a_link_to_the_offer
     offer_entry = next(e for e in found.entries if e.kind == "early_help")
     assert offer_entry.link.startswith("/early-help/offers/")
     assert any(w.startswith("Episode closed: Closed after assessment, referred to early help") for w in whats)
+
+
+def _lado_referral_about(person, *, lado):
+    from frontdoor.lado import services as lado_services
+
+    referral = lado_services.lado_referral_submit(
+        referrer=factories.user(), adult_name="Jon Example", adult_role="Teaching assistant",
+        employer="Oakfield Primary", setting_type="school", allegation="Grabbed a pupil's arm hard", historical=False)
+    lado_services.lado_child_link(user=lado, referral=referral, version=referral.version, given_name=person.given_name,
+                                  family_name=person.family_name, date_of_birth=person.date_of_birth)
+    referral.refresh_from_db()
+    lado_services.lado_referral_consider(user=lado, referral=referral, version=referral.version,
+                                         consideration="meeting", notes="Threshold met.")
+    return referral
+
+
+def _arrangement_for(person, *, worker):
+    from frontdoor.fostering import services as fostering_services
+
+    today = timezone.localdate()
+    arrangement = fostering_services.arrangement_notify(
+        user=worker, child_given_name=person.given_name, child_family_name=person.family_name,
+        child_date_of_birth=person.date_of_birth, child_disabled=False, carer_name="Ann Friend",
+        carer_address="3 Mill Lane, Fictionton", carer_relationship="family_friend", source="school",
+        notified_on=today, began_on=today - timedelta(days=3), intended_days=90)
+    fostering_services.visit_record(user=worker, arrangement=arrangement, version=arrangement.version,
+                                    visited_on=today, seen_alone=True)
+    return arrangement
+
+
+@pytest.fixture
+def lado_and_fostering(child_on_plan):
+    person = child_on_plan["person"]
+    lado, worker = factories.user(role="lado"), factories.user(role="fostering_worker")
+    return {**child_on_plan, "lado": lado, "fostering_worker": worker,
+            "referral": _lado_referral_about(person, lado=lado), "arrangement": _arrangement_for(person, worker=worker)}
+
+
+ALLEGATION = "Allegation against Jon Example, Teaching assistant at Oakfield Primary, referred to the LADO"
+
+
+def test_the_lado_reads_the_linked_childs_chronology_with_the_allegation_and_its_link(lado_and_fostering):
+    lado, person, referral = lado_and_fostering["lado"], lado_and_fostering["person"], lado_and_fostering["referral"]
+    client = Client()
+    client.force_login(lado)
+    page = client.get(f"/front-door/people/{person.pk}/chronology").content.decode()
+    assert ALLEGATION in page and "LADO&#x27;s initial consideration: Threshold met" in page
+    assert f"/lado/referrals/{referral.pk}" in page
+    assert "Private fostering notified by school" in page  # without the arrangement's link: not the LADO's
+    assert f"/private-fostering/arrangements/{lado_and_fostering['arrangement'].pk}" not in page
+    assert logged(user=lado, reason=VIEWED) == {str(person.pk)}
+    assert _whats(child_chronology(user=lado, person=person, kind="lado"))[-1] == ALLEGATION
+    assert f"/front-door/people/{person.pk}/chronology" in client.get(f"/lado/referrals/{referral.pk}").content.decode()
+
+
+@pytest.mark.parametrize("role", ["practitioner", "manager", "team_manager", "fostering_worker"])
+def test_nobody_outside_the_lado_team_learns_of_the_allegation(lado_and_fostering, role):
+    person = lado_and_fostering["person"]
+    staff = dict(zip(("practitioner", "manager", "team_manager"), lado_and_fostering["staff"]))
+    user = staff.get(role) or lado_and_fostering["fostering_worker"]
+    client = Client()
+    client.force_login(user)
+    page = client.get(f"/front-door/people/{person.pk}/chronology").content.decode()
+    assert "Private fostering notified by school" in page
+    assert "Oakfield Primary" not in page and "LADO" not in page and "Allegation" not in page
+    assert client.get(f"/front-door/people/{person.pk}/chronology", {"kind": "lado"}).status_code == 400
+    pdf = client.get(f"/front-door/people/{person.pk}/chronology.pdf").content
+    assert "Oakfield" not in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_fostering_worker_gets_the_arrangements_link_and_only_their_childrens_chronologies(lado_and_fostering):
+    worker, person = lado_and_fostering["fostering_worker"], lado_and_fostering["person"]
+    found = child_chronology(user=worker, person=person, kind="private_fostering")
+    assert sorted(_whats(found)) == ["Private fostering arrangement began",
+                                     "Private fostering notified by school: cared for by Ann Friend (family friend)",
+                                     "Private fostering visit: seen alone"]
+    assert {e.link for e in found.entries} == {f"/private-fostering/arrangements/{lado_and_fostering['arrangement'].pk}"}
+    practitioner, *_ = lado_and_fostering["staff"]
+    assert {e.link for e in child_chronology(user=practitioner, person=person, kind="private_fostering").entries} == {None}
+    unlinked = factories.person(given_name="Someone", family_name="Else")
+    for user in (worker, lado_and_fostering["lado"]):
+        with pytest.raises(Http404):
+            chronology_person_get_for(user=user, person_id=unlinked.pk, reason=VIEWED)

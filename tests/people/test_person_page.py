@@ -237,3 +237,26 @@ def test_the_merged_notice_shows_only_on_the_page_it_was_for(ruby):
     client.get(f"/front-door/people/{ruby['copy'].pk}")  # redirected, but another tab opens Lisa first
     assert "The record you opened" not in _page(client, ruby["lisa"])
     assert "The record you opened" not in _page(client, ruby["ruby"])
+
+
+def test_the_page_shows_the_childs_private_fostering_and_nothing_of_an_allegation(ruby):
+    from frontdoor.fostering import services as fostering_services
+    from frontdoor.lado import services as lado_services
+
+    child, today = ruby["ruby"], date.today()
+    worker, lado = factories.user(role="fostering_worker"), factories.user(role="lado")
+    arrangement = fostering_services.arrangement_notify(
+        user=worker, child_given_name=child.given_name, child_family_name=child.family_name,
+        child_date_of_birth=child.date_of_birth, child_disabled=False, carer_name="Ann Friend",
+        carer_address="3 Mill Lane, Fictionton", carer_relationship="family_friend", source="school",
+        notified_on=today, began_on=today, intended_days=90)
+    referral = lado_services.lado_referral_submit(
+        referrer=factories.user(), adult_name="Jon Example", adult_role="Coach", employer="Fictionton Swimming Club",
+        setting_type="sport", allegation="Inappropriate messages", historical=False)
+    lado_services.lado_child_link(user=lado, referral=referral, version=referral.version, given_name=child.given_name,
+                                  family_name=child.family_name, date_of_birth=child.date_of_birth)
+    client, _ = _signed_in()
+    page = client.get(f"/front-door/people/{child.pk}").content.decode()
+    assert "Private fostering" in page and "Ann Friend (family friend)" in page and "Current" in page
+    assert f"/private-fostering/arrangements/{arrangement.pk}" not in page  # the fostering workers' page
+    assert "Fictionton Swimming Club" not in page and "LADO" not in page and "allegation" not in page.lower()

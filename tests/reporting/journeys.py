@@ -10,8 +10,8 @@ from frontdoor.casework.models import (
     Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.casework.services import (
-    assessment_authorise, assessment_submit, episodes_start_for_contact, initial_conference_record, review_conference_record, section_47_record,
-    strategy_discussion_record,
+    assessment_authorise, assessment_submit, cin_plan_start, episodes_start_for_contact, initial_conference_record,
+    review_conference_record, section_47_record, strategy_discussion_record,
 )
 from frontdoor.intake.models import ContactChild
 from frontdoor.people.models import Person
@@ -87,9 +87,12 @@ def nfa_child(staff: Staff, **census) -> Episode:
 
 
 def cin_plan_child(staff: Staff, **census) -> Episode:
-    """Referred, assessed with two factors, a child in need plan open from the authorisation."""
+    """Referred, assessed with two factors, and the team manager's child in need plan open from the authorisation."""
     episode = referred(staff, level=3, days_ago=40, given_name="Cai", **census)
-    assessed(staff, episode, factors=["4B", "6B"], outcome=Assessment.Outcome.CIN_PLAN)
+    assessment = assessed(staff, episode, factors=["4B", "6B"], outcome=Assessment.Outcome.CIN_PLAN)
+    episode.refresh_from_db()
+    cin_plan_start(manager=staff.team_manager, episode=episode, version=episode.version,
+                   started_on=assessment.authorised_on)
     return episode
 
 

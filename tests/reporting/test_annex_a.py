@@ -6,14 +6,18 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from frontdoor.casework.models import Assessment, Episode
-from frontdoor.casework.services import assessment_authorise, assessment_submit
+from frontdoor.casework.models import Assessment, ChildInNeedPlan, EarlyHelpOffer, Episode, Section47Enquiry
+from frontdoor.casework.services import (
+    assessment_authorise, assessment_submit, cin_plan_end, cin_plan_start, early_help_assessment_record, early_help_close,
+    early_help_offer_respond, section_47_emergency_protection_record,
+)
 from frontdoor.cli import main
 from frontdoor.reporting.annex_a import annex_a_lists
 from frontdoor.reporting.annex_a_sheets import workbook_bytes
 from frontdoor.reporting.child_ids import child_unique_id
 from tests import factories
-from tests.casework.journey import authorised, plan_started
+from frontdoor.people.services import person_census_details_change
+from tests.casework.journey import assessed, authorised, decided, plan_started
 
 pytestmark = pytest.mark.django_db
 CHILD = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
@@ -29,6 +33,8 @@ def journey(staff):
     assessment_submit(user=worker, assessment=assessment, version=assessment.version, analysis="Needs support.",
                       factors=["21"], outcome=Assessment.Outcome.CIN_PLAN)
     assessment_authorise(manager=team_manager, assessment=assessment, version=assessment.version)
+    cin.refresh_from_db()
+    cin_plan_start(manager=team_manager, episode=cin, version=cin.version, started_on=timezone.localdate())
     return plan, cin
 
 
@@ -167,3 +173,131 @@ def test_list_1_gives_a_neighbours_call_and_an_anonymous_call_their_own_census_s
     sources = [row["Contact Source"] for row in _rows(_book()["List 1"])]
 
     assert sources == ["b) 1B: Individual", "t) 9: Anonymous"]
+
+
+def _census_details(user, person, *, ethnicity: str, disabilities: list[str]) -> None:
+    person.refresh_from_db()
+    person_census_details_change(user=user, person=person, version=person.version, ethnicity=ethnicity, upn="",
+                                 upn_unknown_reason="UN1", disabilities=disabilities, died_on=None)
+
+
+def _row_of(lst, person) -> dict:
+    [row] = [dict(zip(lst.headers, r)) for r in lst.rows if r[0] == child_unique_id(person_id=person.pk)]
+    return row
+
+
+def test_ethnicity_and_disability_are_the_childs_recorded_census_details(staff, journey):
+    practitioner, *_ = staff
+    plan, cin = journey
+    _census_details(practitioner, plan.episode.person, ethnicity="BAFR", disabilities=["AUT", "COMM"])
+    _census_details(practitioner, cin.person, ethnicity="WBRI", disabilities=["NONE"])
+    lists = annex_a_lists(period_end=timezone.localdate())
+    protected, in_need = _row_of(lists[6], plan.episode.person), _row_of(lists[5], cin.person)
+    assert (protected["Ethnicity"], protected["Does the Child have a Disability"]) == ("o) BAFR", "a) Yes")
+    assert (in_need["Ethnicity"], in_need["Does the Child have a Disability"]) == ("a) WBRI", "b) No")
+    assert _row_of(lists[0], cin.person)["Ethnicity"] == "a) WBRI"  # the contacts list too
+
+
+def test_case_status_is_the_cin_plan_record_open_at_the_period_end(staff):
+    *_, team_manager, _ = staff
+    episode = assessed(staff, outcome=Assessment.Outcome.CIN_PLAN)
+
+    def status() -> str:
+        return _row_of(annex_a_lists(period_end=timezone.localdate())[5], episode.person)["Case Status"]
+    assert status() == "d) Open assessment"  # decided on, not started yet
+    plan = cin_plan_start(manager=team_manager, episode=episode, version=episode.version,
+                          started_on=timezone.localdate())
+    assert status() == "c) Child in need plan"
+    cin_plan_end(manager=team_manager, plan=plan, version=plan.version, ended_on=timezone.localdate(),
+                 reason=ChildInNeedPlan.EndReason.NEEDS_MET)
+    assert status() == "d) Open assessment"  # the plan ended; the episode is still open
+
+
+@pytest.fixture
+def early_help_families(staff):
+    """Three families who accepted early help from the lead professional (agency Family Support): an
+    assessment completed, one under way, and one not started."""
+    practitioner, *_ = staff
+    lead = factories.user(role="early_help_lead", first="Lee", last="Fox",
+                          agency_=factories.agency(name="Family Support Service"))
+    offers = []
+    for _ in range(3):
+        offer = EarlyHelpOffer.objects.get(contact_child=decided(staff, level=2, codes=["L2.2"]))
+        EarlyHelpOffer.objects.filter(pk=offer.pk).update(offered_on=timezone.localdate() - timedelta(days=60))
+        offer.refresh_from_db()
+        offers.append(early_help_offer_respond(user=lead, offer=offer, version=offer.version, accepted=True,
+                                               responded_on=offer.offered_on, lead_professional=lead))
+    done, under_way, _ = offers
+    early_help_assessment_record(user=lead, offer=done, version=done.version, started_on=done.offered_on,
+                                 completed_on=done.offered_on + timedelta(days=20))
+    early_help_assessment_record(user=lead, offer=under_way, version=under_way.version,
+                                 started_on=timezone.localdate() - timedelta(days=10), completed_on=None)
+    return lead, offers
+
+
+def test_list_2_is_the_early_help_assessments_with_the_lead_professionals_organisation(early_help_families):
+    _, (done, under_way, not_started) = early_help_families
+    rows = _rows(_book()["List 2"])
+    assert [(r["Child Unique ID"], r["Assessment start date"].date(),
+             r["Assessment completion date"] and r["Assessment completion date"].date(),
+             r["Organisation completing assessment"]) for r in rows] == [
+        (child_unique_id(person_id=done.person_id), done.offered_on, done.offered_on + timedelta(days=20),
+         "Family Support Service"),
+        (child_unique_id(person_id=under_way.person_id), timezone.localdate() - timedelta(days=10), None,
+         "Family Support Service")]
+    assert rows[0]["Gender"] and rows[0]["Ethnicity"] == "s) NOBT"
+
+
+def test_list_2_leaves_out_early_help_closed_before_the_window_and_assessments_after_it(early_help_families):
+    lead, (done, under_way, _) = early_help_families
+    done.refresh_from_db()
+    early_help_close(user=lead, offer=done, version=done.version, closed_on=timezone.localdate() - timedelta(days=5),
+                     reason=EarlyHelpOffer.ClosureReason.OUTCOMES_MET)
+    assert len(annex_a_lists(period_end=timezone.localdate())[1].rows) == 2  # closed in the window: still listed
+    after_close = timezone.localdate() + timedelta(days=200)  # its window starts after the closure
+    assert [r[0] for r in annex_a_lists(period_end=after_close)[1].rows] == [
+        child_unique_id(person_id=under_way.person_id)]
+    before = annex_a_lists(period_end=timezone.localdate() - timedelta(days=11))[1]
+    assert [r[0] for r in before.rows] == [child_unique_id(person_id=done.person_id)]
+    assert before.rows[0][6] == done.offered_on + timedelta(days=20)
+
+
+def _protect(staff, plan, *, days_ago: int, kind=Section47Enquiry.EmergencyProtection.POLICE):
+    *_, worker = staff
+    Episode.objects.filter(pk=plan.episode_id).update(referral_date=timezone.localdate() - timedelta(days=45))
+    enquiry = Section47Enquiry.objects.get(episode_id=plan.episode_id)
+    return section_47_emergency_protection_record(user=worker, enquiry=enquiry, version=enquiry.version,
+                                                  protection=kind, protected_on=timezone.localdate()
+                                                  - timedelta(days=days_ago))
+
+
+EPO = "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)"
+
+
+def test_list_7_says_yes_for_a_child_protected_in_the_six_months_and_no_otherwise(staff, journey):
+    plan, _ = journey
+    assert _row_of(annex_a_lists(period_end=timezone.localdate())[6], plan.episode.person)[EPO] == "b) No"
+    _protect(staff, plan, days_ago=32)
+    assert _row_of(annex_a_lists(period_end=timezone.localdate())[6], plan.episode.person)[EPO] == "a) Yes"
+    seven_months_on = timezone.localdate() + timedelta(days=190)
+    assert _row_of(annex_a_lists(period_end=seven_months_on)[6], plan.episode.person)[EPO] == "b) No"
+
+
+def test_list_7_has_the_last_statutory_visit_by_the_period_end_and_whether_the_child_was_seen_alone(staff, journey):
+    from frontdoor.casework.services import visit_record
+
+    *_, worker = staff
+    plan, _ = journey
+    for days_ago, alone in ((10, True), (3, False)):
+        plan.refresh_from_db()
+        visit_record(user=worker, plan=plan, version=plan.version, visited_on=timezone.localdate()
+                     - timedelta(days=days_ago), seen_alone=alone)
+
+    def visit(days_before_today: int) -> tuple:
+        row = _row_of(annex_a_lists(period_end=timezone.localdate() - timedelta(days=days_before_today))[6],
+                      plan.episode.person)
+        last = row["Date of the Last Statutory Visit"]
+        return last and (timezone.localdate() - last).days, row["Was the Child Seen Alone?"]
+    assert visit(0) == (3, "b) No")
+    assert visit(5) == (10, "a) Yes")
+    assert visit(11) == (None, "")  # no visit yet by then

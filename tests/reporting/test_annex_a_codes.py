@@ -31,3 +31,16 @@ def test_disability_comes_from_the_census_codes():
     assert codes.disability_cell(["NONE"]) == "b) No"
     assert codes.disability_cell(["AUT", "LD"]) == "a) Yes"
     assert codes.disability_cell([]) == "c) Unknown"
+
+
+def test_ethnicity_is_the_census_code_lettered_as_the_template_letters_it():
+    assert codes.ethnicity_cell("WBRI") == "a) WBRI" and codes.ethnicity_cell("MWAS") == "h) MWAS"
+    assert codes.ethnicity_cell("OOTH") == "r) OOTH" and codes.ethnicity_cell("REFU") == "s) REFU"
+    assert codes.ethnicity_cell("") == "s) NOBT" and codes.ethnicity_cell(None) == "s) NOBT"
+    assert codes.ethnicity_cell("XXXX") == "s) NOBT"  # not a census code: not obtained, never passed through
+
+
+def test_every_census_ethnicity_code_has_its_template_cell():
+    from frontdoor.people.census_codes import ETHNICITY
+
+    assert set(codes.ETHNICITY) == {code for code, _ in ETHNICITY}

@@ -9,6 +9,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from frontdoor.casework.models import Assessment, ChildInNeedPlan
+from frontdoor.casework.services import cin_plan_end, cin_plan_start
 from frontdoor.cli import main
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.people.models import Person
@@ -121,6 +123,31 @@ def test_each_child_says_what_happened_to_them(three_children):
         "Reviews/CPPreviewDate")[-1].text
     assert priya.findtext("CINdetails/Section47/ICPCnotRequired") == "false"
     assert priya.findtext("ChildIdentifiers/UPN") == "A873210421057"
+
+
+def _cin_plan_dates(episode) -> list[tuple[str, str | None]]:
+    [child] = [c for c in _export().iter("Child") if c.findtext("ChildIdentifiers/LAchildID") == la_child_id(
+        episode.person)]
+    return [(p.findtext("CINPlanStartDate"), p.findtext("CINPlanEndDate")) for p in child.iter("CINPlanDates")]
+
+
+def test_cin_plan_dates_are_the_team_managers_plan_records_not_the_assessments_outcome(staff):
+    episode = journeys.referred(staff, level=3, days_ago=40, given_name="Cai")
+    journeys.assessed(staff, episode, factors=["4B"], outcome=Assessment.Outcome.CIN_PLAN)
+    assert _cin_plan_dates(episode) == []  # decided on, not started yet
+    episode.refresh_from_db()
+    plan = cin_plan_start(manager=staff.team_manager, episode=episode, version=episode.version,
+                          started_on=timezone.localdate())
+    ChildInNeedPlan.objects.filter(pk=plan.pk).update(started_on=journeys.weekday_ago(20))
+    plan.refresh_from_db()
+    cin_plan_end(manager=staff.team_manager, plan=plan, version=plan.version, ended_on=journeys.weekday_ago(5),
+                 reason=ChildInNeedPlan.EndReason.NEEDS_MET)
+    started, ended = journeys.weekday_ago(20).isoformat(), journeys.weekday_ago(5).isoformat()
+    assert _cin_plan_dates(episode) == [(started, ended)]
+    as_it_stood = cin_census_build(reference_date=census_reference_date(timezone.localdate()),
+                                   today=journeys.weekday_ago(10))
+    [child] = as_it_stood.children
+    assert [(p.started_on, p.ended_on) for p in child.episodes[0].cin_plans] == [(journeys.weekday_ago(20), None)]
 
 
 def test_the_year_holds_children_referred_in_it_or_open_in_it_as_they_stood_on_its_last_day(staff):

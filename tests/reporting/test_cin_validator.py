@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from django.utils import timezone
@@ -64,6 +65,9 @@ def test_children_recorded_through_the_casework_services_pass(tmp_path):
 def test_the_demo_areas_census_passes(tmp_path, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_demo_data(seed=2026, scale=0.25)
-    found = _validate(_exported(tmp_path))
+    exported = _exported(tmp_path)
+    found = _validate(exported)
     assert _summary(found) == {"errors": [], "crashed": []}
     assert {f["rule"] for f in found["queries"]} <= EXPLAINED_QUERIES
+    # the team manager's child in need plans, from their records
+    assert ET.parse(exported).getroot().find(".//CINPlanDates/CINPlanStartDate") is not None

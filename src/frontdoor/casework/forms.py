@@ -113,6 +113,17 @@ class StepForm(forms.Form):
         self.fields["version"].initial = record.version
 
 
+class EmergencyProtectionForm(StepForm):
+    protection = _radios("How the child was protected", Section47Enquiry.EmergencyProtection.choices,
+                         "Choose an emergency protection order or police protection")
+    protected_on = _date("Date the order was made or the police took the child into protection")
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, record=record, user=user, **kwargs)
+        self.fields["protection"].initial = record.emergency_protection
+        self.fields["protected_on"].initial = record.emergency_protection_on
+
+
 class Section47Form(StepForm):
     findings = forms.CharField(label="What the enquiry found", widget=GovukTextarea(rows=8), max_length=20000,
                                error_messages={"required": "Enter what the enquiry found"})

@@ -219,6 +219,11 @@ class Section47Enquiry(models.Model):
             "Concerns substantiated, but the child is not judged to be at continuing risk of significant harm")
         NOT_SUBSTANTIATED = "not_substantiated", "Concerns not substantiated"
 
+    class EmergencyProtection(models.TextChoices):
+        # Ofsted Annex A list 7 asks whether the child was subject to either in the last six months.
+        ORDER = "epo", "Emergency protection order (Children Act 1989, section 44)"
+        POLICE = "police", "Police protection (Children Act 1989, section 46)"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="section_47_enquiries")
     strategy_discussion = models.OneToOneField(StrategyDiscussion, on_delete=models.PROTECT,
@@ -230,14 +235,22 @@ class Section47Enquiry(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+")
+    emergency_protection = models.CharField(max_length=10, choices=EmergencyProtection.choices, blank=True)
+    emergency_protection_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["started_on"]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(completed_on__isnull=True, outcome="")
-            | (models.Q(completed_on__isnull=False) & ~models.Q(outcome="")),
-            name="section_47_completed_with_outcome")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(completed_on__isnull=True, outcome="")
+                | (models.Q(completed_on__isnull=False) & ~models.Q(outcome="")),
+                name="section_47_completed_with_outcome"),
+            models.CheckConstraint(
+                condition=models.Q(emergency_protection_on__isnull=True, emergency_protection="")
+                | (models.Q(emergency_protection_on__isnull=False) & ~models.Q(emergency_protection="")),
+                name="section_47_emergency_protection_dated"),
+        ]
 
     @property
     def due_on(self) -> date:

@@ -262,6 +262,24 @@ def section_47_record(*, user, enquiry: Section47Enquiry, version: int, findings
     return enquiry
 
 
+@transaction.atomic
+def section_47_emergency_protection_record(*, user, enquiry: Section47Enquiry, version: int, protection: str,
+                                           protected_on: date) -> Section47Enquiry:
+    """An emergency protection order or police protection taken for the child during the enquiry
+    (or at the referral that led to it), for Ofsted's Annex A list 7. Recorded again, it corrects it."""
+    if enquiry.episode.closed_on:
+        raise CaseworkError("This episode is closed")
+    if protection not in Section47Enquiry.EmergencyProtection.values:
+        raise CaseworkError("Choose an emergency protection order or police protection")
+    _check_day(protected_on, what="The date the child was protected", earliest=enquiry.episode.referral_date,
+               since="the child was referred")
+    _compare_and_set(Section47Enquiry, enquiry, version, emergency_protection=protection,
+                     emergency_protection_on=protected_on)
+    access_log_record(user=user, target=enquiry.episode, reason="Recorded emergency protection",
+                      action=AccessLogEntry.Action.UPDATE)
+    return enquiry
+
+
 def _conference_hold(conference, *, user, version: int, held_on: date, chair, attendees: list[str], decision: str,
                      earliest: tuple[date, str], what: str, strictly_after: bool = False, **changes) -> None:
     """What every conference records: a weekday on which it could have been held (after what came

@@ -16,6 +16,8 @@ urlpatterns = [
          name="strategy_discussion"),
     path("social-care/episodes/<uuid:episode_id>/section-47/<uuid:step_id>", views.section_47_record,
          name="section_47"),
+    path("social-care/episodes/<uuid:episode_id>/section-47/<uuid:step_id>/emergency-protection",
+         views.emergency_protection_record, name="emergency_protection"),
     path("social-care/episodes/<uuid:episode_id>/initial-conference/<uuid:step_id>", views.initial_conference_record,
          name="initial_conference"),
     path("social-care/episodes/<uuid:episode_id>/review-conference/<uuid:step_id>", views.review_conference_record,

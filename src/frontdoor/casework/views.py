@@ -18,9 +18,9 @@ from frontdoor.casework.clocks import EHA_DUE_WORKING_DAYS, first_core_group_due
 from frontdoor.casework.errors import CaseworkError
 from frontdoor.casework.forms import (
     AllocateForm, AssessmentForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, CoreGroupForm,
-    EarlyHelpAssessmentForm, EarlyHelpCloseForm, EpisodeCloseForm, InitialConferenceForm, OfferResponseForm,
-    PlanActionForm, PlanContentsForm, ReviewConferenceForm, Section47Form, StepForm, StrategyDiscussionForm,
-    TACMeetingForm, VisitForm,
+    EarlyHelpAssessmentForm, EarlyHelpCloseForm, EmergencyProtectionForm, EpisodeCloseForm, InitialConferenceForm,
+    OfferResponseForm, PlanActionForm, PlanContentsForm, ReviewConferenceForm, Section47Form, StepForm,
+    StrategyDiscussionForm, TACMeetingForm, VisitForm,
 )
 
 SOCIAL_WORKER, TEAM_MANAGER = Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER
@@ -227,6 +227,12 @@ SECTION_47 = Step(
                      ("Joint with the police", "Yes" if e.joint_with_police else "No"),
                      ("Initial conference due, if needed", _date(e.initial_conference_target))],
     success="Section 47 enquiry recorded")
+EMERGENCY_PROTECTION = Step(
+    title="Record emergency protection", kind="section_47", who=selectors.WORKER_STEP,
+    done=lambda e: False,  # recorded again, it corrects the record
+    form=EmergencyProtectionForm, service=services.section_47_emergency_protection_record, argument="enquiry",
+    facts=lambda e: [("Section 47 enquiry started", _date(e.started_on))],
+    success="Emergency protection recorded")
 INITIAL_CONFERENCE = Step(
     title="Record the initial child protection conference", kind="initial_conference", who=selectors.CONFERENCE_STEP,
     done=lambda c: c.held_on is not None, form=InitialConferenceForm, service=services.initial_conference_record,
@@ -285,6 +291,12 @@ def _step_page(request, episode_id, step_id, step: Step):
 @role_required(SOCIAL_WORKER, TEAM_MANAGER)
 def section_47_record(request, episode_id, step_id):
     return _step_page(request, episode_id, step_id, SECTION_47)
+
+
+@login_required
+@role_required(SOCIAL_WORKER, TEAM_MANAGER)
+def emergency_protection_record(request, episode_id, step_id):
+    return _step_page(request, episode_id, step_id, EMERGENCY_PROTECTION)
 
 
 @login_required

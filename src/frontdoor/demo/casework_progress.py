@@ -2,9 +2,10 @@
 social_care.py walks: assessments authorised (a child in need plan, no further action, early
 help) and strategy discussions held (no further action, or an assessment), recorded through the
 casework services as the pages would, each when its day has come. So the demo's CIN census has
-referrals with no further action, completed assessments, child in need plans and closures with
-their reasons (issue 14); some of each are left for the social worker to do. Authorisations are
-dated the day the demo loads (the service records them today); discussions on their own day.
+referrals with no further action, completed assessments, child in need plans (started by the team
+manager) and closures with their reasons (issue 14); some of each are left for the social worker to
+do. Authorisations are dated the day the demo loads (the service records them today); discussions on
+their own day.
 """
 from datetime import date, datetime, time
 
@@ -12,7 +13,9 @@ from django.utils import timezone
 
 from frontdoor.casework.calendar import add_working_days
 from frontdoor.casework.models import Assessment, Episode, StrategyDiscussion
-from frontdoor.casework.services import assessment_authorise, assessment_submit, strategy_discussion_record
+from frontdoor.casework.services import (
+    assessment_authorise, assessment_submit, cin_plan_start, strategy_discussion_record,
+)
 
 ASSESSMENT_OUTCOMES = (Assessment.Outcome.CIN_PLAN, Assessment.Outcome.NO_FURTHER_ACTION,
                        Assessment.Outcome.CIN_PLAN, Assessment.Outcome.EARLY_HELP, None)
@@ -49,6 +52,10 @@ class Progress:
                           outcome=outcome)
         assessment.refresh_from_db()
         assessment_authorise(manager=self.manager, assessment=assessment, version=assessment.version)
+        if outcome == Assessment.Outcome.CIN_PLAN:  # the team manager starts the plan the assessment decided on
+            episode.refresh_from_db()
+            cin_plan_start(manager=self.manager, episode=episode, version=episode.version,
+                           started_on=assessment.authorised_on)
 
     def _discussion(self, episode: Episode, n: int) -> None:
         discussion = episode.strategy_discussions.filter(held_at__isnull=True).first()

@@ -1,11 +1,13 @@
 """A few private fostering arrangements, recorded through the services: one just notified (first visit
-due), one visited and assessed with its next visit due, one with a visit overdue, one ended this year."""
+due), one visited and assessed with its next visit due, one with a visit overdue, one ended this year;
+and one for a child already on the index, so that it shows on the child's person page and chronology."""
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from frontdoor.fostering import services
+from frontdoor.people.models import Person
 
 # (given, family, age, relationship, source, notified days ago, visits days ago, assessed, ended days ago)
 ARRANGEMENTS = (
@@ -21,6 +23,7 @@ def load_demo_fostering(*, today: date) -> None:
     if worker is None:
         return
     latest = min(today, timezone.localdate())
+    _arrangement_for_an_index_child(worker, latest)
     for given, family, age, relationship, source, notified_ago, visits, assessed, ended_ago in ARRANGEMENTS:
         notified = latest - timedelta(days=notified_ago)
         arrangement = services.arrangement_notify(
@@ -42,3 +45,19 @@ def load_demo_fostering(*, today: date) -> None:
         if ended_ago is not None:
             services.arrangement_end(user=worker, arrangement=arrangement, version=version,
                                      ended_on=latest - timedelta(days=ended_ago), reason="Returned home to a parent")
+
+
+def _arrangement_for_an_index_child(worker, latest: date) -> None:
+    child = (Person.objects.filter(kind=Person.Kind.CHILD, date_of_birth__gt=latest - timedelta(days=15 * 365),
+                                   date_of_birth__lte=latest - timedelta(days=11 * 365))
+             .order_by("-pk").first())
+    if child is None:
+        return
+    notified = latest - timedelta(days=10)
+    arrangement = services.arrangement_notify(
+        user=worker, child_given_name=child.given_name, child_family_name=child.family_name,
+        child_date_of_birth=child.date_of_birth, child_disabled=False, carer_name="Demo carer",
+        carer_address="2 Example Road, Fictionton", carer_relationship="family_friend", source="school",
+        notified_on=notified, began_on=notified - timedelta(days=2), intended_days=120)
+    services.visit_record(user=worker, arrangement=arrangement, version=1, visited_on=notified + timedelta(days=3),
+                          seen_alone=True, notes="Seen alone; settled with the carer's family")

@@ -1,12 +1,16 @@
 """A few LADO referrals, made through the service as the demo's referrers would: one waiting and due,
-one overdue, one historical, one through a meeting to its outcome, and one from last academic year."""
+one overdue, one historical, one through a meeting to its outcome, and one from last academic year.
+The first is linked to a child of about eight on the index, so that the LADO can read that child's
+chronology (and the Front Door cannot see the allegation in it)."""
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from frontdoor.lado import services
+from frontdoor.lado.errors import LadoInvalid
 from frontdoor.lado.models import LadoReferral
+from frontdoor.people.models import Person
 
 # (referrer, days ago, adult, role, employer, setting, allegation, historical, outcome)
 REFERRALS = (
@@ -28,7 +32,7 @@ def load_demo_lado(*, today: date) -> None:
     lado = users.filter(username="lado@demo.test").first()
     if lado is None:
         return
-    for email, days, adult, role, employer, setting, allegation, historical, outcome in REFERRALS:
+    for n, (email, days, adult, role, employer, setting, allegation, historical, outcome) in enumerate(REFERRALS):
         referrer = users.filter(username=email).first()
         if referrer is None:
             continue
@@ -36,8 +40,22 @@ def load_demo_lado(*, today: date) -> None:
         referral = services.lado_referral_submit(
             referrer=referrer, adult_name=adult, adult_role=role, employer=employer, setting_type=setting,
             allegation=allegation, historical=historical, received_at=min(received, timezone.now()))
+        if n == 0:
+            _link_a_child(referral, lado, today=today)
         if outcome:
             _through_to_outcome(referral, lado, outcome)
+
+
+def _link_a_child(referral: LadoReferral, lado, *, today: date) -> None:
+    for child in Person.objects.filter(kind=Person.Kind.CHILD, date_of_birth__gt=today - timedelta(days=9 * 365),
+                                       date_of_birth__lte=today - timedelta(days=7 * 365)).order_by("pk")[:5]:
+        try:  # the service links by exact name and date of birth: a child whose details are shared is skipped
+            services.lado_child_link(user=lado, referral=referral, version=referral.version, given_name=child.given_name,
+                                     family_name=child.family_name, date_of_birth=child.date_of_birth)
+        except LadoInvalid:
+            continue
+        referral.refresh_from_db()
+        return
 
 
 def _through_to_outcome(referral: LadoReferral, lado, outcome: str) -> None:

@@ -21,7 +21,8 @@ from frontdoor.casework.models import (
 from frontdoor.casework.services import (
     core_group_record, early_help_assessment_record, early_help_offer_respond, early_help_offers_start_for_contact,
     episode_allocate, episodes_start_for_contact, tac_meeting_record, initial_conference_record, plan_action_add,
-    plan_contents_update, review_conference_record, section_47_record, strategy_discussion_record, visit_record,
+    plan_contents_update, review_conference_record, section_47_emergency_protection_record, section_47_record,
+    strategy_discussion_record, visit_record,
 )
 from frontdoor.decisions.models import Decision
 from frontdoor.decisions.services import decision_next_steps
@@ -50,12 +51,14 @@ class Stage:
     review_decision: str | None = None  # held on the last working day before today
     min_age: int = 1
     youngest: bool = False
+    police_protection: bool = False  # the police took the child into protection the day of the discussion
 
 
 CONFERENCE, PLAN = Section47Enquiry.Outcome.CONFERENCE, InitialChildProtectionConference.Decision.PLAN
 STAGES = (
     Stage("plan, first review due", CONFERENCE, 1, PLAN, 2, min_age=3),
-    Stage("plan continued at its first review", CONFERENCE, 3, PLAN, 6, ReviewConference.Decision.CONTINUE, 8),
+    Stage("plan continued at its first review", CONFERENCE, 3, PLAN, 6, ReviewConference.Decision.CONTINUE, 8,
+          police_protection=True),
     Stage("plan ended at its first review", CONFERENCE, 3, PLAN, 6, ReviewConference.Decision.END, 8),
     Stage("initial conference overdue", CONFERENCE, 10, min_age=17),
     Stage("no plan at the initial conference", CONFERENCE, 4, InitialChildProtectionConference.Decision.NO_PLAN, 8,
@@ -166,9 +169,13 @@ def _walk(episode: Episode, stage: Stage, *, today: date, worker, chair, categor
         held_at=timezone.make_aware(datetime.combine(discussed, time(10, 30))),
         participants=[{"agency": agency, "by_phone": agency == "School"} for agency in STRATEGY_AGENCIES],
         decision=StrategyDiscussion.Decision.JOINT_SECTION_47, outcome=f"Demo: {stage.name}.")
+    enquiry = episode.section_47_enquiries.get()
+    if stage.police_protection:
+        enquiry = section_47_emergency_protection_record(
+            user=worker, enquiry=enquiry, version=enquiry.version, protected_on=discussed,
+            protection=Section47Enquiry.EmergencyProtection.POLICE)
     if stage.enquiry_outcome is None:
         return
-    enquiry = episode.section_47_enquiries.get()
     section_47_record(user=worker, enquiry=enquiry, version=enquiry.version, outcome=stage.enquiry_outcome,
                       findings="Child seen alone; parents and school spoken to; police checks made.",
                       completed_on=add_working_days(discussed, stage.enquiry_days))

@@ -1,4 +1,6 @@
 """Every read of private fostering arrangements, with the access check; every arrangement shown is logged."""
+import csv
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -8,8 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
+from frontdoor.csv_cells import spreadsheet_safe
 from frontdoor.fostering import clocks
 from frontdoor.fostering.models import Arrangement, Source
+from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
 FOSTERING_ROLES = (Membership.Role.PRIVATE_FOSTERING_WORKER,)
@@ -24,6 +28,19 @@ def arrangements_visible_to(*, user) -> QuerySet:
     """The one rule for who sees private fostering arrangements: the private fostering workers."""
     arrangements = Arrangement.objects.prefetch_related("visits")
     return arrangements if may_see_fostering(user) else arrangements.none()
+
+
+def fostering_children_visible_to(*, user):
+    """The children on the index linked to the arrangements this user may see."""
+    return arrangements_visible_to(user=user).exclude(child__isnull=True).values("child")
+
+
+def person_fostering(*, user, person) -> dict:
+    """The child's private fostering arrangements, newest first, for the person page: that a child is
+    privately fostered is for everyone who reads the page (the arrangement's page is for the private
+    fostering workers alone, so only they get its link). The page logs the read of the person."""
+    arrangements = list(Arrangement.objects.filter(child=person).order_by("-notified_on"))
+    return {"fostering_arrangements": arrangements, "may_open_fostering": may_see_fostering(user)}
 
 
 def arrangement_get_for(*, user, arrangement_id, reason: str) -> Arrangement:
@@ -80,3 +97,59 @@ def fostering_figures(*, user, today: date | None = None) -> dict:
 
     return {"year_start": start, "year_end": end, "at": at,
             "notified": counts(notified, lambda a: a.notified_on), "current": counts(current, lambda a: at)}
+
+
+ARRANGEMENT_COLUMNS = (
+    "child_given_name", "child_family_name", "child_date_of_birth", "child_disabled", "carer_name",
+    "carer_relationship", "source", "notified_on", "began_on", "first_visit_due", "first_visit_on",
+    "first_visit_in_time", "visits", "last_visit_on", "last_visit_seen_alone", "next_visit_due", "status",
+    "assessment", "assessed_on", "ended_on")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _arrangement_cells(row: ArrangementRow) -> list:
+    a = row.arrangement
+    visits = sorted(a.visits.all(), key=lambda v: v.visited_on)
+    first_due = clocks.first_visit_due(a.notified_on)
+    first, last = (visits[0], visits[-1]) if visits else (None, None)
+    return [spreadsheet_safe(a.child_given_name), spreadsheet_safe(a.child_family_name), a.child_date_of_birth,
+            _yes_no(a.child_disabled), spreadsheet_safe(a.carer_name), a.get_carer_relationship_display(),
+            a.get_source_display(), a.notified_on, a.began_on, first_due, first and first.visited_on,
+            _yes_no(first.visited_on <= first_due if first else None), len(visits), last and last.visited_on,
+            _yes_no(last.seen_alone if last else None), row.next_visit_due, row.status,
+            a.get_assessment_display(), a.assessed_on, a.ended_on]
+
+
+def fostering_arrangements_csv(*, user, today: date | None = None) -> str:
+    """Every arrangement, current and ended, with its visits' timeliness; each one (and its linked
+    child) is an access-log export row."""
+    today = today or timezone.localdate()
+    arrangements = list(arrangements_visible_to(user=user).select_related("child").order_by("notified_on"))
+    reason = "Private fostering arrangements (CSV)"
+    access_log_record_many(user=user, targets=arrangements, reason=reason, action=AccessLogEntry.Action.EXPORT)
+    access_log_record_many(user=user, targets=[a.child for a in arrangements if a.child], reason=reason,
+                           action=AccessLogEntry.Action.EXPORT)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ARRANGEMENT_COLUMNS)
+    writer.writerows(_arrangement_cells(arrangement_row(a, today=today)) for a in arrangements)
+    return out.getvalue()
+
+
+def fostering_figures_csv(*, user, today: date | None = None) -> str:
+    """The figures as rows of year, measure, category, count: notifications in the year and
+    arrangements at its end (or today), each in total, by age band and by source."""
+    figures = fostering_figures(user=user, today=today)
+    year = f"{figures['year_start']:%Y}-{figures['year_end']:%y}"
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["year", "measure", "category", "arrangements"])
+    for measure in ("notified", "current"):
+        counts = figures[measure]
+        writer.writerow([year, measure, "total", counts["total"]])
+        writer.writerows([year, f"{measure}_by_age", band, n] for band, n in counts["by_age"])
+        writer.writerows([year, f"{measure}_by_source", source, n] for source, n in counts["by_source"])
+    return out.getvalue()

@@ -6,5 +6,7 @@ app_name = "fostering"
 urlpatterns = [
     path("private-fostering", views.worklist, name="worklist"),
     path("private-fostering/notify", views.notify, name="notify"),
+    path("private-fostering/arrangements.csv", views.arrangements_csv, name="arrangements_csv"),
+    path("private-fostering/figures.csv", views.figures_csv, name="figures_csv"),
     path("private-fostering/arrangements/<uuid:arrangement_id>", views.arrangement, name="arrangement"),
 ]

@@ -1,6 +1,7 @@
 """Private fostering's pages: thin, each parses, calls a selector or a service, and renders."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -21,6 +22,22 @@ def worklist(request):
     return render(request, "fostering/worklist.html", {
         "rows": selectors.fostering_worklist(user=request.user),
         "figures": selectors.fostering_figures(user=request.user), "page_title": "Private fostering"})
+
+
+def _csv(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@fostering_page
+def arrangements_csv(request):
+    return _csv(selectors.fostering_arrangements_csv(user=request.user), "private-fostering-arrangements.csv")
+
+
+@fostering_page
+def figures_csv(request):
+    return _csv(selectors.fostering_figures_csv(user=request.user), "private-fostering-figures.csv")
 
 
 @fostering_page

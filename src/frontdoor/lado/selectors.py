@@ -29,6 +29,11 @@ def referrals_visible_to(*, user) -> QuerySet:
     return referrals if may_see_lado(user) else referrals.none()
 
 
+def lado_children_visible_to(*, user):
+    """The children linked to the referrals this user may see (none for anyone outside the LADO team)."""
+    return referrals_visible_to(user=user).values("children").exclude(children__isnull=True)
+
+
 def referral_get_for(*, user, referral_id, reason: str) -> LadoReferral:
     """The referral, if this user may see it; otherwise Http404, whether it exists or not."""
     referral = referrals_visible_to(user=user).filter(pk=referral_id).first()

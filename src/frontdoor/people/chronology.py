@@ -20,6 +20,8 @@ KINDS = {
     "missing": "Missing episodes and return interviews",
     "social_care": "Children's social care",
     "early_help": "Early help",
+    "private_fostering": "Private fostering",
+    "lado": "Allegations against adults (LADO)",  # listed only for the LADO team
     "identity": "Identity and merges",
 }
 

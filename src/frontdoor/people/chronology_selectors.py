@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,19 +15,26 @@ from frontdoor.casework.models import (
 )
 from frontdoor.casework.selectors import early_help_offers_visible_to, episodes_visible_to
 from frontdoor.decisions.selectors import decision_outcome_texts
+from frontdoor.fostering.models import Arrangement
+from frontdoor.fostering.selectors import fostering_children_visible_to, may_see_fostering
 from frontdoor.intake.models import ContactChild
+from frontdoor.lado.models import AllegationMeeting
+from frontdoor.lado.selectors import lado_children_visible_to, may_see_lado, referrals_visible_to
 from frontdoor.missing.models import MissingEpisode
 from frontdoor.missing.selectors import may_see_missing
 from frontdoor.people import chronology
 from frontdoor.people.chronology import Entry, Plan
 from frontdoor.people.models import Person, PersonMerge
-from frontdoor.people.selectors import FRONT_DOOR_ROLES, person_for_returns_get_for
+from frontdoor.people.restrictions import person_get_or_404
+from frontdoor.people.selectors import FRONT_DOOR_ROLES, persons_for_returns_visible_to
 from frontdoor.triage.models import GradeDecision, NotificationChild, PoliceNotification
 from frontdoor.triage.selectors import may_triage
 
 SOCIAL_CARE = "Children's social care"
 EARLY_HELP = "Early help"
 FRONT_DOOR = "Front Door"
+PRIVATE_FOSTERING = "Private fostering"
+LADO = "LADO"
 
 
 @dataclass
@@ -39,15 +45,31 @@ class ChildChronology:
     kind: str | None
 
 
-def chronology_person_get_for(*, user, person_id, reason: str) -> Person:
-    """The child whose chronology this user may read (the person page's rule: Front Door staff every
-    child; a social worker or team manager the children of the episodes they may see), or 404 for
-    anyone else and for a missing record alike. The read is logged."""
+def _readable_children(user):
+    """Whose chronology this user may read: Front Door staff every child; a social worker or team
+    manager the children of the episodes they may see; the LADO team the children linked to their
+    referrals; a private fostering worker the children of their arrangements."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    if membership is None or membership.role not in (*FRONT_DOOR_ROLES, Membership.Role.SOCIAL_WORKER,
-                                                      Membership.Role.TEAM_MANAGER):
-        raise Http404
-    return person_for_returns_get_for(user=user, person_id=person_id, reason=reason)
+    role = membership.role if membership else None
+    if role in (*FRONT_DOOR_ROLES, Membership.Role.SOCIAL_WORKER, Membership.Role.TEAM_MANAGER):
+        return persons_for_returns_visible_to(user=user)
+    if may_see_lado(user):
+        return Person.objects.filter(pk__in=lado_children_visible_to(user=user))
+    if may_see_fostering(user):
+        return Person.objects.filter(pk__in=fostering_children_visible_to(user=user))
+    return Person.objects.none()
+
+
+def chronology_person_get_for(*, user, person_id, reason: str) -> Person:
+    """The child whose chronology this user may read (`_readable_children`, less the restricted records
+    not open to them), or 404 for anyone else and for a missing record alike. The read is logged."""
+    return person_get_or_404(user=user, people=_readable_children(user), person_id=person_id, reason=reason)
+
+
+def chronology_kinds(*, user) -> dict[str, str]:
+    """The kinds this user may filter by: LADO allegations only for the LADO team, so that nobody
+    else learns from the list that a child could have one."""
+    return {key: label for key, label in chronology.KINDS.items() if key != "lado" or may_see_lado(user)}
 
 
 def _local(moment: datetime) -> datetime:
@@ -239,6 +261,51 @@ def _early_help_entries(*, user, person) -> list[Entry]:
     return entries
 
 
+def _fostering_entries(*, user, person) -> list[Entry]:
+    may_open = may_see_fostering(user)
+    entries = []
+    for arrangement in Arrangement.objects.filter(child=person).prefetch_related("visits"):
+        link = reverse("fostering:arrangement", args=[arrangement.pk]) if may_open else None
+
+        def add(when, what, _link=link):
+            if when:
+                entries.append(_entry("private_fostering", when, what, PRIVATE_FOSTERING, _link))
+
+        add(arrangement.notified_on, f"Private fostering notified by {arrangement.get_source_display().lower()}: "
+                                     f"cared for by {arrangement.carer_name} "
+                                     f"({arrangement.get_carer_relationship_display().lower()})")
+        add(arrangement.began_on, "Private fostering arrangement began")
+        for visit in arrangement.visits.all():
+            add(visit.visited_on, f"Private fostering visit: {'seen' if visit.seen_alone else 'not seen'} alone")
+        if arrangement.assessment:
+            add(arrangement.assessed_on, f"Private fostering assessment: {arrangement.get_assessment_display()}")
+        add(arrangement.ended_on, "Private fostering arrangement ended")
+    return entries
+
+
+def _lado_entries(*, user, person) -> list[Entry]:
+    """The allegations linked to the child, only for the LADO team (for anyone else, nothing at all)."""
+    referrals = list(referrals_visible_to(user=user).filter(children=person))
+    entries = []
+    for referral in referrals:
+        link = reverse("lado:referral", args=[referral.pk])
+        historical = " (historical)" if referral.historical else ""
+        entries.append(_entry("lado", referral.received_at,
+                              f"Allegation against {referral.adult_name}, {referral.adult_role} at "
+                              f"{referral.employer}, referred to the LADO{historical}",
+                              referral.source_agency.name, link))
+        if referral.considered_at:
+            entries.append(_entry("lado", referral.considered_at,
+                                  f"LADO's initial consideration: {referral.get_consideration_display()}", LADO, link))
+        if referral.outcome_at:
+            entries.append(_entry("lado", referral.outcome_at, f"Allegation outcome: {referral.get_outcome_display()}",
+                                  LADO, link))
+    for meeting in AllegationMeeting.objects.filter(referral__in=referrals):
+        entries.append(_entry("lado", meeting.held_on, "Allegations management meeting held", LADO,
+                              reverse("lado:referral", args=[meeting.referral_id])))
+    return entries
+
+
 def _identity_entries(*, person) -> list[Entry]:
     entries = []
     for merge in PersonMerge.objects.filter(Q(survivor=person) | Q(merged=person)).select_related("survivor", "merged"):
@@ -261,7 +328,8 @@ def child_chronology(*, user, person: Person, kind: str | None = None, today: da
     police, notification_dates = _police_entries(user=user, person=person)
     social_care, plans = _social_care_entries(user=user, person=person)
     entries = [*contacts, *police, *_missing_entries(user=user, person=person), *social_care,
-               *_early_help_entries(user=user, person=person), *_identity_entries(person=person)]
+               *_early_help_entries(user=user, person=person), *_fostering_entries(user=user, person=person),
+               *_lado_entries(user=user, person=person), *_identity_entries(person=person)]
     return ChildChronology(
         person=person,
         alerts=chronology.chronology_alerts(contact_dates=contact_dates, notification_dates=notification_dates,

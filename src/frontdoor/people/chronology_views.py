@@ -5,13 +5,12 @@ from django.shortcuts import redirect, render
 
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
-from frontdoor.people.chronology import KINDS
 from frontdoor.people.chronology_pdf import chronology_pdf
-from frontdoor.people.chronology_selectors import child_chronology, chronology_person_get_for
+from frontdoor.people.chronology_selectors import child_chronology, chronology_kinds, chronology_person_get_for
 from frontdoor.people.selectors import survivor_of
 
 READERS = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER, Membership.Role.SOCIAL_WORKER,
-           Membership.Role.TEAM_MANAGER)
+           Membership.Role.TEAM_MANAGER, Membership.Role.LADO, Membership.Role.PRIVATE_FOSTERING_WORKER)
 KIND_ERROR = "Select a kind of record from the list"
 
 
@@ -19,7 +18,7 @@ def _kind(request) -> tuple[str | None, str | None]:
     kind = request.GET.get("kind", "")
     if not kind:
         return None, None
-    if kind not in KINDS:
+    if kind not in chronology_kinds(user=request.user):
         return None, KIND_ERROR
     return kind, None
 
@@ -33,7 +32,7 @@ def chronology(request, person_id):
     kind, error = _kind(request)
     found = child_chronology(user=request.user, person=person, kind=kind)
     return render(request, "people/chronology.html", {
-        "chronology": found, "person": person, "kinds": KINDS, "kind_error": error,
+        "chronology": found, "person": person, "kinds": chronology_kinds(user=request.user), "kind_error": error,
         "may_open_person": request.user.membership.is_front_door,
         "page_title": f"Chronology: {person.full_name}",
     }, status=400 if error else 200)

@@ -14,6 +14,7 @@ from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.models import Membership
 from frontdoor.casework.selectors import person_casework
 from frontdoor.casework.selectors import records_naming as casework_records_naming
+from frontdoor.fostering.selectors import person_fostering
 from frontdoor.missing.selectors import person_missing
 from frontdoor.decisions.selectors import decision_outcome_texts
 from frontdoor.forms_govuk import error_links
@@ -332,6 +333,7 @@ def person(request, person_id):
         "restriction": selectors.restriction_in_force(person=person),
         **person_casework(user=request.user, person=person),
         **person_missing(user=request.user, person=person),
+        **person_fostering(user=request.user, person=person),
         "page_title": person.full_name,
     })
 

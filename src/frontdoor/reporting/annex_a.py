@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from frontdoor.casework.models import (
-    Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, Section47Enquiry,
+    Assessment, ChildProtectionPlan, EarlyHelpOffer, Episode, InitialChildProtectionConference, Section47Enquiry,
 )
 from frontdoor.casework.services import contact_census_source
 from frontdoor.intake.models import ContactChild
@@ -32,6 +32,10 @@ class Window:
     def start(self) -> date:
         """The window's first day: six months ending on the period end (31 March -> 1 October)."""
         return codes.months_before(self.period_end, 6) + timedelta(days=1)
+
+    def by_end(self, day: date | None) -> date | None:
+        """The date, if it had come by the period end; what came later is left blank."""
+        return day if day and day <= self.period_end else None
 
     @property
     def year_before(self) -> date:
@@ -57,7 +61,8 @@ def _child_cells(*, person, contact_child, on: date, disability: bool) -> list:
     child = person or contact_child
     cells = [child_unique_id(person_id=person.pk if person else None,
                              contact_child_id=contact_child.pk if contact_child else None),
-             codes.gender_cell(child.sex), codes.ETHNICITY_NOT_RECORDED, child.date_of_birth,
+             codes.gender_cell(child.sex), codes.ethnicity_cell(getattr(person, "ethnicity", None)),
+             child.date_of_birth,
              codes.age_in_years(child.date_of_birth, on)]
     return cells + ([codes.disability_cell(getattr(person, "disabilities", None))] if disability else [])
 
@@ -117,11 +122,26 @@ def contacts(window: Window) -> AnnexAList:
     return result
 
 
+def _organisation(offer: EarlyHelpOffer) -> str:
+    membership = getattr(offer.lead_professional, "membership", None)
+    return membership.agency.name if membership else ""
+
+
 def early_help(window: Window) -> AnnexAList:
-    # Early help assessments are not recorded in Front Door yet: the list goes with its headers and
-    # no rows, so that the workbook keeps Ofsted's shape; fill it here when the records land.
-    return AnnexAList(2, "Early help", "early-help", CHILD + (
+    """Early help assessments started by the period end whose family's early help was still open in
+    the window: those done in it and the interventions under way."""
+    result = AnnexAList(2, "Early help", "early-help", CHILD + (
         "Assessment start date", "Assessment completion date", "Organisation completing assessment"))
+    found = (EarlyHelpOffer.objects.filter(eha_started_on__lte=window.period_end)
+             .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=window.start))
+             .select_related("person", "contact_child", "lead_professional__membership__agency")
+             .order_by("eha_started_on"))
+    for offer in found:
+        result.rows.append(_child_cells(person=offer.person, contact_child=offer.contact_child, on=window.period_end,
+                                        disability=False)
+                           + [offer.eha_started_on, window.by_end(offer.eha_completed_on), _organisation(offer)])
+        result.people.append(offer.person or offer.contact_child)
+    return result
 
 
 def _episodes():
@@ -221,14 +241,17 @@ def section_47s(window: Window) -> AnnexAList:
     return result
 
 
+def _open_on(plan, day: date) -> bool:
+    return plan.started_on <= day and (plan.ended_on is None or plan.ended_on > day)
+
+
 def _case_status(episode: Episode, window: Window) -> str:
     if episode.closed_on and episode.closed_on <= window.period_end:
         return codes.CASE_STATUS["closed"]
     end = window.period_end
-    if any(p.started_on <= end and (p.ended_on is None or p.ended_on > end) for p in episode.child_protection_plans.all()):
+    if any(_open_on(p, end) for p in episode.child_protection_plans.all()):
         return codes.CASE_STATUS["cp_plan"]
-    if any(a.outcome == Assessment.Outcome.CIN_PLAN and a.authorised_on and a.authorised_on <= end
-           for a in episode.assessments.all()):
+    if any(_open_on(p, end) for p in episode.cin_plans.all()):
         return codes.CASE_STATUS["cin_plan"]
     return codes.CASE_STATUS["open_assessment"]
 
@@ -239,9 +262,9 @@ def children_in_need(window: Window) -> AnnexAList:
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
     found = (_episodes().filter(_open_or_closed_in(window, "referral_date", "closed_on"), assessments__isnull=False)
-             .distinct().prefetch_related("child_protection_plans", "assessments").order_by("referral_date"))
+             .distinct().prefetch_related("child_protection_plans", "cin_plans").order_by("referral_date"))
     for episode in found:
-        closed = episode.closed_on if episode.closed_on and episode.closed_on <= window.period_end else None
+        closed = window.by_end(episode.closed_on)
         # Visits are not recorded yet, so the date the child was last seen is blank.
         result.rows.append(_episode_child(episode, window) + [
             episode.referral_date, codes.PRIMARY_NEED[episode.primary_need], None, closed,
@@ -256,6 +279,18 @@ def _latest_review(plan: ChildProtectionPlan, window: Window) -> date | None:
     return max(held, default=None)
 
 
+def _last_visit(plan: ChildProtectionPlan, window: Window) -> list:
+    """The last statutory visit by the period end and whether the child was seen alone at it."""
+    visits = [v for v in plan.visits.all() if v.visited_on <= window.period_end]  # ordered by date
+    return [visits[-1].visited_on, codes.yes_no(visits[-1].seen_alone)] if visits else [None, ""]
+
+
+def _protected_in(window: Window) -> set:
+    """The children subject to an emergency protection order or police protection in the window."""
+    return {_child_key(person_id, contact_child_id) for person_id, contact_child_id in Section47Enquiry.objects.filter(
+        _in(window, "emergency_protection_on")).values_list("episode__person_id", "episode__contact_child_id")}
+
+
 def child_protection(window: Window) -> AnnexAList:
     result = AnnexAList(7, "Child protection", "child-protection", CHILD + DISABILITY + (
         "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse",
@@ -265,16 +300,16 @@ def child_protection(window: Window) -> AnnexAList:
         "Number of Previous Child Protection Plans") + ALLOCATED)
     found = (ChildProtectionPlan.objects.filter(_open_or_closed_in(window, "started_on", "ended_on"))
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
-             .prefetch_related("reviews").order_by("started_on"))
+             .prefetch_related("reviews", "visits").order_by("started_on"))
+    protected = _protected_in(window)
     for plan in found:
-        ended = plan.ended_on if plan.ended_on and plan.ended_on <= window.period_end else None
-        # Statutory visits and emergency protection orders are not recorded yet: visit blank, seen alone
-        # blank, EPO written as the template's No until the records land.
-        result.rows.append(_episode_child(plan.episode, window) + [
+        episode = plan.episode
+        result.rows.append(_episode_child(episode, window) + [
             plan.started_on, codes.ABUSE_CATEGORY[plan.initial_category], codes.ABUSE_CATEGORY[plan.latest_category],
-            None, "", _latest_review(plan, window), ended, codes.NO, plan.previous_plans]
-            + _allocated(plan.episode))
-        result.people.append(_subject(plan.episode))
+            *_last_visit(plan, window), _latest_review(plan, window), window.by_end(plan.ended_on),
+            codes.yes_no(_child_key(episode.person_id, episode.contact_child_id) in protected), plan.previous_plans]
+            + _allocated(episode))
+        result.people.append(_subject(episode))
     return result
 
 

@@ -5,9 +5,13 @@ from datetime import date
 
 GENDER = {"male": "a) Male", "female": "b) Female", "unknown": "c) Not stated/recorded"}
 GENDER_NOT_RECORDED = "c) Not stated/recorded"
-# The template's lettering of the census ethnicity codes is not in the sources here, so ethnicity
-# is written as not obtained until it is checked against Ofsted's current template.
-ETHNICITY_NOT_RECORDED = "s) NOBT"
+# The census ethnicity codes lettered in the template's order (liia-tools Annex_A_schema.yml, which
+# letters both "refused" and "not yet obtained" s)); a child with none recorded is "not yet obtained".
+_LETTERED = ("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
+             "BCRB", "BAFR", "BOTH", "CHNE", "OOTH")
+ETHNICITY = {code: f"{letter}) {code}" for letter, code in zip("abcdefghijklmnopqr", _LETTERED)} | {
+    "REFU": "s) REFU", "NOBT": "s) NOBT"}
+ETHNICITY_NOT_RECORDED = ETHNICITY["NOBT"]
 DISABILITY_NOT_RECORDED = "c) Unknown"
 
 SOURCE = {
@@ -55,6 +59,10 @@ def disability_cell(disabilities: list[str] | None) -> str:
     if not disabilities:
         return DISABILITY_NOT_RECORDED
     return NO if list(disabilities) == ["NONE"] else YES
+
+
+def ethnicity_cell(code: str | None) -> str:
+    return ETHNICITY.get(code or "", ETHNICITY_NOT_RECORDED)
 
 
 def gender_cell(sex: str) -> str:

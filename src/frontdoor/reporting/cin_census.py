@@ -15,7 +15,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from frontdoor.casework.models import (
-    Assessment, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference, Section47Enquiry,
+    Assessment, ChildInNeedPlan, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
+    Section47Enquiry,
 )
 from frontdoor.people.models import Person
 from frontdoor.reporting import cin_xml
@@ -70,6 +71,7 @@ def _episodes(year: Year, as_of: date):
             .select_related("person")
             .prefetch_related(
                 Prefetch("assessments", queryset=Assessment.objects.order_by("started_on")),
+                Prefetch("cin_plans", queryset=ChildInNeedPlan.objects.order_by("started_on")),
                 Prefetch("section_47_enquiries",
                          queryset=Section47Enquiry.objects.select_related("initial_conference").order_by("started_on")),
                 Prefetch("initial_conferences", queryset=InitialChildProtectionConference.objects.filter(
@@ -101,17 +103,8 @@ def _plan(plan: ChildProtectionPlan, on: _AsOf) -> cin_xml.ProtectionPlan:
         reviews=tuple(r.held_on for r in plan.reviews.all() if on(r.held_on)))
 
 
-def _cin_plans(episode: Episode, plans: list[cin_xml.ProtectionPlan], closed_on: date | None,
-               on: _AsOf) -> tuple[cin_xml.CinPlan, ...]:
-    """The journey has no CIN plan record yet: an assessment authorised with the outcome 'child in
-    need plan' starts one that day, and it lasts until the episode closes or a child protection plan
-    starts (the two are never open together, rule 4017)."""
-    starts = [on(a.authorised_on) for a in episode.assessments.all() if a.outcome == Assessment.Outcome.CIN_PLAN]
-    cin_plans = []
-    for start in filter(None, starts):
-        later = [p.started_on for p in plans if p.started_on >= start]
-        cin_plans.append(cin_xml.CinPlan(started_on=start, ended_on=min(later) if later else closed_on))
-    return tuple(cin_plans)
+def _cin_plan(plan: ChildInNeedPlan, on: _AsOf) -> cin_xml.CinPlan:
+    return cin_xml.CinPlan(started_on=plan.started_on, ended_on=on(plan.ended_on))
 
 
 def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
@@ -119,15 +112,16 @@ def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
     assessments = tuple(_assessment(a, on) for a in episode.assessments.all())
     enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all() if on(s.started_on))
     plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all() if on(p.started_on))
+    cin_plans = tuple(_cin_plan(p, on) for p in episode.cin_plans.all() if on(p.started_on))
     transfer_in = [on(c.held_on) for c in episode.initial_conferences.all()]
     # A referral with no further action: closed with nothing done (the census's ReferralNFA).
-    nfa = closed_on is not None and not (assessments or enquiries or plans or any(transfer_in))
+    nfa = closed_on is not None and not (assessments or cin_plans or enquiries or plans or any(transfer_in))
     return cin_xml.CinEpisode(
         referral_date=episode.referral_date, source=episode.source, nfa=nfa,
         primary_need=None if nfa else episode.primary_need, closed_on=closed_on,
         closure_reason=episode.closure_reason if closed_on else "",
         icpc_on=min(filter(None, transfer_in), default=None), assessments=assessments,
-        cin_plans=_cin_plans(episode, plans, closed_on, on), section_47s=enquiries, plans=plans)
+        cin_plans=cin_plans, section_47s=enquiries, plans=plans)
 
 
 def age_on(born: date, day: date) -> int:
