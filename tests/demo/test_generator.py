@@ -322,3 +322,12 @@ def test_the_demo_has_private_fostering_arrangements_one_ended(summary):
     assert Arrangement.objects.count() == 4
     assert Arrangement.objects.filter(ended_on__isnull=False).count() == 1
     assert Arrangement.objects.filter(assessment="suitable").count() == 3
+
+
+def test_the_demo_has_exploitation_screenings_one_sent_to_the_team(summary):
+    from frontdoor.exploitation.models import CseScreening
+    from frontdoor.messaging.models import OutboxMessage
+
+    assert CseScreening.objects.count() == 3
+    assert CseScreening.objects.filter(missing_episode__isnull=False).count() == 2
+    assert OutboxMessage.objects.filter(kind="cse_referral").count() == 1
