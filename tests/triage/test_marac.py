@@ -163,3 +163,16 @@ def test_marac_page_names_the_perpetrator_in_the_questions(client, isco, victim)
     form = client.get(f"/triage/notifications/{notification.pk}/marac").content.decode()
     assert "14. Has Mark Stone ever threatened to kill you or someone else and you believed them?" in form
     assert "(……)" not in form
+
+
+def test_figures_count_referrals_repeats_and_under_18_victims_and_perpetrators(isco, victim, client):
+    teenager = factories.person(given_name="Kai", date_of_birth=timezone.localdate() - timedelta(days=16 * 365))
+    _refer(isco, ft.police_notification(victim=victim, perpetrator=teenager), yes=14)
+    _refer(isco, ft.police_notification(victim=victim), judgement=True)
+    _refer(isco, ft.police_notification(victim=teenager), judgement=True)
+    figures = marac.marac_referral_figures(since=timezone.now() - timedelta(days=1))
+    assert figures == {"referrals": 3, "repeats": 1, "victims_under_18": 1, "perpetrators_under_18": 1}
+    assert marac.marac_referral_figures(since=timezone.now())["referrals"] == 0
+    client.force_login(isco)
+    page = client.get("/figures/domestic-abuse").content.decode()
+    assert "Victims under 18" in page and "MARAC referrals made since" in page
