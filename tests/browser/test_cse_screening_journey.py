@@ -8,6 +8,7 @@ from frontdoor.exploitation.models import CseScreening
 from frontdoor.messaging.models import OutboxMessage
 from frontdoor.screening.tools import load_tool
 from tests import factories
+from tests.browser.axe import blocking_violations
 from tests.exploitation.helpers import contact_with_child
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,6 +24,7 @@ def test_practitioner_screens_a_child_from_a_contact_and_refers_them(page, sign_
     expect(page.locator(".govuk-warning-text")).to_contain_text("This is an EXAMPLE screening tool")
     page.get_by_role("button", name="Suggest a level").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select whether the child has special educational needs")
+    assert blocking_violations(page) == []
 
     page.get_by_label("Ruby Hartley").check()
     for question in load_tool("cse_example").indicators:
@@ -32,14 +34,17 @@ def test_practitioner_screens_a_child_from_a_contact_and_refers_them(page, sign_
     page.get_by_role("button", name="Suggest a level").click()
     expect(page.locator("#suggestion")).to_have_text("Suggested level: Medium (the exploitation team advises)")
     expect(page.get_by_text("example_disclosure answered yes")).to_be_visible()
+    assert blocking_violations(page) == []
 
     page.get_by_label("Reason for your decision").fill("Ruby named the man who gives her lifts.")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("and sent to the exploitation team")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Ruby named the man who gives her lifts.")
+    assert blocking_violations(page) == []
 
     page.get_by_role("link", name="Back to exploitation screenings").click()
     expect(page.get_by_role("row", name="Ruby Hartley")).to_contain_text("Sent")
     expect(page.locator("main")).to_contain_text("1 screening tool completed, 1 sent to the exploitation team")
+    assert blocking_violations(page) == []
     assert CseScreening.objects.get().decided_level == "medium"
     assert OutboxMessage.objects.filter(kind="cse_referral").count() == 1
