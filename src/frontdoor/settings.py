@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "frontdoor.missing",
     "frontdoor.lado",
     "frontdoor.exploitation",
+    "frontdoor.marac",
     "frontdoor.fostering",
     "frontdoor.triage",
     "frontdoor.reporting",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("frontdoor.missing.urls")),
     path("", include("frontdoor.lado.urls")),
     path("", include("frontdoor.exploitation.urls")),
+    path("", include("frontdoor.marac.urls")),
     path("", include("frontdoor.fostering.urls")),
     path("governance/", include("frontdoor.governance.urls")),
     path("api/v1/", include("frontdoor.api.urls")),
