@@ -32,8 +32,10 @@ def test_the_coordinator_schedules_a_meeting_finds_the_victim_adds_the_case_and_
     assert "Dawn Hartley" in page
     assert AccessLogEntry.objects.filter(target_id=str(victim.pk), reason="Shown in a person index search").exists()
     response = client.post(f"/marac/meetings/{meeting.pk}/add-case", {
-        **search, "step": "add", "victim": str(victim.pk), "referring_agency": str(police.pk)})
+        **search, "step": "add", "victim": str(victim.pk), "children_for": str(victim.pk), "children": [str(victim.pk)],
+        "lawful_basis": "safeguarding", "referring_agency": str(police.pk)})
     case = MaracCase.objects.get()
+    assert list(case.children.all()) == [victim] and case.lawful_basis == "safeguarding"
     assert response.url == f"/marac/meetings/{meeting.pk}" and case.referring_agency == police
     client.post(f"/marac/meetings/{meeting.pk}", {"step": "action", "case": str(case.pk), "text": "Refuge place",
                                                   "owner_agency": str(police.pk), "owner_name": "PC Lee",
@@ -63,3 +65,19 @@ def test_other_roles_get_not_found(role):
     client = _signed_in(role)
     assert client.get("/marac").status_code == 404
     assert client.get(f"/marac/meetings/{meeting.pk}").status_code == 404
+
+
+def test_adding_without_a_lawful_basis_is_refused():
+    client = _signed_in()
+    victim = factories.person()
+    meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=factories.user(role="manager"))
+    page = client.post(f"/marac/meetings/{meeting.pk}/add-case", {
+        "family_name": "Hartley", "step": "add", "victim": str(victim.pk), "children_for": str(victim.pk),
+        "referring_agency": str(factories.agency().pk)}).content.decode()
+    assert "Select the lawful basis for sharing the case" in page and not MaracCase.objects.exists()
+
+
+def test_the_shared_page_is_for_social_workers_and_school_dsls():
+    assert _signed_in("social_worker").get("/marac/shared").status_code == 200
+    assert "No MARAC cases about your children" in _signed_in("referrer").get("/marac/shared").content.decode()
+    assert _signed_in("missing_coordinator").get("/marac/shared").status_code == 404

@@ -2,7 +2,8 @@
 from django import forms
 
 from frontdoor.agencies.models import Agency
-from frontdoor.forms_govuk import GovukDateField, GovukRadios, GovukSelect, GovukTextarea, GovukTextInput
+from frontdoor.marac.models import MaracCase
+from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, GovukTextInput
 
 
 def _agency(label: str) -> forms.ModelChoiceField:
@@ -40,7 +41,7 @@ class CaseSearchForm(forms.Form):
 
 
 class CaseForm(CaseSearchForm):
-    def __init__(self, *args, victims=(), **kwargs):
+    def __init__(self, *args, victims=(), children=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["victim"] = forms.ChoiceField(
             label="Which person is the victim?", widget=GovukRadios(),
@@ -48,6 +49,12 @@ class CaseForm(CaseSearchForm):
                      for p in victims],
             error_messages={"required": "Select the victim", "invalid_choice": "Select the victim"})
         self.fields["referring_agency"] = _agency("Referring agency")
+        self.fields["children"] = forms.MultipleChoiceField(
+            label="Children in the household (their social worker and school will see the case)", required=False,
+            widget=GovukCheckboxes(), choices=[(str(c.pk), c.full_name) for c in children])
+        self.fields["lawful_basis"] = forms.ChoiceField(
+            label="Lawful basis for sharing the case", widget=GovukRadios(), choices=MaracCase.LawfulBasis.choices,
+            error_messages={"required": "Select the lawful basis for sharing the case"})
         self.fields["perpetrator_name"] = _text("Perpetrator's name (optional)", required=False)
         self.fields["perpetrator_date_of_birth"] = GovukDateField(
             label="Perpetrator's date of birth (optional)", required=False, not_in_future=True)

@@ -26,19 +26,24 @@ def attendance_record(*, meeting: MaracMeeting, agency, attendee: str) -> MaracA
 
 
 @transaction.atomic
-def case_add(*, user, meeting: MaracMeeting, victim, referring_agency, perpetrator_name: str = "",
-             perpetrator_date_of_birth: date | None = None) -> MaracCase:
-    """A victim's case on the meeting's list, flagged a repeat if heard in the 12 months before."""
+def case_add(*, user, meeting: MaracMeeting, victim, referring_agency, lawful_basis: str, children=(),
+             perpetrator_name: str = "", perpetrator_date_of_birth: date | None = None) -> MaracCase:
+    """A victim's case on the meeting's list, flagged a repeat if heard in the 12 months before; shared with the
+    children's social worker and school on the lawful basis recorded."""
+    if lawful_basis not in MaracCase.LawfulBasis.values:
+        raise MaracInvalid("Select the lawful basis for sharing the case")
     previous = list(MaracCase.objects.filter(victim=victim, meeting__held_on__lt=meeting.held_on)
                     .values_list("meeting__held_on", flat=True))
     try:
         with transaction.atomic():
             case = MaracCase.objects.create(
                 meeting=meeting, victim=victim, referring_agency=referring_agency, created_by=user,
+                lawful_basis=lawful_basis,
                 perpetrator_name=perpetrator_name.strip(), perpetrator_date_of_birth=perpetrator_date_of_birth,
                 is_repeat=rules.is_repeat(heard_on=meeting.held_on, previous=previous))
     except IntegrityError:
         raise MaracInvalid("This victim's case is already on this meeting's list") from None
+    case.children.set(children)
     access_log_record(user=user, target=victim, reason="Added a case to a MARAC meeting",
                       action=AccessLogEntry.Action.CREATE)
     return case

@@ -1,6 +1,7 @@
 """MARAC pages for the coordinator at the Front Door: meetings, their cases, attendance and action plans."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -86,14 +87,21 @@ def case_add(request, meeting_id):
                                 given_name=search.cleaned_data["given_name"],
                                 date_of_birth=search.cleaned_data["date_of_birth"])
         log_search_results(user=request.user, people=victims)
-    adding = request.POST.get("step") == "add"
-    form = CaseForm(request.POST if adding else None, victims=victims, initial=request.POST or None)
+    chosen = next((p for p in victims if str(p.pk) == request.POST.get("victim")), None)
+    if chosen is None and len(victims) == 1:
+        chosen = victims[0]
+    children = selectors.household_children(victim=chosen) if chosen else []
+    # Add only once the children shown are the chosen victim's, so choosing another victim shows theirs first.
+    adding = request.POST.get("step") == "add" and chosen is not None and request.POST.get("children_for") == str(chosen.pk)
+    form = CaseForm(request.POST if adding else None, victims=victims, children=children,
+                    initial={"victim": str(chosen.pk)} if chosen else None)
     errors = []
     if adding and form.is_valid():
-        victim = next(p for p in victims if str(p.pk) == form.cleaned_data["victim"])
         try:
-            services.case_add(user=request.user, meeting=meeting, victim=victim,
+            services.case_add(user=request.user, meeting=meeting, victim=chosen,
                               referring_agency=form.cleaned_data["referring_agency"],
+                              lawful_basis=form.cleaned_data["lawful_basis"],
+                              children=[c for c in children if str(c.pk) in form.cleaned_data["children"]],
                               perpetrator_name=form.cleaned_data["perpetrator_name"],
                               perpetrator_date_of_birth=form.cleaned_data["perpetrator_date_of_birth"])
         except MaracInvalid as error:
@@ -102,5 +110,14 @@ def case_add(request, meeting_id):
             messages.success(request, "The case has been added to the meeting's list")
             return redirect("marac:meeting", meeting_id=meeting.pk)
     return render(request, "marac/case_add.html", {
-        "meeting": meeting, "search": search, "form": form, "victims": victims, "searched": request.method == "POST",
+        "meeting": meeting, "search": search, "form": form, "victims": victims, "chosen": chosen, "searched": request.method == "POST",
         "errors": errors, "page_title": "Add a case to the MARAC"})
+
+
+@login_required
+def shared(request):
+    """For the child's social worker and the school's DSL: the MARAC cases and actions about their children."""
+    if not selectors.may_see_shared(request.user):
+        raise Http404
+    return render(request, "marac/shared.html", {
+        "cases": selectors.marac_cases_shared_with(user=request.user), "page_title": "MARAC cases shared with you"})
