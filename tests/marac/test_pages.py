@@ -54,7 +54,7 @@ def test_bad_input_shows_the_error_summary():
     assert "There is a problem" in page and "Enter the date of the meeting" in page
     meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=factories.user(role="manager"))
     page = client.post(f"/marac/meetings/{meeting.pk}/add-case", {"step": "search"}).content.decode()
-    assert "Enter victim&#x27;s family name" in page
+    assert "Enter the victim&#x27;s family name" in page
     page = client.post(f"/marac/meetings/{meeting.pk}", {"step": "attendance"}).content.decode()
     assert "Select the agency" in page
 

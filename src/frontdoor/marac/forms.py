@@ -11,9 +11,9 @@ def _agency(label: str) -> forms.ModelChoiceField:
                                   error_messages={"required": f"Select the {label[0].lower()}{label[1:]}"})
 
 
-def _text(label: str, *, required: bool = True) -> forms.CharField:
+def _text(label: str, *, required: bool = True, error: str = "") -> forms.CharField:
     return forms.CharField(label=label, max_length=200, required=required, widget=GovukTextInput(),
-                           error_messages={"required": f"Enter {label[0].lower()}{label[1:]}"})
+                           error_messages={"required": error or f"Enter {label[0].lower()}{label[1:]}"})
 
 
 class MeetingForm(forms.Form):
@@ -22,7 +22,7 @@ class MeetingForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     agency = _agency("Agency")
-    attendee = _text("Who attended")
+    attendee = _text("Who attended", error="Enter who attended for the agency")
 
 
 class ActionForm(forms.Form):
@@ -30,12 +30,12 @@ class ActionForm(forms.Form):
     text = forms.CharField(label="Action", max_length=2000, widget=GovukTextarea(rows=2),
                            error_messages={"required": "Enter the action"})
     owner_agency = _agency("Agency responsible")
-    owner_name = _text("the person responsible")
+    owner_name = _text("Person responsible", error="Enter the person responsible")
     due_on = GovukDateField(label="Due by", error_messages={"required": "Enter the date the action is due by"})
 
 
 class CaseSearchForm(forms.Form):
-    family_name = _text("Victim's family name")
+    family_name = _text("Victim's family name", error="Enter the victim's family name")
     given_name = _text("Victim's given name (optional)", required=False)
     date_of_birth = GovukDateField(label="Victim's date of birth (optional)", required=False, not_in_future=True)
 
