@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.missing",
     "frontdoor.lado",
+    "frontdoor.exploitation",
+    "frontdoor.marac",
     "frontdoor.fostering",
     "frontdoor.escalations",
     "frontdoor.triage",
@@ -234,6 +236,11 @@ FRONTDOOR_TRIAGE_CUTOFF = os.environ.get("FRONTDOOR_TRIAGE_CUTOFF", "09:30")
 # Where MARAC and IDVA referrals go (seed 002: made together); the demo's addresses are placeholders.
 FRONTDOOR_MARAC_EMAIL = os.environ.get("FRONTDOOR_MARAC_EMAIL", "marac.coordinator@example.gov.uk")
 FRONTDOOR_IDVA_EMAIL = os.environ.get("FRONTDOOR_IDVA_EMAIL", "idva.service@example.org")
+# The exploitation screening tool (screening/tools/<id>/) and where screenings at its referral level go
+# (seed 003: the Kingfisher Team). The shipped tool is an EXAMPLE that an area replaces with its own.
+FRONTDOOR_CSE_TOOL = os.environ.get("FRONTDOOR_CSE_TOOL", "cse_example")
+FRONTDOOR_EXPLOITATION_TEAM_EMAIL = os.environ.get("FRONTDOOR_EXPLOITATION_TEAM_EMAIL",
+                                                   "exploitation.team@example.gov.uk")
 # A partner system's API token expires this many days after it is issued (`frontdoor token issue --days` overrides).
 FRONTDOOR_API_TOKEN_DAYS = int(os.environ.get("FRONTDOOR_API_TOKEN_DAYS", "90"))
 

@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("frontdoor.casework.urls")),
     path("", include("frontdoor.missing.urls")),
     path("", include("frontdoor.lado.urls")),
+    path("", include("frontdoor.exploitation.urls")),
+    path("", include("frontdoor.marac.urls")),
     path("", include("frontdoor.fostering.urls")),
     path("", include("frontdoor.escalations.urls")),
     path("governance/", include("frontdoor.governance.urls")),

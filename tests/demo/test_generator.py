@@ -350,3 +350,23 @@ def test_the_demo_has_a_child_on_a_plan_taken_into_police_protection(summary):
 
     protected = Section47Enquiry.objects.exclude(emergency_protection="")
     assert protected.count() >= 1 and protected.filter(episode__child_protection_plans__isnull=False).exists()
+
+
+def test_the_demo_has_exploitation_screenings_one_sent_to_the_team(summary):
+    from frontdoor.exploitation.models import CseScreening
+    from frontdoor.messaging.models import OutboxMessage
+
+    assert CseScreening.objects.count() == 3
+    assert CseScreening.objects.filter(missing_episode__isnull=False).count() == 2
+    assert OutboxMessage.objects.filter(kind="cse_referral").count() == 1
+
+
+def test_the_demo_has_a_repeat_marac_case_shared_with_the_social_worker(summary):
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.marac.models import MaracCase
+    from frontdoor.marac.selectors import marac_cases_shared_with
+
+    assert MaracCase.objects.filter(is_repeat=True).count() == 1
+    social_worker = get_user_model().objects.get(username="socialworker@demo.test")
+    assert len(marac_cases_shared_with(user=social_worker)) == 2

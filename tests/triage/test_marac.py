@@ -192,3 +192,16 @@ def test_the_marac_page_asks_for_the_basis_and_shows_it_with_the_referral(client
 
     page = client.post(url, {**answers, "lawful_basis": "Risk to the children's safety"}, follow=True).content.decode()
     assert "Lawful basis: Risk to the children&#x27;s safety" in page
+
+
+def test_figures_count_referrals_repeats_and_under_18_victims_and_perpetrators(isco, victim, client):
+    teenager = factories.person(given_name="Kai", date_of_birth=timezone.localdate() - timedelta(days=16 * 365))
+    _refer(isco, ft.police_notification(victim=victim, perpetrator=teenager), yes=14)
+    _refer(isco, ft.police_notification(victim=victim), judgement=True)
+    _refer(isco, ft.police_notification(victim=teenager), judgement=True)
+    figures = marac.marac_referral_figures(since=timezone.now() - timedelta(days=1))
+    assert figures == {"referrals": 3, "repeats": 1, "victims_under_18": 1, "perpetrators_under_18": 1}
+    assert marac.marac_referral_figures(since=timezone.now())["referrals"] == 0
+    client.force_login(isco)
+    page = client.get("/figures/domestic-abuse").content.decode()
+    assert "Victims under 18" in page and "MARAC referrals made since" in page

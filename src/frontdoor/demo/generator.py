@@ -29,6 +29,8 @@ from frontdoor.demo.escalations import load_demo_escalations
 from frontdoor.demo.lado import load_demo_lado
 from frontdoor.demo.fostering import load_demo_fostering
 from frontdoor.demo.public_callers import load_demo_advice_requests, load_demo_public_callers
+from frontdoor.demo.exploitation import load_demo_exploitation
+from frontdoor.demo.marac import load_demo_marac
 from frontdoor.triage.models import OutcomeVersion, PoliceNotification, QuarantinedRow, SchoolNotificationUpdate
 
 from .area import (
@@ -150,6 +152,8 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_lado(today=today)
     load_demo_fostering(today=today)
     load_demo_escalations()
+    load_demo_exploitation()
+    load_demo_marac(today=today)
     load_demo_outbox()  # the newest outcome letters, one refused by the mail server: the outbox's retry
     load_demo_known_by_first_name()  # a child known only as a first name at a school: "Find a person"
     load_demo_public_callers()  # a grandparent, a neighbour, the child, the public and an anonymous caller phoned

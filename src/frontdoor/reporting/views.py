@@ -1,7 +1,7 @@
 """Figures pages (counts only, for Front Door staff and the ISCO) and the statutory returns (the
 performance officer and the Front Door manager)."""
 import csv
-from datetime import date
+from datetime import date, datetime, time
 from itertools import groupby
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from frontdoor.reporting.cin_checks import ERROR, VALIDATOR_QUERIES
 from frontdoor.reporting.cin_census import census_reference_date
 from frontdoor.reporting.forms import CensusPeriodForm, period_from_query
 from frontdoor.reporting.front_door_figures import bars
+from frontdoor.triage.marac import marac_referral_figures
 
 GRADES = ("standard", "medium", "high")
 CSV_COLUMNS = (
@@ -41,8 +42,10 @@ CSV_COLUMNS = (
 @role_required(*selectors.REPORT_ROLES)
 def domestic_abuse(request):
     figures = selectors.domestic_abuse_figures(user=request.user)
+    since = timezone.make_aware(datetime.combine(figures.first_day, time.min))
     return render(request, "reporting/domestic_abuse.html", {
-        "figures": figures, "grades": GRADES, "page_title": "Domestic abuse triage figures",
+        "figures": figures, "grades": GRADES, "marac": marac_referral_figures(since=since),
+        "page_title": "Domestic abuse triage figures",
     })
 
 

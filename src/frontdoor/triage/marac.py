@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.messaging.services import outbox_enqueue
+from frontdoor.reporting.annex_a_codes import age_in_years
 
 from frontdoor.screening.dash import CRITERIA_ORDER, dash_marac_criteria
 from frontdoor.screening.facts import months_before
@@ -168,3 +169,23 @@ def _consent_line(referral: MaracReferral) -> str:
 
 def marac_referrals_for(*, notification: PoliceNotification) -> list[MaracReferral]:
     return list(notification.marac_referrals.select_related("created_by").order_by("-created_at"))
+
+
+def marac_referral_figures(*, since) -> dict:
+    """MARAC referrals made since `since`: how many, the repeats (within 12 months of the victim's last), and
+    the victims and perpetrators under 18 on the day of the incident (seed 002 counts both)."""
+    referrals = list(MaracReferral.objects.filter(created_at__gte=since)
+                     .select_related("notification__victim", "notification__perpetrator"))
+    return {
+        "referrals": len(referrals),
+        "repeats": sum(1 for referral in referrals if referral.is_repeat),
+        "victims_under_18": sum(1 for r in referrals if _under_18(r.notification.victim, r.notification)),
+        "perpetrators_under_18": sum(1 for r in referrals if _under_18(r.notification.perpetrator, r.notification)),
+    }
+
+
+def _under_18(person, notification: PoliceNotification) -> bool:
+    if person is None:
+        return False
+    age = age_in_years(person.date_of_birth, timezone.localdate(notification.occurred_at))
+    return age is not None and age < 18

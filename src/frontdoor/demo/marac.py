@@ -1,0 +1,35 @@
+"""Two MARAC meetings through the services: a parent of one of the demo social worker's children heard twice
+(the second a repeat within 12 months), referred by housing and then the school, with attendance and an action
+plan, one action done. The case is shared with the child's social worker and school on the lawful basis."""
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+
+from frontdoor.agencies.models import Agency
+from frontdoor.marac import services
+from frontdoor.people.models import Person, Relationship
+
+
+def load_demo_marac(*, today: date) -> None:
+    users = get_user_model().objects
+    coordinator = users.get(username="manager@demo.test")
+    social_worker = users.get(username="socialworker@demo.test")
+    child = (Person.objects.filter(episodes__allocated_to=social_worker, episodes__closed_on__isnull=True,
+                                   school__isnull=False, relationships_to__kind=Relationship.Kind.PARENT)
+             .order_by("family_name", "given_name").first())
+    if child is None:
+        return
+    parent = child.relationships_to.filter(kind=Relationship.Kind.PARENT).select_related("person").first().person
+    police = Agency.objects.filter(kind=Agency.Kind.POLICE).first()
+    referrers = [Agency.objects.filter(kind=Agency.Kind.HOUSING).first() or police, child.school]
+    for held_on, referrer in zip((today - timedelta(days=180), today - timedelta(days=7)), referrers):
+        meeting = services.meeting_schedule(user=coordinator, held_on=held_on)
+        case = services.case_add(user=coordinator, meeting=meeting, victim=parent, referring_agency=referrer,
+                                 lawful_basis="safeguarding", children=[child], perpetrator_name="Former partner")
+        services.attendance_record(meeting=meeting, agency=police, attendee="DS Kate Wilson")
+        services.attendance_record(meeting=meeting, agency=child.school, attendee="Chris Taylor")
+        action = services.action_add(case=case, text="Police to flag the address for an urgent response",
+                                     owner_agency=police, owner_name="DS Kate Wilson", due_on=held_on + timedelta(days=2))
+        services.action_complete(action_id=action.pk, meeting=meeting, completed_on=held_on + timedelta(days=1))
+    services.action_add(case=case, text=f"School to offer {child.given_name} a trusted adult and check in weekly",
+                        owner_agency=child.school, owner_name="Chris Taylor", due_on=today + timedelta(days=7))

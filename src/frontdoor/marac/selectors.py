@@ -1,0 +1,83 @@
+"""Every read of MARAC meetings, with the access check: the Front Door, where the MARAC coordinator sits."""
+from django.http import Http404
+
+from frontdoor.agencies.models import Membership
+from frontdoor.governance.services import access_log_record_many
+from frontdoor.marac import rules
+from frontdoor.marac.models import MaracAction, MaracCase, MaracMeeting
+from frontdoor.people.models import Person, Relationship
+
+CARING = (Relationship.Kind.PARENT, Relationship.Kind.STEP_PARENT, Relationship.Kind.CARER)
+
+MARAC_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+
+
+def may_see_marac(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.role in MARAC_ROLES
+
+
+def meetings_for(*, user):
+    if not may_see_marac(user):
+        raise Http404
+    return list(MaracMeeting.objects.order_by("-held_on"))
+
+
+def meeting_get_for(*, user, meeting_id) -> tuple[MaracMeeting, list[MaracCase]]:
+    """The meeting and its cases with their actions; each victim shown is an access-log row."""
+    meeting = MaracMeeting.objects.filter(pk=meeting_id).first() if may_see_marac(user) else None
+    if meeting is None:
+        raise Http404
+    cases = list(meeting.cases.select_related("victim", "referring_agency")
+                 .prefetch_related("actions__owner_agency", "children").order_by("created_at"))
+    access_log_record_many(user=user, targets=[case.victim for case in cases], reason="MARAC meeting")
+    return meeting, cases
+
+
+def marac_figures() -> dict:
+    cases = list(MaracCase.objects.select_related("victim", "meeting"))
+    actions = MaracAction.objects.all()
+    return {
+        "meetings": MaracMeeting.objects.count(),
+        "cases": len(cases),
+        "repeats": sum(1 for case in cases if case.is_repeat),
+        "victims_under_18": sum(1 for c in cases if rules.under_18(c.victim.date_of_birth, c.meeting.held_on)),
+        "perpetrators_under_18": sum(1 for c in cases if rules.under_18(c.perpetrator_date_of_birth, c.meeting.held_on)),
+        "actions": actions.count(),
+        "actions_completed": actions.filter(completed_on__isnull=False).count(),
+    }
+
+
+def household_children(*, victim: Person) -> list[Person]:
+    """The children the victim is a parent or carer of, from the person index, and the victim if a child."""
+    children = list(Person.objects.filter(kind=Person.Kind.CHILD, relationships_to__person=victim,
+                                          relationships_to__kind__in=CARING).distinct().order_by("given_name"))
+    return ([victim] if victim.kind == Person.Kind.CHILD else []) + children
+
+
+def marac_cases_shared_with(*, user) -> list[MaracCase]:
+    """The MARAC cases about children this user works with: a social worker's allocated open episodes, a
+    school's designated safeguarding lead's pupils. Each child shown is an access-log row."""
+    children = _children_worked_with(user)
+    cases = list(MaracCase.objects.filter(children__in=children).distinct()
+                 .select_related("meeting", "victim", "referring_agency")
+                 .prefetch_related("actions__owner_agency", "children").order_by("-meeting__held_on"))
+    shown = [child for case in cases for child in case.children.all() if child in children]
+    access_log_record_many(user=user, targets=shown, reason="MARAC cases shared with the child's professionals")
+    return cases
+
+
+def may_see_shared(user) -> bool:
+    membership = getattr(user, "membership", None)
+    return membership is not None and (membership.role == Membership.Role.SOCIAL_WORKER or membership.is_school_dsl)
+
+
+def _children_worked_with(user) -> list[Person]:
+    membership = getattr(user, "membership", None)
+    if membership is None:
+        return []
+    if membership.role == Membership.Role.SOCIAL_WORKER:
+        return list(Person.objects.filter(episodes__allocated_to=user, episodes__closed_on__isnull=True).distinct())
+    if membership.is_school_dsl:
+        return list(Person.objects.filter(school=membership.agency))
+    return []

@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+
+from frontdoor.marac import services
+from frontdoor.marac.errors import MaracInvalid
+from frontdoor.marac.selectors import marac_figures
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator():
+    return factories.user(role="practitioner")
+
+
+def test_a_case_from_any_agency_is_heard_and_a_second_within_12_months_is_a_repeat(coordinator):
+    housing = factories.agency(kind="housing", name="Fictional Homes")
+    victim = factories.person(given_name="Dawn", date_of_birth=date(2009, 1, 1))
+    first = services.meeting_schedule(user=coordinator, held_on=date(2026, 1, 10))
+    second = services.meeting_schedule(user=coordinator, held_on=date(2026, 9, 10))
+    assert not services.case_add(user=coordinator, meeting=first, victim=victim, referring_agency=housing,
+                                    lawful_basis="safeguarding").is_repeat
+    case = services.case_add(user=coordinator, meeting=second, victim=victim, referring_agency=housing,
+                             lawful_basis="safeguarding", perpetrator_name="Lee", perpetrator_date_of_birth=date(2010, 5, 5))
+    assert case.is_repeat
+    services.attendance_record(meeting=second, agency=housing, attendee="Pat Jones")
+    action = services.action_add(case=case, text="Refuge place", owner_agency=housing, owner_name="Pat Jones",
+                                 due_on=date(2026, 9, 17))
+    services.action_complete(action_id=action.pk, meeting=second, completed_on=date(2026, 9, 15))
+    figures = marac_figures()
+    assert (figures["cases"], figures["repeats"], figures["victims_under_18"], figures["perpetrators_under_18"]) == (2, 1, 2, 1)
+    assert (figures["actions"], figures["actions_completed"]) == (1, 1)
+
+
+def test_bad_input_is_refused(coordinator):
+    agency = factories.agency()
+    meeting = services.meeting_schedule(user=coordinator, held_on=date(2026, 9, 10))
+    victim = factories.person()
+    with pytest.raises(MaracInvalid, match="lawful basis"):
+        services.case_add(user=coordinator, meeting=meeting, victim=victim, referring_agency=agency, lawful_basis="")
+    case = services.case_add(user=coordinator, meeting=meeting, victim=victim, referring_agency=agency,
+                             lawful_basis="consent")
+    with pytest.raises(MaracInvalid, match="already on this meeting"):
+        services.case_add(user=coordinator, meeting=meeting, victim=victim, referring_agency=agency,
+                          lawful_basis="consent")
+    with pytest.raises(MaracInvalid, match="on or after the meeting"):
+        services.action_add(case=case, text="x", owner_agency=agency, owner_name="y", due_on=date(2026, 9, 9))
+    with pytest.raises(MaracInvalid, match="Enter who attended"):
+        services.attendance_record(meeting=meeting, agency=agency, attendee=" ")
+    action = services.action_add(case=case, text="x", owner_agency=agency, owner_name="y", due_on=date(2026, 9, 20))
+    services.action_complete(action_id=action.pk, meeting=meeting, completed_on=date(2026, 9, 11))
+    with pytest.raises(MaracInvalid, match="already completed"):
+        services.action_complete(action_id=action.pk, meeting=meeting, completed_on=date(2026, 9, 12))
+
+
+def test_the_case_and_its_actions_reach_the_childs_social_worker_and_school_dsl_only(coordinator):
+    from frontdoor.casework.models import Episode
+    from frontdoor.marac.selectors import household_children, marac_cases_shared_with
+    from frontdoor.people.models import Person, Relationship
+    from frontdoor.governance.models import AccessLogEntry
+
+    school = factories.agency(name="Oakfield Primary")
+    mum = Person.objects.create(kind=Person.Kind.ADULT, given_name="Dawn", family_name="Hartley")
+    ruby = factories.person()
+    ruby.school = school
+    ruby.save()
+    Relationship.objects.create(person=mum, relative=ruby, kind=Relationship.Kind.PARENT)
+    assert household_children(victim=mum) == [ruby]
+    social_worker = factories.user(role="social_worker")
+    Episode.objects.create(person=ruby, referral_date=date(2026, 9, 1), source="1A", allocated_to=social_worker)
+    meeting = services.meeting_schedule(user=coordinator, held_on=date(2026, 9, 10))
+    case = services.case_add(user=coordinator, meeting=meeting, victim=mum, referring_agency=school,
+                             lawful_basis="safeguarding", children=[ruby])
+    services.action_add(case=case, text="School to offer a trusted adult", owner_agency=school,
+                        owner_name="Chris Taylor", due_on=date(2026, 9, 17))
+    dsl = factories.user(agency_=school)
+    for user in (social_worker, dsl):
+        [shared] = marac_cases_shared_with(user=user)
+        assert shared == case and shared.actions.get().owner_name == "Chris Taylor"
+        assert AccessLogEntry.objects.filter(target_id=str(ruby.pk), user=user).exists()
+    assert marac_cases_shared_with(user=factories.user(role="social_worker")) == []
+    assert marac_cases_shared_with(user=factories.user(agency_=factories.agency(name="Elm School"))) == []
