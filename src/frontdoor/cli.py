@@ -83,7 +83,8 @@ def cmd_demo(args) -> None:
     _migrate()
     if not Agency.objects.exists():
         print("Loading demo data (a synthetic area; nobody in it is a real person)...", flush=True)
-        summary = load_year_demo(seed=args.seed) if args.year else load_demo_data(seed=args.seed)
+        summary = (load_year_demo(seed=args.seed, progress=lambda line: print(line, flush=True)) if args.year
+                   else load_demo_data(seed=args.seed))
         print(f"Loaded: {summary}", flush=True)
     print("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
     for login in DEMO_LOGINS:
@@ -100,7 +101,8 @@ def cmd_load_demo(args) -> None:
     print(f"Loading {args.months} months of {args.children} children's journeys (synthetic; nobody in it is a "
           "real person)...", flush=True)
     try:
-        summary = load_year_demo(children=args.children, months=args.months, seed=args.seed)
+        summary = load_year_demo(children=args.children, months=args.months, seed=args.seed,
+                                 progress=lambda line: print(line, flush=True))
     except DatabaseNotEmpty as error:
         print(error, file=sys.stderr)
         raise SystemExit(2) from None

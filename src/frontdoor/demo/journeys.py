@@ -52,8 +52,12 @@ PLAN_ENDS = {"step_down_cin": 70, "moved": 8, "step_down_early_help": 14, "looke
 CIN_PLAN_ENDS = {"needs_met": 62, "step_down_early_help": 26, "moved": 12}
 EARLY_HELP_ENDS = {"outcomes_met": 60, "stepped_up": 18, "withdrew": 10, "moved": 5, "universal": 7}
 EARLY_HELP_DECLINED = 0.14
+LEAD_FOUND_WITHIN = 5  # working days from the offer to a lead professional and the family's answer
 RE_REFERRED = 0.3  # of closed children, referred again within the year
 SECOND_PLAN = 0.45  # of children whose plan ended, referred again
+PLAN_DAYS = (80, 420)  # how long a plan lasts, about
+FIRST_REVIEW_DAYS = (60, 80)  # a plan that ends at its first review, due 3 months after the conference
+BACK_DAYS, BACK_SOON_DAYS = (20, 300), (20, 90)  # from a closure to the next contact
 NO_PLAN_AT_ICPC = 0.14
 OVERDUE_WITHIN_DAYS = 28  # only recent steps are left undone: a real team chases older ones
 OVERDUE_SHARE = 0.35
@@ -65,6 +69,36 @@ FACTORS = (["3A", "16A"], ["4A"], ["2B", "17A"], ["1B", "3A"], ["10A", "11A"], [
 NO_FACTORS = ["21"]  # only with a closure after assessment (RC8, RC9): validator query 8873Q
 CLOSING_OUTCOMES = {"nfa", "early_help"}
 EPISODE_CLOSURES = {"moved": Episode.ClosureReason.TRANSFERRED_LA}
+
+
+# The first children's journeys, one of each path, so that even a small year has every step; the
+# rest are drawn from the weights above. `quick` takes the shortest time at each step, `undone`
+# leaves that step past its day, `recent` starts the journey in the last days of the year.
+SHOWCASE = (
+    {"first": "L1.1"}, {"first": "L2.1"},
+    {"first": "L2.2", "early_help_answer": "declined"},
+    {"first": "L2.2", "early_help_answer": "accepted", "early_help_end": "outcomes_met", "quick": True},
+    {"first": "L2.2", "undone": "early_help", "recent": True},
+    {"first": "L3.1", "early_help_answer": "accepted", "early_help_end": "stepped_up", "assessment": "nfa",
+     "quick": True},
+    {"first": "L3.2", "assessment": "nfa"},
+    {"first": "L3.2", "assessment": "early_help", "early_help_answer": "accepted", "quick": True},
+    {"first": "L3.2", "assessment": "cin_plan", "cin_plan_end": "needs_met", "quick": True},
+    {"first": "L3.2", "assessment": "cin_plan", "cin_plan_end": "step_down_early_help", "quick": True},
+    {"first": "L3.2", "assessment": "strategy_discussion", "discussion": "section_47",
+     "enquiry": "not_substantiated"},
+    {"first": "L3.2", "undone": "assessment", "recent": True},
+    {"first": "L4.2b", "undone": "strategy_discussion", "recent": True},
+    {"first": "L4.2b", "discussion": "nfa"}, {"first": "L4.2b", "discussion": "police_only"},
+    {"first": "L4.2b", "discussion": "early_help"},
+    {"first": "L4.2b", "discussion": "assessment", "assessment": "cin_plan"},
+    {"first": "L4.2b", "discussion": "joint_section_47", "enquiry": "substantiated_no_risk"},
+    {"first": "L4.2b", "discussion": "joint_section_47", "enquiry": "icpc", "conference": "no_plan"},
+    {"first": "L4.2b", "discussion": "joint_section_47", "enquiry": "icpc", "conference": "plan",
+     "plan_end": "step_down_cin", "quick": True},
+    {"first": "L4.2b", "discussion": "joint_section_47", "enquiry": "icpc", "conference": "plan"},
+    {"first": "L4.2b", "returning": True},
+)
 
 
 class NotYet(Exception):
@@ -100,12 +134,24 @@ class Journey:
         self.lead = staff.leads[n % len(staff.leads)]
         self.chair = staff.chairs[n % len(staff.chairs)]
         self.had_plan = False
+        self.scenario: dict = {}
+        self.returning = False
 
-    def run(self, first_day: date) -> None:
+    def run(self, first_day: date, *, scenario: dict | None = None) -> None:
+        """`scenario` fixes some of the journey's choices (SHOWCASE); with `returning`, the child's
+        first plan ends at its first review and they come back to a second within months."""
+        self.scenario = scenario or {}
+        self.returning = bool(self.scenario.get("returning"))
         try:
-            self._refer(first_day, self.synth.weighted(FIRST_DECISIONS))
+            self._refer(first_day, "L4.2b" if self.returning else self._choose("first", FIRST_DECISIONS))
         except NotYet:
             pass
+
+    @property
+    def _at_risk(self) -> bool:
+        """A returning child, or one who had a plan: the strategy discussion, enquiry and conference
+        that follow a new concern find it substantiated."""
+        return self.returning or self.had_plan
 
     # Clocks
 
@@ -116,10 +162,20 @@ class Journey:
             raise NotYet
         return day
 
-    def _maybe_overdue(self, due: date) -> None:
-        """A recent step left undone past its day, so that the pages show something overdue."""
+    def _maybe_overdue(self, due: date, step: str) -> None:
+        """A recent step left undone past its day, so that the pages show something overdue (and
+        the scenario's step, if it names one to leave undone)."""
+        if self.scenario.get("undone") == step:
+            raise NotYet
         if due <= self.until and (self.until - due).days <= OVERDUE_WITHIN_DAYS and self.synth.chance(OVERDUE_SHARE):
             raise NotYet
+
+    def _choose(self, choice: str, weights: dict) -> str:
+        return self.scenario.get(choice) or self.synth.weighted(weights)
+
+    def _span(self, shortest: int, longest: int) -> int:
+        """How many days a step takes: the shortest in a quick scenario, so it gets to the end."""
+        return shortest if self.scenario.get("quick") else self.synth.between(shortest, longest)
 
     # The Front Door
 
@@ -189,9 +245,9 @@ class Journey:
             self._assessment(episode, episode.assessments.get(submitted_on__isnull=True))
 
     def _assessment(self, episode: Episode, assessment: Assessment) -> None:
-        self._maybe_overdue(clocks.assessment_due(episode.referral_date))
-        submitted = self._day(assessment.started_on, self.synth.between(12, 44))
-        outcome = self.synth.weighted(ASSESSMENT_OUTCOMES)
+        self._maybe_overdue(clocks.assessment_due(episode.referral_date), "assessment")
+        submitted = self._day(assessment.started_on, self._span(12, 44))
+        outcome = self._choose("assessment", ASSESSMENT_OUTCOMES)
         factors = NO_FACTORS if outcome in CLOSING_OUTCOMES and self.synth.chance(0.4) else self.synth.pick(FACTORS)
         assessment_submit(user=self.worker, assessment=assessment, version=assessment.version, outcome=outcome,
                           analysis="The social worker's analysis of the child's needs, the risks and the family's "
@@ -212,9 +268,9 @@ class Journey:
 
     def _strategy_discussion(self, episode: Episode, discussion: StrategyDiscussion, decisions: dict) -> None:
         requested_on = timezone.localtime(discussion.requested_at).date()
-        self._maybe_overdue(clocks.strategy_discussion_due(requested_on))
+        self._maybe_overdue(clocks.strategy_discussion_due(requested_on), "strategy_discussion")
         held_on = self._day(requested_on, self.synth.pick((0, 1, 1)))
-        decision = self.synth.weighted(decisions)
+        decision = StrategyDiscussion.Decision.JOINT_SECTION_47 if self._at_risk else self._choose("discussion", decisions)
         strategy_discussion_record(
             user=self.worker, discussion=discussion, version=discussion.version, held_at=_at(held_on, 14),
             participants=STRATEGY_AGENCIES, decision=decision,
@@ -230,9 +286,9 @@ class Journey:
             self._maybe_referred_again(episode.closed_on)
 
     def _section_47(self, episode: Episode, enquiry: Section47Enquiry) -> None:
-        self._maybe_overdue(enquiry.due_on)
-        completed = self._day(enquiry.started_on, self.synth.between(4, 14))
-        outcome = self.synth.weighted(ENQUIRY_OUTCOMES)
+        self._maybe_overdue(enquiry.due_on, "section_47")
+        completed = self._day(enquiry.started_on, self._span(4, 14))
+        outcome = Section47Enquiry.Outcome.CONFERENCE if self._at_risk else self._choose("enquiry", ENQUIRY_OUTCOMES)
         section_47_record(user=self.worker, enquiry=enquiry, version=enquiry.version, outcome=outcome,
                           completed_on=completed,
                           findings="The child was seen alone; parents, school and health were spoken to; "
@@ -247,12 +303,13 @@ class Journey:
 
     def _initial_conference(self, episode: Episode, conference: InitialChildProtectionConference,
                             after: date) -> None:
-        self._maybe_overdue(conference.due_on)
+        self._maybe_overdue(conference.due_on, "conference")
         late = self.synth.chance(0.12)  # some conferences are held after their 15 working days
         working_days = max(1, (self.synth.between(1, 6) if late else 0)
                            + working_days_between(after, conference.due_on) - self.synth.between(0, 3))
         held_on = self._day(after, working_days)
-        no_plan = self.synth.chance(NO_PLAN_AT_ICPC) and not self.had_plan
+        no_plan = self._choose("conference", {"no_plan": NO_PLAN_AT_ICPC, "plan": 1 - NO_PLAN_AT_ICPC}) == "no_plan" \
+            and not self._at_risk
         category = self.synth.weighted(CATEGORIES)
         initial_conference_record(
             user=self.chair, conference=conference, version=conference.version, held_on=held_on, chair=self.chair,
@@ -263,23 +320,25 @@ class Journey:
         if no_plan:
             self._cin_plan(episode, held_on)
         else:
-            self.had_plan = True
             self._plan_reviews(episode, conference.plan)
 
     def _plan_reviews(self, episode: Episode, plan: ChildProtectionPlan) -> None:
-        lasts = timedelta(days=self.synth.between(150, 420))
+        first_of_returning = self.returning and not self.had_plan
+        lasts = timedelta(days=self._span(*(FIRST_REVIEW_DAYS if first_of_returning else PLAN_DAYS)))
         while True:
             review = plan.reviews.get(held_on__isnull=True)
-            self._maybe_overdue(review.due_on)
+            self._maybe_overdue(review.due_on, "review")
             held_on = self._review_day(review.due_on)
             ending = held_on - plan.started_on >= lasts
-            end_reason = self.synth.weighted(PLAN_ENDS) if ending else ""
+            end_reason = ("" if not ending else ChildProtectionPlan.EndReason.STEP_DOWN_EARLY_HELP if first_of_returning
+                          else self._choose("plan_end", PLAN_ENDS))
             review_conference_record(
                 user=self.chair, review=review, version=review.version, held_on=held_on, chair=self.chair,
                 attendees=CONFERENCE_AGENCIES[:4], end_reason=end_reason,
                 decision=ReviewConference.Decision.END if ending else ReviewConference.Decision.CONTINUE)
             if ending:
                 break
+        self.had_plan = True
         episode.refresh_from_db()
         self._after_plan(episode, end_reason, held_on)
 
@@ -298,14 +357,14 @@ class Journey:
     def _cin_plan(self, episode: Episode, after: date) -> None:
         plan = cin_plan_start(manager=self.staff.team_manager, episode=episode, version=episode.version,
                               started_on=self._day(after, self.synth.between(0, 5)))
-        lasts = timedelta(days=self.synth.between(120, 330))
+        lasts = timedelta(days=self._span(120, 330))
         reviewed = plan.started_on
         while (due := clocks.add_months(reviewed, plan.review_months)) - plan.started_on < lasts:
-            self._maybe_overdue(due)
+            self._maybe_overdue(due, "cin_plan_review")
             reviewed = self._review_day(due)
             cin_plan_review_record(user=self.worker, plan=plan, version=plan.version, held_on=reviewed)
-        ended_on = self._day(reviewed, self.synth.between(5, 30))
-        reason = self.synth.weighted(CIN_PLAN_ENDS)
+        ended_on = self._day(reviewed, self._span(5, 30))
+        reason = self._choose("cin_plan_end", CIN_PLAN_ENDS)
         cin_plan_end(manager=self.staff.team_manager, plan=plan, version=plan.version, ended_on=ended_on,
                      reason=reason)
         episode.refresh_from_db()
@@ -314,7 +373,7 @@ class Journey:
             self._early_help(_offered(episode))
 
     def _close(self, episode: Episode, after: date, why: str) -> None:
-        closed_on = self._day(after, self.synth.between(1, 10))
+        closed_on = self._day(after, self._span(1, 10))
         episode_close(manager=self.staff.team_manager, episode=episode, version=episode.version, closed_on=closed_on,
                       reason=EPISODE_CLOSURES.get(why, Episode.ClosureReason.SERVICES_CEASED))
         if why != "moved":
@@ -327,9 +386,10 @@ class Journey:
             self._maybe_referred_again(episode.closed_on)
 
     def _maybe_referred_again(self, closed_on: date) -> None:
-        if not self.synth.chance(SECOND_PLAN if self.had_plan else RE_REFERRED):
+        returning, self.returning = self.returning, False
+        if not (returning or self.synth.chance(SECOND_PLAN if self.had_plan else RE_REFERRED)):
             return
-        day = closed_on + timedelta(days=self.synth.between(20, 300))
+        day = closed_on + timedelta(days=self.synth.between(*(BACK_SOON_DAYS if self.had_plan else BACK_DAYS)))
         if day > self.until:
             raise NotYet
         self._refer(day, "L4.2b" if self.had_plan else self.synth.weighted(RE_REFERRAL_DECISIONS))
@@ -337,24 +397,26 @@ class Journey:
     # Early help
 
     def _early_help(self, offer: EarlyHelpOffer) -> None:
-        answered = self._day(offer.offered_on, self.synth.between(1, 5))
-        accepted = not self.synth.chance(EARLY_HELP_DECLINED)
+        self._maybe_overdue(add_working_days(offer.offered_on, LEAD_FOUND_WITHIN), "early_help")  # waiting for a lead
+        answered = self._day(offer.offered_on, self.synth.between(1, LEAD_FOUND_WITHIN))
+        accepted = self._choose("early_help_answer", {"accepted": 1 - EARLY_HELP_DECLINED, "declined": EARLY_HELP_DECLINED}) \
+            == "accepted"
         early_help_offer_respond(user=self.lead, offer=offer, version=offer.version, accepted=accepted,
                                  responded_on=answered, lead_professional=self.lead if accepted else None)
         if not accepted:
             return
-        completed = self._day(answered, self.synth.between(10, 30))
+        completed = self._day(answered, self._span(10, 30))
         early_help_assessment_record(user=self.lead, offer=offer, version=offer.version, started_on=answered,
                                      completed_on=completed)
         met = completed
-        for _ in range(self.synth.between(1, 4)):
-            met = self._day(met, self.synth.between(20, 35))
+        for _ in range(self._span(1, 4)):
+            met = self._day(met, self._span(20, 35))
             tac_meeting_record(user=self.lead, offer=offer, version=offer.version, held_on=met,
                                attendees=TAC_AGENCIES, notes="The family's plan reviewed with them.")
-        self._early_help_end(offer, self._day(met, self.synth.between(5, 20)))
+        self._early_help_end(offer, self._day(met, self._span(5, 20)))
 
     def _early_help_end(self, offer: EarlyHelpOffer, closed_on: date) -> None:
-        reason = self.synth.weighted(EARLY_HELP_ENDS)
+        reason = self._choose("early_help_end", EARLY_HELP_ENDS)
         early_help_close(user=self.lead, offer=offer, version=offer.version, closed_on=closed_on, reason=reason)
         if reason == EarlyHelpOffer.ClosureReason.STEPPED_UP:
             offer.refresh_from_db()

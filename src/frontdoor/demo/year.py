@@ -8,6 +8,7 @@ triage, missing episodes, LADO referrals and private fostering arrangements foll
 `frontdoor demo`. The same seed and day give the same year.
 """
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -30,7 +31,7 @@ from .contacts import ContactBuilder
 from .corrections import load_demo_corrections
 from .fostering import load_demo_fostering
 from .generator import DatabaseNotEmpty, build_area_and_people, save_area_and_people
-from .journeys import Journey, Staff
+from .journeys import SHOWCASE, Journey, Staff
 from .lado import load_demo_lado
 from .missing import load_demo_missing
 from .notifications import load_demo_notifications
@@ -46,8 +47,12 @@ CASES_PER_WORKER = 18  # open cases a social worker in England carries, about
 FAMILIES_PER_LEAD = 60  # over the year
 CONFERENCES_PER_CHAIR = 150
 NOTIFICATIONS_PER_CHILD = 0.5
+RETURNING_EVERY = 40  # one child in 40 has a plan early in the year and comes back to a second (journeys.py)
+SHOWCASE_START_DAYS = 30
+RECENT_DAYS = (4, 10)  # a recent journey began this many days ago
+PROGRESS_EVERY = 50
 TEAM = "Assessment and child protection team"
-NOT_EMPTY = ("The database already has {children} children: load-demo fills only an empty database. "
+NOT_EMPTY = ("The database already has children ({children}) or agencies: load-demo fills only an empty database. "
              "Use a new database (DATABASE_URL) or `frontdoor demo`, which keeps what is there.")
 
 
@@ -64,8 +69,9 @@ class YearSummary:
 
 
 def load_year_demo(*, children: int = DEFAULT_CHILDREN, months: int = DEFAULT_MONTHS, seed: int = 2026,
-                   today: date | None = None) -> YearSummary:
-    """Fill an empty database with `children` children's year; refuse one that has children already."""
+                   today: date | None = None, progress: Callable[[str], None] | None = None) -> YearSummary:
+    """Fill an empty database with `children` children's year; refuse one that has children already.
+    `progress` is told every few dozen children (a load of thousands takes a while)."""
     if children < 1 or not 1 <= months <= 36:
         raise ValueError("Give 1 or more children and between 1 and 36 months")
     started = time.perf_counter()
@@ -76,13 +82,30 @@ def load_year_demo(*, children: int = DEFAULT_CHILDREN, months: int = DEFAULT_MO
     load_demo_census_details(seed=seed, today=today)
     first_day = clocks.add_months(today, -months)
     for n, (family, child) in enumerate(_subjects(synth, contacts, children)):
+        scenario = _scenario(n)
         with transaction.atomic():  # one child's year a transaction: a failure leaves no half-told story
             journey = Journey(synth, family=family, child=child, staff=staff, contacts=contacts,
                               until=today - timedelta(days=1), n=n)
-            journey.run(first_day + timedelta(days=synth.between(0, (today - first_day).days - 1)))
+            journey.run(_first_contact_day(synth, scenario, first_day, today), scenario=scenario)
+        if progress and (n + 1) % PROGRESS_EVERY == 0:
+            progress(f"{n + 1} of {children} children's journeys recorded")
     _letters_already_sent(before=today - timedelta(days=1))
     _other_streams(seed=seed, today=today, children=children)
     return YearSummary(children=children, months=months, counts=_counts(), seconds=time.perf_counter() - started)
+
+
+def _scenario(n: int) -> dict:
+    if n < len(SHOWCASE):
+        return SHOWCASE[n]
+    return {"returning": True} if n % RETURNING_EVERY == 0 else {}
+
+
+def _first_contact_day(synth: Synth, scenario: dict, first_day: date, today: date) -> date:
+    """Spread over the months; a showcase journey early on, so that it gets far (or in the last days)."""
+    if scenario.get("recent"):
+        return today - timedelta(days=synth.between(*RECENT_DAYS))
+    latest = SHOWCASE_START_DAYS if scenario else (today - first_day).days - 1
+    return first_day + timedelta(days=synth.between(0, latest))
 
 
 def _refuse_if_not_empty() -> None:
