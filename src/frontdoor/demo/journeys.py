@@ -165,8 +165,10 @@ class Journey:
     def _maybe_overdue(self, due: date, step: str) -> None:
         """A recent step left undone past its day, so that the pages show something overdue (and
         the scenario's step, if it names one to leave undone)."""
-        if self.scenario.get("undone") == step:
-            raise NotYet
+        if self.scenario:  # a showcase journey stops only where it says
+            if self.scenario.get("undone") == step:
+                raise NotYet
+            return
         if due <= self.until and (self.until - due).days <= OVERDUE_WITHIN_DAYS and self.synth.chance(OVERDUE_SHARE):
             raise NotYet
 
