@@ -24,3 +24,13 @@ def test_the_command_refuses_a_count_that_is_not_a_whole_number(option, capsys):
         main(["load-demo", *option])
     assert exit_.value.code == 2
     assert "give a whole number, 1 or more" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_the_command_tells_why_it_refuses_a_database_with_children(capsys, monkeypatch):
+    monkeypatch.setattr("frontdoor.cli._migrate", lambda: None)  # the test database is migrated already
+    factories.person()
+    with pytest.raises(SystemExit) as exit_:
+        main(["load-demo", "--children", "3"])
+    assert exit_.value.code == 2
+    assert "load-demo fills only an empty database" in capsys.readouterr().err
