@@ -22,7 +22,8 @@ from datetime import date, datetime, time as clock_time, timedelta
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdoor.settings")
 os.environ.setdefault("FRONTDOOR_DEMO", "1")  # synthetic data: the demo key will do
 os.environ.setdefault("FRONTDOOR_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path[:0] = [os.path.join(os.path.dirname(__file__), "..", "src"),  # this checkout's code, not an installed one
+                os.path.join(os.path.dirname(__file__), "..")]
 
 import django  # noqa: E402
 

@@ -81,17 +81,18 @@ def load_year_demo(*, children: int = DEFAULT_CHILDREN, months: int = DEFAULT_MO
     contacts, staff = _area(synth, today=today, children=children)
     load_demo_census_details(seed=seed, today=today)
     first_day = clocks.add_months(today, -months)
-    for n, (family, child) in enumerate(_subjects(synth, contacts, children)):
+    subjects = _subjects(synth, contacts, children)
+    for n, (family, child) in enumerate(subjects):
         scenario = _scenario(n)
         with transaction.atomic():  # one child's year a transaction: a failure leaves no half-told story
             journey = Journey(synth, family=family, child=child, staff=staff, contacts=contacts,
                               until=today - timedelta(days=1), n=n)
             journey.run(_first_contact_day(synth, scenario, first_day, today), scenario=scenario)
         if progress and (n + 1) % PROGRESS_EVERY == 0:
-            progress(f"{n + 1} of {children} children's journeys recorded")
+            progress(f"{n + 1} of {len(subjects)} children's journeys recorded")
     _letters_already_sent(before=today - timedelta(days=1))
     _other_streams(seed=seed, today=today, children=children)
-    return YearSummary(children=children, months=months, counts=_counts(), seconds=time.perf_counter() - started)
+    return YearSummary(children=len(subjects), months=months, counts=_counts(), seconds=time.perf_counter() - started)
 
 
 def _scenario(n: int) -> dict:
