@@ -152,8 +152,11 @@ def assessment_submit(*, user, assessment: Assessment, version: int, analysis: s
         raise CaseworkError("Choose the outcome of the assessment")
     if assessment.authorised_on:
         raise CaseworkError("This assessment has already been authorised")
+    submitted_on = submitted_on or timezone.localdate()
+    _check_day(submitted_on, what="The date the assessment was completed", earliest=assessment.started_on,
+               since="it started")
     _compare_and_set(Assessment, assessment, version, analysis=analysis.strip(), factors=factors, outcome=outcome,
-                     completed_by=user, submitted_on=submitted_on or timezone.localdate())
+                     completed_by=user, submitted_on=submitted_on)
     access_log_record(user=user, target=assessment.episode, reason="Completed the assessment",
                       action=AccessLogEntry.Action.UPDATE)
     return assessment
@@ -169,6 +172,8 @@ def assessment_authorise(*, manager, assessment: Assessment, version: int,
     if assessment.completed_by_id == manager.pk:
         raise CaseworkError("An assessment must be authorised by someone other than the social worker who wrote it")
     today = authorised_on or timezone.localdate()
+    _check_day(today, what="The date the assessment was authorised", earliest=assessment.submitted_on,
+               since="it was completed")
     _compare_and_set(Assessment, assessment, version, authorised_by=manager, authorised_on=today)
     episode = assessment.episode
     if assessment.outcome == Assessment.Outcome.NO_FURTHER_ACTION:
