@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/frontdoor demo --year --port $(PORT)
+	$(VENV)/bin/frontdoor demo --port $(PORT) --year
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
