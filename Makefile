@@ -2,7 +2,8 @@
 VENV ?= .venv
 PY = $(VENV)/bin/python
 STAMP = $(VENV)/.installed
-# `make demo PORT=8100` serves on another port (frontdoor demo --port).
+# `make demo PORT=8100` serves on another port (frontdoor demo --port). An empty database is filled with a
+# year of children's journeys (frontdoor load-demo's 300 children).
 PORT ?= 8000
 
 .PHONY: demo test install assets
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/frontdoor demo --port $(PORT)
+	$(VENV)/bin/frontdoor demo --port $(PORT) --year
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

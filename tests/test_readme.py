@@ -50,5 +50,5 @@ def test_make_demo_passes_its_port_to_frontdoor_demo():
     # A dry run (-n) prints the commands without running them; -o treats the venv as up to date.
     dry = subprocess.run(["make", "-n", "-o", ".venv/.installed", "demo", "PORT=8100"],
                          cwd=REPO, capture_output=True, text=True, check=True).stdout
-    assert "frontdoor demo --port 8100" in dry
+    assert "frontdoor demo --port 8100 --year" in dry  # an empty database gets load-demo's year
     assert "make demo PORT=8100" in README

@@ -101,17 +101,35 @@ def cmd_demo(args) -> None:
 
     from frontdoor.agencies.models import Agency
     from frontdoor.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, load_demo_data
+    from frontdoor.demo.year import load_year_demo
 
     _migrate()
     if not Agency.objects.exists():
         print("Loading demo data (a synthetic area; nobody in it is a real person)...", flush=True)
-        summary = load_demo_data(seed=args.seed)
+        summary = (load_year_demo(seed=args.seed, progress=lambda line: print(line, flush=True)) if args.year
+                   else load_demo_data(seed=args.seed))
         print(f"Loaded: {summary}", flush=True)
     print("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
     for login in DEMO_LOGINS:
         print(f"  {login['email']:<28} {login['role']}")
     print(f"\nEmails the demo sends are written to {settings.EMAIL_FILE_PATH} (open them with any mail reader).\n")
     _serve(args.host, args.port, with_worker=True)
+
+
+def cmd_load_demo(args) -> None:
+    from frontdoor.demo.generator import DatabaseNotEmpty
+    from frontdoor.demo.year import load_year_demo
+
+    _migrate()
+    print(f"Loading {args.months} months of {args.children} children's journeys (synthetic; nobody in it is a "
+          "real person)...", flush=True)
+    try:
+        summary = load_year_demo(children=args.children, months=args.months, seed=args.seed,
+                                 progress=lambda line: print(line, flush=True))
+    except DatabaseNotEmpty as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from None
+    print(f"Loaded: {summary}", flush=True)
 
 
 def cmd_serve(args) -> None:
@@ -238,9 +256,9 @@ def cmd_token_revoke(args) -> None:
     print(f"Token {row.pk} ({row.name}, {row.user.username}) revoked on {row.revoked_at:%d %B %Y at %H:%M} (UTC)")
 
 
-def _days(text: str) -> int:
+def _at_least_one(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError("give a whole number of days, 1 or more")
+        raise argparse.ArgumentTypeError("give a whole number, 1 or more")
     return int(text)
 
 
@@ -250,7 +268,7 @@ def _token_commands(commands) -> None:
     issue = actions.add_parser("issue", help="issue a token for a user (shown once), scoped to their agency")
     issue.add_argument("--user", required=True, help="the user's email address")
     issue.add_argument("--name", required=True, help="the partner system's name, e.g. 'Police case system'")
-    issue.add_argument("--days", type=_days, help="days until it expires (default FRONTDOOR_API_TOKEN_DAYS, 90)")
+    issue.add_argument("--days", type=_at_least_one, help="days until it expires (default FRONTDOOR_API_TOKEN_DAYS, 90)")
     issue.set_defaults(func=cmd_token_issue)
     actions.add_parser("list", help="every token: user, agency, expiry and whether it still works").set_defaults(
         func=cmd_token_list)
@@ -298,7 +316,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--year", action="store_true",
+                      help="into an empty database, load a year of children's journeys (as load-demo does)")
     demo.set_defaults(func=cmd_demo)
+
+    load_demo = commands.add_parser("load-demo", help="fill an empty database with a year of children's journeys, "
+                                                      "recorded through the services")
+    load_demo.add_argument("--children", type=_at_least_one, default=300, help="how many children (default 300)")
+    load_demo.add_argument("--months", type=_at_least_one, default=12, help="over how many months until today (default 12)")
+    load_demo.add_argument("--seed", type=int, default=2026)
+    load_demo.set_defaults(func=cmd_load_demo)
 
     serve = commands.add_parser("serve", help="migrate and serve (with the outbox worker unless --no-worker)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -353,7 +380,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    if args.func is cmd_demo:
+    if args.func in (cmd_demo, cmd_load_demo):
         os.environ.setdefault("FRONTDOOR_DEMO", "1")
     _setup_django()
     args.func(args)

@@ -11,7 +11,7 @@ from frontdoor.agencies.models import Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.models import (
     Assessment, Case, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
-    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
+    InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.governance.services import access_log_record, access_log_record_many
 
@@ -58,7 +58,8 @@ def episodes_visible_to(*, user):
     if membership.is_front_door:
         return episodes
     if membership.role in SOCIAL_CARE_ROLES:
-        return episodes.filter(Q(allocated_to=user) | Q(team__members=user)).distinct()
+        # A subquery, not a join: joined, each episode came back once per team member, to be sorted out again.
+        return episodes.filter(Q(allocated_to=user) | Q(team__in=Team.objects.filter(members=user)))
     if membership.role == Membership.Role.CONFERENCE_CHAIR:
         return episodes.filter(initial_conferences__isnull=False).distinct()
     return episodes.none()

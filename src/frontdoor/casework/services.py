@@ -135,13 +135,16 @@ def _compare_and_set(model, record, version: int, **changes) -> None:
 
 
 @transaction.atomic
-def episode_allocate(*, manager, episode: Episode, worker, version: int) -> Episode:
-    """A team manager gives the episode to one of the team's social workers; the history is kept."""
+def episode_allocate(*, manager, episode: Episode, worker, version: int,
+                     allocated_at: datetime | None = None) -> Episode:
+    """A team manager gives the episode to one of the team's social workers; the history is kept.
+    `allocated_at` is for allocations recorded after the event (the demo's year of activity)."""
     membership = getattr(worker, "membership", None)
     if membership is None or membership.role != Membership.Role.SOCIAL_WORKER:
         raise CaseworkError("Choose a social worker to allocate the child to")
     _compare_and_set(Episode, episode, version, allocated_to=worker)
-    Allocation.objects.create(episode=episode, worker=worker, allocated_by=manager, allocated_at=timezone.now())
+    Allocation.objects.create(episode=episode, worker=worker, allocated_by=manager,
+                              allocated_at=allocated_at or timezone.now())
     access_log_record(user=manager, target=episode, reason=f"Allocated to {worker.get_full_name()}",
                       action=AccessLogEntry.Action.UPDATE)
     return episode
@@ -149,29 +152,37 @@ def episode_allocate(*, manager, episode: Episode, worker, version: int) -> Epis
 
 @transaction.atomic
 def assessment_submit(*, user, assessment: Assessment, version: int, analysis: str, factors: list[str],
-                      outcome: str) -> Assessment:
-    """The social worker's analysis, the factors found and the proposed outcome, for authorisation."""
+                      outcome: str, submitted_on: date | None = None) -> Assessment:
+    """The social worker's analysis, the factors found and the proposed outcome, for authorisation
+    (today, unless `submitted_on` says when it was done)."""
     if not analysis.strip():
         raise CaseworkError("Enter the social worker's analysis")
     if outcome not in Assessment.Outcome.values:
         raise CaseworkError("Choose the outcome of the assessment")
     if assessment.authorised_on:
         raise CaseworkError("This assessment has already been authorised")
+    submitted_on = submitted_on or timezone.localdate()
+    _check_day(submitted_on, what="The date the assessment was completed", earliest=assessment.started_on,
+               since="it started")
     _compare_and_set(Assessment, assessment, version, analysis=analysis.strip(), factors=factors, outcome=outcome,
-                     completed_by=user, submitted_on=timezone.localdate())
+                     completed_by=user, submitted_on=submitted_on)
     access_log_record(user=user, target=assessment.episode, reason="Completed the assessment",
                       action=AccessLogEntry.Action.UPDATE)
     return assessment
 
 
 @transaction.atomic
-def assessment_authorise(*, manager, assessment: Assessment, version: int) -> Assessment:
-    """The manager's authorisation ends the assessment; its outcome starts what follows."""
+def assessment_authorise(*, manager, assessment: Assessment, version: int,
+                         authorised_on: date | None = None) -> Assessment:
+    """The manager's authorisation ends the assessment; its outcome starts what follows (today,
+    unless `authorised_on` says when it was authorised)."""
     if not assessment.submitted_on:
         raise CaseworkError("The assessment has not been completed yet")
     if assessment.completed_by_id == manager.pk:
         raise CaseworkError("An assessment must be authorised by someone other than the social worker who wrote it")
-    today = timezone.localdate()
+    today = authorised_on or timezone.localdate()
+    _check_day(today, what="The date the assessment was authorised", earliest=assessment.submitted_on,
+               since="it was completed")
     _compare_and_set(Assessment, assessment, version, authorised_by=manager, authorised_on=today)
     episode = assessment.episode
     if assessment.outcome == Assessment.Outcome.NO_FURTHER_ACTION:

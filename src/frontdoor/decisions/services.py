@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -33,6 +35,7 @@ def _check_outcomes(level: int, outcome_codes: list[str]) -> None:
 def decision_record(
     *, user, contact: Contact, contact_version: int, level: int, outcome_codes: list[str], rationale: str,
     social_worker_name: str, unidentified_reason: str = "", consent_basis: str = "", significant_harm: bool = False,
+    decided_at: datetime | None = None,
 ) -> Decision:
     """A practitioner's decision, sent for a manager's authorisation. Compare-and-set on the contact.
 
@@ -63,7 +66,8 @@ def decision_record(
         defaults={
             "tool_id": tool.id, "tool_version": str(tool.version), "level": level, "outcome_codes": outcome_codes,
             "rationale": rationale, "social_worker_name": social_worker_name,
-            "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user, "decided_at": timezone.now(),
+            "status": Decision.Status.AWAITING_AUTHORISATION, "decided_by": user,
+            "decided_at": decided_at or timezone.now(),
             "return_reason": "", "authorised_by": None, "authorised_at": None,
             "unidentified_reason": unidentified_reason,
             "consent_basis": consent_basis, "significant_harm": significant_harm and level == STATUTORY_LEVEL,
@@ -95,12 +99,14 @@ def _claim_decision(decision: Decision, version: int, **changes) -> None:
 
 
 @transaction.atomic
-def decision_authorise(*, manager, decision: Decision, version: int) -> OutcomeLetter | None:
-    """Authorise: the outcome letter is made and queued to the referrer in the same transaction. A member of the
-    public or an anonymous caller gets none: they are told only that their contact was received."""
+def decision_authorise(*, manager, decision: Decision, version: int,
+                       authorised_at: datetime | None = None) -> OutcomeLetter | None:
+    """Authorise: the outcome letter is made and queued to the referrer in the same transaction (now, unless
+    `authorised_at` says when it was authorised). A member of the public or an anonymous caller gets none: they
+    are told only that their contact was received."""
     if decision.decided_by_id == manager.pk:
         raise DecisionInvalid("A decision must be authorised by a different manager from the one who made it")
-    now = timezone.now()
+    now = authorised_at or timezone.now()
     _claim_decision(decision, version, status=Decision.Status.AUTHORISED, authorised_by=manager, authorised_at=now)
     decision.refresh_from_db()
     Contact.objects.filter(pk=decision.contact_id).update(status=Contact.Status.AUTHORISED, version=F("version") + 1)

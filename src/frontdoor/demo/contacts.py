@@ -168,7 +168,7 @@ class ContactBuilder:
             return demo.kind, family, child, demo.referrer
         kind = self.synth.weighted(SOURCES)
         family, child = self._subject(kind, None)
-        agency = self._agency(kind, family, child)
+        agency = self.agency_for(kind, family, child)
         return kind, family, child, self.referrers.pick(agency)
 
     def _subject(self, kind: str, agency) -> tuple[Family, Person]:
@@ -182,7 +182,7 @@ class ContactBuilder:
             children = [c for c in children if age_on(c.date_of_birth, self.today) >= 8] or children
         return family, self.synth.pick(children)
 
-    def _agency(self, kind: str, family: Family, child: Person):
+    def agency_for(self, kind: str, family: Family, child: Person):
         if kind == "school":
             return child.school
         if kind == "gp":
@@ -196,7 +196,7 @@ class ContactBuilder:
     def _contact(self, received_at: datetime, status: str, demo: DemoReferrer | None, *, urgent: bool) -> None:
         kind, family, child, referrer = self._source(demo)
         children = family.children if self.synth.chance(0.4) else [child]
-        story = compose(self.synth, agency_kind=kind, cast=self._cast(family, child, children), received_at=received_at)
+        story = compose(self.synth, agency_kind=kind, cast=self.cast(family, child, children), received_at=received_at)
         channel = "online" if demo else self.synth.weighted(CHANNELS.get(kind, OTHER_CHANNELS))
         contact = Contact(
             id=self.synth.uuid(), reference=self.synth.contact_reference(), channel=channel, status=status,
@@ -220,7 +220,7 @@ class ContactBuilder:
     def _recent(self) -> datetime:
         return timezone.make_aware(datetime.combine(self.today - timedelta(days=UNLINKED_WITHIN_DAYS), time.min))
 
-    def _cast(self, family: Family, child: Person, children: list[Person]) -> Cast:
+    def cast(self, family: Family, child: Person, children: list[Person]) -> Cast:
         carers = [carer for carer, _ in family.carers]
         if carers[0].sex == Person.Sex.MALE:  # a single father: the children's mother lives elsewhere
             return Cast(child=child.given_name, children=self._names(children), sex=child.sex,

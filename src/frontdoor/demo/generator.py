@@ -48,7 +48,7 @@ from .corrections import load_demo_corrections
 from .finding import load_demo_known_by_first_name
 from .notifications import load_demo_notifications
 from .outbox import load_demo_outbox
-from .population import PopulationBuilder
+from .population import Population, PopulationBuilder
 from .referrers import Referrer, ReferrerPool
 from .restricted import load_demo_restricted_record
 from .social_care import load_demo_social_care
@@ -162,28 +162,50 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
-def _build_and_save(synth: Synth, *, today: date, scale: float) -> None:
+@dataclass
+class AreaPeople:
+    """The area, its families and its staff, built before anything happens to them."""
+    area: Area
+    population: Population
+    users: dict
+    memberships: dict
+    pool: ReferrerPool
+    demo_referrers: list[DemoReferrer]
+
+
+def build_area_and_people(synth: Synth, *, today: date, scale: float, households: int) -> AreaPeople:
     area = build_area(synth, scale=scale)
-    population = PopulationBuilder(synth, area, today).build(households=max(20, round(HOUSEHOLDS * scale)))
+    population = PopulationBuilder(synth, area, today).build(households=households)
     demo_users, demo_memberships = _demo_users(area)
     pool = ReferrerPool(synth)
     demo_referrers = _demo_referrers(pool, demo_users, demo_memberships, scale)
-    records = ContactBuilder(
-        synth, area=area, population=population, referrers=pool, today=today,
-        practitioners=[demo_users["practitioner@demo.test"], demo_users["practitioner2@demo.test"]],
-        manager=demo_users["manager@demo.test"],
-    ).build(count=max(30, round(CONTACTS * scale)), demo_referrers=demo_referrers)
-    cases = CaseBuilder(synth, population=population, today=today).build(decided=records.decided, scale=scale)
+    return AreaPeople(area, population, demo_users, demo_memberships, pool, demo_referrers)
 
-    _save(Agency, area.agencies)
-    _save(get_user_model(), [*demo_users.values(), *pool.users])
-    _save(Membership, [*demo_memberships.values(), *pool.memberships])
+
+def save_area_and_people(built: AreaPeople) -> None:
+    """The agencies, the logins and referrers, and the person index: what an area holds before its
+    first contact (loaded as an index import is, in bulk)."""
+    population = built.population
+    _save(Agency, built.area.agencies)
+    _save(get_user_model(), [*built.users.values(), *built.pool.users])
+    _save(Membership, [*built.memberships.values(), *built.pool.memberships])
     _save(Address, population.addresses)
     _save(Person, population.people)
     _save(Residence, population.residences)
     _save(Household, population.households)
     _save(Household.members.through, population.household_members)
     _save(Relationship, population.relationships)
+
+
+def _build_and_save(synth: Synth, *, today: date, scale: float) -> None:
+    built = build_area_and_people(synth, today=today, scale=scale, households=max(20, round(HOUSEHOLDS * scale)))
+    records = ContactBuilder(
+        synth, area=built.area, population=built.population, referrers=built.pool, today=today,
+        practitioners=[built.users["practitioner@demo.test"], built.users["practitioner2@demo.test"]],
+        manager=built.users["manager@demo.test"],
+    ).build(count=max(30, round(CONTACTS * scale)), demo_referrers=built.demo_referrers)
+    cases = CaseBuilder(synth, population=built.population, today=today).build(decided=records.decided, scale=scale)
+    save_area_and_people(built)
     _save(Contact, records.contacts)
     _save(ContactChild, records.children)
     _save(ContactFamilyMember, records.family_members)

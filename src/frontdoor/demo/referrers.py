@@ -70,7 +70,7 @@ class ReferrerPool:
         return Referrer(f"{first} {last}", role, phone, email, agency, user)
 
     def _email(self, first: str, last: str, agency: Agency) -> str:
-        local = "".join(c for c in f"{first}.{last}".lower() if c.isalpha() or c == ".")
+        local = "".join(c for c in f"{first}.{last}".lower() if (c.isascii() and c.isalpha()) or c == ".")
         domain = agency.email.split("@")[1]
         email, n = f"{local}@{domain}", 1
         while email in self._emails:
