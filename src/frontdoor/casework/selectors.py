@@ -14,6 +14,7 @@ from frontdoor.casework.models import (
     InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion, Team,
 )
 from frontdoor.governance.services import access_log_record, access_log_record_many
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 
 
 def _may_see_casework(user) -> bool:
@@ -50,9 +51,11 @@ WORKER_STEP, CONFERENCE_STEP = "worker", "conference"
 def episodes_visible_to(*, user):
     """Front Door staff see every episode; a social worker their own and their teams'; a team
     manager their teams'; a conference chair every child's with a child protection conference (the
-    conference service books and chairs them all); anyone else none."""
+    conference service books and chairs them all); anyone else none. A restricted child's episodes
+    only to the people the restriction names."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    episodes = Episode.objects.select_related("person", "contact_child", "allocated_to", "team")
+    episodes = Episode.objects.select_related("person", "contact_child", "allocated_to", "team").exclude(
+        person__in=persons_hidden_from(user=user))
     if membership is None:
         return episodes.none()
     if membership.is_front_door:
@@ -79,6 +82,9 @@ def may_record(*, user, episode: Episode, step: str) -> bool:
 def episode_get_for(*, user, episode_id, reason: str, recording: str | None = None) -> Episode:
     """The episode, if this user may see it (and record the step named); otherwise Http404."""
     episode = episodes_visible_to(user=user).filter(pk=episode_id).first()
+    if episode is None:
+        refused_attempts_record(user=user, person_ids=Episode.objects.filter(pk=episode_id).values_list("person", flat=True),
+                                reason=reason)
     if episode is None or (recording and not may_record(user=user, episode=episode, step=recording)):
         raise Http404
     access_log_record(user=user, target=episode, reason=reason)
@@ -203,7 +209,8 @@ def early_help_offers_visible_to(*, user):
     """Front Door staff see every offer; an early help lead professional their own families and the
     offers still waiting for a lead; anyone else none."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    offers = EarlyHelpOffer.objects.select_related("person", "contact_child__contact", "lead_professional")
+    offers = EarlyHelpOffer.objects.select_related("person", "contact_child__contact", "lead_professional").exclude(
+        person__in=persons_hidden_from(user=user))
     if membership is None:
         return offers.none()
     if membership.is_front_door:

@@ -15,6 +15,7 @@ from frontdoor.fostering import clocks
 from frontdoor.fostering.models import Arrangement, Source
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.governance.services import access_log_record, access_log_record_many
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 
 FOSTERING_ROLES = (Membership.Role.PRIVATE_FOSTERING_WORKER,)
 
@@ -25,8 +26,9 @@ def may_see_fostering(user) -> bool:
 
 
 def arrangements_visible_to(*, user) -> QuerySet:
-    """The one rule for who sees private fostering arrangements: the private fostering workers."""
-    arrangements = Arrangement.objects.prefetch_related("visits")
+    """The one rule for who sees private fostering arrangements: the private fostering workers (a
+    restricted child's only those the restriction names)."""
+    arrangements = Arrangement.objects.prefetch_related("visits").exclude(child__in=persons_hidden_from(user=user))
     return arrangements if may_see_fostering(user) else arrangements.none()
 
 
@@ -47,6 +49,8 @@ def arrangement_get_for(*, user, arrangement_id, reason: str) -> Arrangement:
     """The arrangement, if this user may see it; otherwise Http404, whether it exists or not."""
     arrangement = arrangements_visible_to(user=user).filter(pk=arrangement_id).first()
     if arrangement is None:
+        refused_attempts_record(user=user, person_ids=Arrangement.objects.filter(pk=arrangement_id).exclude(
+            child__isnull=True).values_list("child", flat=True), reason=reason)
         raise Http404
     access_log_record(user=user, target=arrangement, reason=reason)
     if arrangement.child is not None:

@@ -13,6 +13,7 @@ from frontdoor.casework.models import Episode, Team
 from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.missing import clocks
 from frontdoor.people.models import Person
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 from frontdoor.missing.models import EducationAbsence, LateInterviewEscalation, MissingEpisode, RiskPlan
 
 MISSING_ROLES = (Membership.Role.MISSING_COORDINATOR, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
@@ -25,8 +26,10 @@ def may_see_missing(user) -> bool:
 
 
 def episodes_visible_to(*, user) -> QuerySet:
-    """The one rule for who sees missing episodes: the coordinator and the Front Door."""
-    episodes = MissingEpisode.objects.select_related("child", "return_interview", "late_escalation")
+    """The one rule for who sees missing episodes: the coordinator and the Front Door (a restricted
+    child's only those the restriction names)."""
+    episodes = MissingEpisode.objects.select_related("child", "return_interview", "late_escalation").exclude(
+        child__in=persons_hidden_from(user=user))
     return episodes if may_see_missing(user) else episodes.none()
 
 
@@ -34,6 +37,8 @@ def episode_get_for(*, user, episode_id, reason: str) -> MissingEpisode:
     """The episode, if this user may see it; otherwise Http404, whether it exists or not."""
     episode = episodes_visible_to(user=user).filter(pk=episode_id).first()
     if episode is None:
+        refused_attempts_record(user=user, person_ids=MissingEpisode.objects.filter(pk=episode_id).values_list("child", flat=True),
+                                reason=reason)
         raise Http404
     access_log_record(user=user, target=episode.child, reason=reason)
     return episode

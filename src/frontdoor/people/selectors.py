@@ -343,7 +343,9 @@ def records_naming(*, person: Person) -> dict[str, list]:
     return {Person._meta.label_lower: [person.pk, *merged]}
 
 
-RESTRICTION_PERMITTED_ROLES = (*FRONT_DOOR_ROLES, *SOCIAL_CARE_ROLES, Membership.Role.PERFORMANCE_OFFICER)
+RESTRICTION_PERMITTED_ROLES = (*FRONT_DOOR_ROLES, *SOCIAL_CARE_ROLES, Membership.Role.PERFORMANCE_OFFICER,
+                               Membership.Role.CONFERENCE_CHAIR, Membership.Role.EARLY_HELP_LEAD,
+                               Membership.Role.MISSING_COORDINATOR, Membership.Role.PRIVATE_FOSTERING_WORKER)
 
 
 def restriction_candidates() -> QuerySet:

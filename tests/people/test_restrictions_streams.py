@@ -1,0 +1,81 @@
+"""A restricted child's records in the other streams (social care episodes, early help, missing
+episodes, private fostering arrangements) are hidden as the person is: only the people the
+restriction names see them, and every refused attempt on one is in the access log."""
+import pytest
+from django.http import Http404
+
+from frontdoor.agencies.models import Membership
+from frontdoor.casework import selectors as casework
+from frontdoor.casework.models import EarlyHelpOffer
+from frontdoor.fostering import selectors as fostering
+from frontdoor.fostering.models import Arrangement
+from frontdoor.governance.models import AccessLogEntry
+from frontdoor.missing import selectors as missing
+from frontdoor.people.services import person_restrict
+from tests import factories
+from tests.casework.journey import authorised, decided, team_staff
+from tests.fostering.test_services import notify
+from tests.missing.episodes import episodes
+
+pytestmark = pytest.mark.django_db
+
+
+def _restrict(person, *named):
+    manager = factories.user(role="manager")
+    person_restrict(manager=manager, person=person, reason="The child of a member of staff",
+                    permitted_ids=[user.pk for user in named], version=None)
+
+
+def _refused(user, person) -> bool:
+    return AccessLogEntry.objects.filter(user=user, target_id=str(person.pk),
+                                         action=AccessLogEntry.Action.REFUSED).exists()
+
+
+def test_the_episode_is_hidden_from_a_social_worker_the_restriction_does_not_name():
+    staff = team_staff()
+    *_, team_manager, worker = staff
+    episode = authorised(staff, level=3, codes=["L3.2"])
+    _restrict(episode.person, team_manager)
+
+    assert casework.episodes_visible_to(user=team_manager).filter(pk=episode.pk).exists()
+    assert not casework.episodes_visible_to(user=worker).filter(pk=episode.pk).exists()
+    with pytest.raises(Http404):
+        casework.episode_get_for(user=worker, episode_id=episode.pk, reason="Viewed the episode")
+    assert _refused(worker, episode.person)
+
+
+def test_the_early_help_offer_is_hidden_from_a_lead_professional_it_does_not_name():
+    staff = team_staff()
+    offer = EarlyHelpOffer.objects.get(contact_child=decided(staff, level=2, codes=["L2.2"]))
+    named, other = (factories.user(role="early_help_lead") for _ in range(2))
+    _restrict(offer.person, named)
+
+    assert casework.early_help_offers_visible_to(user=named).filter(pk=offer.pk).exists()
+    assert not casework.early_help_offers_visible_to(user=other).filter(pk=offer.pk).exists()
+
+
+def test_missing_episodes_are_hidden_from_a_coordinator_it_does_not_name():
+    named, other = (factories.user(role=Membership.Role.MISSING_COORDINATOR) for _ in range(2))
+    child = factories.person()
+    [episode] = episodes(child, 1)
+    _restrict(child, named)
+
+    assert missing.episodes_visible_to(user=named).filter(pk=episode.pk).exists()
+    assert not missing.episodes_visible_to(user=other).exists()
+    with pytest.raises(Http404):
+        missing.episode_get_for(user=other, episode_id=episode.pk, reason="Viewed the missing episode")
+    assert _refused(other, child)
+
+
+def test_a_private_fostering_arrangement_is_hidden_from_a_worker_it_does_not_name():
+    named, other = (factories.user(role=Membership.Role.PRIVATE_FOSTERING_WORKER) for _ in range(2))
+    child = factories.person()
+    arrangement = notify(named)
+    Arrangement.objects.filter(pk=arrangement.pk).update(child=child)
+    _restrict(child, named)
+
+    assert fostering.arrangement_get_for(user=named, arrangement_id=arrangement.pk, reason="Viewed") == arrangement
+    assert not fostering.arrangements_visible_to(user=other).exists()
+    with pytest.raises(Http404):
+        fostering.arrangement_get_for(user=other, arrangement_id=arrangement.pk, reason="Viewed")
+    assert _refused(other, child)
