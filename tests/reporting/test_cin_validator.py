@@ -14,6 +14,7 @@ import pytest
 from django.utils import timezone
 
 from frontdoor.demo.generator import load_demo_data
+from frontdoor.demo.year import load_year_demo
 from frontdoor.reporting.cin_checks import VALIDATOR_QUERIES
 from frontdoor.reporting.cin_census import census_reference_date
 from frontdoor.reporting.services import cin_census_export
@@ -71,3 +72,12 @@ def test_the_demo_areas_census_passes(tmp_path, settings):
     assert {f["rule"] for f in found["queries"]} <= EXPLAINED_QUERIES
     # the team manager's child in need plans, from their records
     assert ET.parse(exported).getroot().find(".//CINPlanDates/CINPlanStartDate") is not None
+
+
+@pytest.mark.django_db
+def test_a_year_of_load_demo_passes(tmp_path, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_year_demo(children=40, months=11, seed=2026)
+    found = _validate(_exported(tmp_path))
+    assert _summary(found) == {"errors": [], "crashed": []}
+    assert {f["rule"] for f in found["queries"]} <= EXPLAINED_QUERIES

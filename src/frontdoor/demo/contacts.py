@@ -24,6 +24,16 @@ SOURCES = {"police": 28, "school": 21, "health_trust": 9, "gp": 6, "local_author
 # What a decider records for a support outcome the family refused consent to (seed 004).
 CONSENT_BASIS = ("The family refused consent; the child's safety may be at risk, so the concern is shared with the "
                  "early help service under the Data Protection Act 2018.")
+
+
+def consent_settled(contact: Contact, level: int, *, early_help_declined: bool = False) -> dict:
+    """What a practitioner records to decide on a contact whose family refused consent or early help
+    (seed 004)."""
+    refused = contact.consent == REFUSED or early_help_declined
+    return {"consent_basis": CONSENT_BASIS if consent_basis_needed(consent=contact.consent, level=level) else "",
+            "significant_harm": level == STATUTORY_LEVEL and refused}
+
+
 CHANNELS = {"police": {"email": 70, "online": 25, "phone": 5}, "school": {"online": 80, "phone": 15, "email": 5}}
 OTHER_CHANNELS = {"online": 55, "phone": 30, "email": 15}
 # Level of need by what the contact is about; overall about 35% level 1, 30% level 2, 20% level 3, 15% level 4.
@@ -300,8 +310,7 @@ class ContactBuilder:
             outcome_codes=codes[-1:], rationale=self._rationale(codes, story, subject, family, decided_at),
             social_worker_name=decided_by.get_full_name(), decided_by=decided_by, decided_at=decided_at,
             status=contact.status,
-            consent_basis=CONSENT_BASIS if consent_basis_needed(consent=contact.consent, level=level) else "",
-            significant_harm=level == STATUTORY_LEVEL and contact.consent == REFUSED,
+            **consent_settled(contact, level),
         )
         contact.assigned_to = decided_by
         if contact.status == Contact.Status.AUTHORISED:

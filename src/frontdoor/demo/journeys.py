@@ -25,13 +25,14 @@ from frontdoor.casework.services import (
     tac_meeting_record,
 )
 from frontdoor.decisions.outcomes import levels_of_need, outcome_wording
+from frontdoor.decisions.selectors import early_help_declined_for
 from frontdoor.decisions.services import decision_authorise, decision_record
 from frontdoor.intake.models import ContactChild
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.people.models import Person
 from frontdoor.people.services import contact_child_link
 
-from .contacts import CHANNELS, OTHER_CHANNELS, SOURCES, ContactBuilder
+from .contacts import CHANNELS, OTHER_CHANNELS, SOURCES, ContactBuilder, consent_settled
 from .narratives import compose
 from .population import Family
 from .synthetic import Synth
@@ -229,6 +230,7 @@ class Journey:
         decision = decision_record(
             user=self.staff.practitioner, contact=contact, contact_version=contact.version, level=int(code[1]),
             outcome_codes=[code], social_worker_name=self.staff.practitioner.get_full_name(), decided_at=decided_at,
+            **consent_settled(contact, int(code[1]), early_help_declined=early_help_declined_for(contact=contact)),
             rationale=f"On what the referrer and the checks told us: {outcome_wording(levels_of_need(), code)}")
         authorised_on = self._day(day, 1 if self.synth.chance(0.3) else 0)
         decision_authorise(manager=self.staff.manager, decision=decision, version=decision.version,
