@@ -163,6 +163,20 @@ def test_the_year_holds_children_referred_in_it_or_open_in_it_as_they_stood_on_i
                             today=timezone.localdate()).children == []  # closed before this year began
 
 
+def test_a_step_over_before_the_year_began_belongs_to_an_earlier_return(staff):
+    """Validator rules 8696 and 8715: an episode open since last year reports only the steps open in this one."""
+    episode = journeys.cin_plan_child(staff)
+    year = census_year(census_reference_date(timezone.localdate()))
+    last_year = year.starts.replace(month=2, day=3)
+    Assessment.objects.filter(episode=episode).update(started_on=last_year.replace(month=1, day=6),
+                                                      authorised_on=last_year)
+    type(episode).objects.filter(pk=episode.pk).update(referral_date=last_year.replace(month=1, day=2))
+    [child] = cin_census_build(reference_date=census_reference_date(timezone.localdate()),
+                               today=timezone.localdate()).children
+    assert child.episodes[0].assessments == ()
+    assert [p.ended_on for p in child.episodes[0].cin_plans] == [None]  # the plan runs on into the year
+
+
 def test_a_child_id_is_letters_and_digits_at_most_20_with_the_configured_prefix(settings):
     child = factories.person()
     assert la_child_id(child) == child.pk.hex[:20]

@@ -81,13 +81,16 @@ def load_year_demo(*, children: int = DEFAULT_CHILDREN, months: int = DEFAULT_MO
     contacts, staff = _area(synth, today=today, children=children)
     load_demo_census_details(seed=seed, today=today)
     first_day = clocks.add_months(today, -months)
-    subjects = _subjects(synth, contacts, children)
+    subjects = _subjects(synth, contacts, children, born_by=first_day)
     for n, (family, child) in enumerate(subjects):
         scenario = _scenario(n)
         with transaction.atomic():  # one child's year a transaction: a failure leaves no half-told story
             journey = Journey(synth, family=family, child=child, staff=staff, contacts=contacts,
                               until=today - timedelta(days=1), n=n)
-            journey.run(_first_contact_day(synth, scenario, first_day, today), scenario=scenario)
+            # A baby born during the months is first referred once born (the census refuses a referral
+            # more than 40 weeks before the birth, rule 8606).
+            journey.run(max(_first_contact_day(synth, scenario, first_day, today), child.date_of_birth),
+                        scenario=scenario)
         if progress and (n + 1) % PROGRESS_EVERY == 0:
             progress(f"{n + 1} of {len(subjects)} children's journeys recorded")
     _letters_already_sent(before=today - timedelta(days=1))
@@ -161,12 +164,15 @@ def _colleagues(synth: Synth, council: Agency, role: str, job_title: str, count:
     return people
 
 
-def _subjects(synth: Synth, contacts: ContactBuilder, children: int) -> list[tuple[Family, Person]]:
-    """The children the year is about: born, and under 17 (a year on, still a child)."""
+def _subjects(synth: Synth, contacts: ContactBuilder, children: int, *, born_by: date) -> list[tuple[Family, Person]]:
+    """The children the year is about: born, and under 17 (a year on, still a child); the showcase
+    journeys' children (the first few) born by the months' first day, for their journeys start early."""
     everyone = [(family, child) for family in contacts.families for child in family.born_children
                 if contacts.today.year - child.date_of_birth.year < 17]
     synth.rng.shuffle(everyone)
-    return everyone[:children]
+    showcase = [subject for subject in everyone if subject[1].date_of_birth <= born_by][:len(SHOWCASE)]
+    chosen = {id(subject) for subject in showcase}
+    return (showcase + [subject for subject in everyone if id(subject) not in chosen])[:children]
 
 
 def _other_streams(*, seed: int, today: date, children: int) -> None:

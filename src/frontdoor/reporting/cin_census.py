@@ -57,11 +57,17 @@ class CensusReturn:
 class _AsOf:
     """Dates as they stood on the census's last day (or today): anything later had not happened."""
 
-    def __init__(self, day: date):
-        self.day = day
+    def __init__(self, day: date, year_starts: date):
+        self.day, self.year_starts = day, year_starts
 
     def __call__(self, value: date | None) -> date | None:
         return value if value is not None and value <= self.day else None
+
+    def reached_year(self, ended: date | None) -> bool:
+        """Whether a step that ended then (None: not yet) was open at some time in the census year: a
+        step over before 1 April belongs to an earlier return (validator rules 8696, 8715)."""
+        ended = self(ended)
+        return ended is None or ended >= self.year_starts
 
 
 def _episodes(year: Year, as_of: date):
@@ -96,6 +102,12 @@ def _section_47(enquiry: Section47Enquiry, on: _AsOf) -> cin_xml.Section47:
         icpc_on=on(conference.held_on) if conference else None)
 
 
+def _section_47_ended(enquiry: Section47Enquiry) -> date | None:
+    """The enquiry's last step: its conference when one is booked, else its completion (None: open)."""
+    conference = getattr(enquiry, "initial_conference", None)
+    return conference.held_on if conference else enquiry.completed_on
+
+
 def _plan(plan: ChildProtectionPlan, on: _AsOf) -> cin_xml.ProtectionPlan:
     return cin_xml.ProtectionPlan(
         started_on=plan.started_on, ended_on=on(plan.ended_on), initial_category=plan.initial_category,
@@ -109,11 +121,14 @@ def _cin_plan(plan: ChildInNeedPlan, on: _AsOf) -> cin_xml.CinPlan:
 
 def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
     closed_on = on(episode.closed_on)
-    assessments = tuple(_assessment(a, on) for a in episode.assessments.all())
-    enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all() if on(s.started_on))
-    plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all() if on(p.started_on))
-    cin_plans = tuple(_cin_plan(p, on) for p in episode.cin_plans.all() if on(p.started_on))
-    transfer_in = [on(c.held_on) for c in episode.initial_conferences.all()]
+    assessments = tuple(_assessment(a, on) for a in episode.assessments.all() if on.reached_year(a.authorised_on))
+    enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all()
+                      if on(s.started_on) and on.reached_year(_section_47_ended(s)))
+    plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all()
+                  if on(p.started_on) and on.reached_year(p.ended_on))
+    cin_plans = tuple(_cin_plan(p, on) for p in episode.cin_plans.all()
+                      if on(p.started_on) and on.reached_year(p.ended_on))
+    transfer_in = [on(c.held_on) for c in episode.initial_conferences.all() if on.reached_year(c.held_on)]
     # A referral with no further action: closed with nothing done (the census's ReferralNFA).
     nfa = closed_on is not None and not (assessments or cin_plans or enquiries or plans or any(transfer_in))
     return cin_xml.CinEpisode(
@@ -152,7 +167,7 @@ def _child(person: Person, episodes: list[cin_xml.CinEpisode], on: _AsOf, refere
 def cin_census_build(*, reference_date: date, today: date) -> CensusReturn:
     """The return for the year ending on `reference_date`, as it stood then (or today, if sooner)."""
     year, as_of = census_year(reference_date), min(reference_date, today)
-    on = _AsOf(as_of)
+    on = _AsOf(as_of, year.starts)
     by_person: dict = {}
     unlinked = 0
     for episode in _episodes(year, as_of):

@@ -35,6 +35,8 @@ NO_FACTORS = "21"
 # does about each (a query is fixed, or explained to the DfE with a reason; it does not stop a return).
 VALIDATOR_QUERIES = {
     "2887Q": "Fewer than 8 disability codes are used in the whole return. True of a small or young cohort: say so.",
+    "2888Q": "Only one disability code is recorded for each disabled child. Record every disability a child has "
+             "on their details page, or say that each has one.",
     "8670Q": "An assessment still open more than 45 working days after it started. Authorise it, or give the "
              "reason it is taking longer.",
     "8675Q": "A section 47 enquiry started more than 15 working days before the year's end with no initial "
