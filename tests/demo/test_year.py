@@ -9,11 +9,14 @@ from frontdoor.casework import models as casework
 from frontdoor.casework.selectors import episode_due, re_referrals
 from frontdoor.decisions.models import Decision
 from frontdoor.demo.year import load_year_demo
+from frontdoor.exploitation.models import CseScreening
 from frontdoor.fostering.models import Arrangement
 from frontdoor.intake.models import Contact
 from frontdoor.lado.models import LadoReferral
+from frontdoor.marac.models import MaracCase
 from frontdoor.messaging.models import OutboxMessage
 from frontdoor.missing.models import MissingEpisode
+from frontdoor.people.models import PersonRestriction
 from frontdoor.reporting.cin_census import census_reference_date, cin_census_build
 from frontdoor.triage.models import PoliceNotification, TriageMeeting
 
@@ -92,6 +95,8 @@ def test_episodes_close_with_their_reasons_and_some_open_work_is_overdue(year):
 def test_the_other_streams_are_there_too(year):
     assert PoliceNotification.objects.exists() and TriageMeeting.objects.exists()
     assert MissingEpisode.objects.exists() and LadoReferral.objects.exists() and Arrangement.objects.exists()
+    assert CseScreening.objects.exists() and MaracCase.objects.exists()
+    assert PersonRestriction.objects.exists()  # what `frontdoor demo` shows of each stream, `make demo` shows too
 
 
 @pytest.mark.django_db

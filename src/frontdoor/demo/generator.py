@@ -148,6 +148,13 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_corrections(seed=seed, today=today)  # a few outcomes corrected since: schools sent updates
     load_demo_social_care(today=today)
     load_demo_census_details(seed=seed, today=today)
+    load_demo_streams(today=today)
+    return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
+
+
+def load_demo_streams(*, today: date) -> None:
+    """The partnership's other streams and the front door's particular cases, after the children's
+    contacts and journeys (`frontdoor demo` and `frontdoor load-demo` both end with them)."""
     load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
     load_demo_lado(today=today)
     load_demo_fostering(today=today)
@@ -159,7 +166,6 @@ def load_demo_data(*, seed: int = 2026, today: date | None = None, scale: float 
     load_demo_public_callers()  # a grandparent, a neighbour, the child, the public and an anonymous caller phoned
     load_demo_advice_requests(adviser=get_user_model().objects.get(username="community@demo.test"))
     load_demo_restricted_record()  # a staff member's child, sealed to the manager and one practitioner
-    return DemoSummary(counts=_counts(), logins=DEMO_LOGINS, seconds=time.perf_counter() - started)
 
 
 @dataclass

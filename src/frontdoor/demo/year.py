@@ -29,11 +29,8 @@ from frontdoor.people.models import Person
 from .census import load_demo_census_details
 from .contacts import ContactBuilder
 from .corrections import load_demo_corrections
-from .fostering import load_demo_fostering
-from .generator import DatabaseNotEmpty, build_area_and_people, save_area_and_people
+from .generator import DatabaseNotEmpty, build_area_and_people, load_demo_streams, save_area_and_people
 from .journeys import SHOWCASE, Journey, Staff
-from .lado import load_demo_lado
-from .missing import load_demo_missing
 from .notifications import load_demo_notifications
 from .population import Family
 from .referrers import POOL_SIZE
@@ -93,8 +90,8 @@ def load_year_demo(*, children: int = DEFAULT_CHILDREN, months: int = DEFAULT_MO
                         scenario=scenario)
         if progress and (n + 1) % PROGRESS_EVERY == 0:
             progress(f"{n + 1} of {len(subjects)} children's journeys recorded")
-    _letters_already_sent(before=today - timedelta(days=1))
     _other_streams(seed=seed, today=today, children=children)
+    _letters_already_sent(before=today - timedelta(days=1))
     return YearSummary(children=len(subjects), months=months, counts=_counts(), seconds=time.perf_counter() - started)
 
 
@@ -177,14 +174,12 @@ def _subjects(synth: Synth, contacts: ContactBuilder, children: int, *, born_by:
 
 def _other_streams(*, seed: int, today: date, children: int) -> None:
     """What `frontdoor demo` has besides the child's journey: police notifications as the file
-    brings them, with the triage meetings' history, missing children, LADO and private fostering."""
+    brings them, with the triage meetings' history, and the other streams."""
     match_model_ensure()
     load_demo_notifications(seed=seed, today=today, count=max(20, round(children * NOTIFICATIONS_PER_CHILD)))
     load_demo_triage_history(seed=seed, today=today)
     load_demo_corrections(seed=seed, today=today)
-    load_demo_missing(today=today, user=get_user_model().objects.get(username="missing@demo.test"))
-    load_demo_lado(today=today)
-    load_demo_fostering(today=today)
+    load_demo_streams(today=today)
 
 
 def _letters_already_sent(*, before: date) -> None:
