@@ -386,6 +386,7 @@ def test_concern_without_dates_or_times_is_flagged():
     draft = replace(
         GOOD_SCHOOL_REFERRAL,
         incident_at=None,
+        disclosure_at=None,
         concern_now="Jade says her mum's boyfriend pushed her mum into a door and that she is frightened of him.",
         concern_past="Police have been to the house before after an argument between mum and her boyfriend.",
     )
@@ -787,6 +788,26 @@ def test_history_mixed_into_what_is_happening_now_is_flagged():
         "was a MARAC in the spring, and he has been in prison and he is out now and mum is scared."))
     [flag] = flags_with(draft, "past_present_unclear")
     assert "mixed in with what is happening now" in flag.message
+
+
+def test_the_day_the_referrer_became_aware_is_a_date_given():
+    draft = replace(GOOD_SCHOOL_REFERRAL, incident_at=None, concern_now=(
+        "Jade says her mum's boyfriend pushed her mum into a door and that she is frightened of him."))
+    assert "no_dates_or_times" not in codes(check(draft))
+
+
+def test_events_strung_together_with_no_past_concerns_are_flagged():
+    draft = replace(GOOD_SCHOOL_REFERRAL, concern_past="See above.", concern_now=(
+        "Mum says dad smashed things and he was arrested and Jade saw it and wet the bed and the school were "
+        "worried, and he has moved back in and Jade hides in her room."))
+    [flag] = flags_with(draft, "past_present_unclear")
+    assert "mixed in with what is happening now" in flag.message
+
+
+def test_a_long_account_with_its_history_under_past_concerns_is_not_flagged():
+    draft = replace(GOOD_SCHOOL_REFERRAL, concern_now=(
+        "Jade came in crying and shaking and said dad hit mum and mum fell and Jade ran to her room and hid."))
+    assert flags_with(draft, "past_present_unclear") == []
 
 
 def test_a_referral_too_short_to_say_anything_is_not_also_asked_for_dates():

@@ -61,7 +61,10 @@ DATE_OR_TIME = re.compile(
 )
 PAST_MARKER = re.compile(
     r"""\b(?:last\s+(?:year|month|summer|winter|spring|autumn|term)|previously|historic(?:al(?:ly)?)?
-      | in\s+the\s+past|years?\s+ago|months\s+ago|used\s+to|back\s+in|formerly|at\s+that\s+time)\b""",
+      | in\s+the\s+past|years?\s+ago|months\s+ago|used\s+to|formerly|at\s+that\s+time
+      | back\s+in\s+(?:(?:19|20)\d{2}|the\s+(?:day|spring|summer|autumn|winter)|"""
+    + MONTH
+    + r"""))\b""",
     re.I | re.X,
 )
 # Events that are history, told inside "what is happening now" (seed 004: "not clear if the
@@ -72,6 +75,11 @@ HISTORY_MARKER = re.compile(
       | (?:last|a\s+few|two|three|several)\s+(?:years?|months)\s+ago|used\s+to|years?\s+ago|formerly)\b""",
     re.I | re.X,
 )
+# Events strung together in one sentence ("he was arrested and she went to refuge and they came back
+# and now ...") with nothing under past concerns: the reader cannot tell which of them is happening now.
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+JOINED_CLAUSE = re.compile(r"\band\b", re.I)
+RUN_ON_JOINS = 4
 NO_HISTORY_GIVEN = re.compile(r"\s*(?:none|nil|no|not\s+known|n/?a|see\s+above|as\s+above)?\s*[.!]?\s*", re.I)
 IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b", re.I)
 PRESENT_MARKER = re.compile(
@@ -299,7 +307,15 @@ def check_past_and_present(draft: ReferralDraft, *, reference_year: int) -> Iter
 
 
 def _tells_history(text: str, *, reference_year: int) -> bool:
-    return HISTORY_MARKER.search(text) is not None or any(int(y) < reference_year for y in IN_YEAR.findall(text))
+    return (
+        HISTORY_MARKER.search(text) is not None
+        or any(int(y) < reference_year for y in IN_YEAR.findall(text))
+        or _strings_events_together(text)
+    )
+
+
+def _strings_events_together(text: str) -> bool:
+    return any(len(JOINED_CLAUSE.findall(sentence)) >= RUN_ON_JOINS for sentence in SENTENCE_END.split(text))
 
 
 def _only_about_the_past(text: str, *, reference_year: int) -> bool:
@@ -310,7 +326,9 @@ def _only_about_the_past(text: str, *, reference_year: int) -> bool:
 def check_dates_and_times(draft: ReferralDraft, *, min_words: int) -> Iterator[Flag]:
     # Seed 004, a good referral: "Includes specific details and times". A referral too short to
     # say anything has been asked for the when already (one flag per gap: a coach that nags is ignored).
-    if draft.incident_at or DATE_OR_TIME.search(draft.concern_now) or DATE_OR_TIME.search(draft.concern_past):
+    # The form's own "when it happened" and "when you became aware" are dates given.
+    given = draft.incident_at or draft.disclosure_at
+    if given or DATE_OR_TIME.search(draft.concern_now) or DATE_OR_TIME.search(draft.concern_past):
         return
     if _too_short(draft, min_words=min_words):
         return
