@@ -113,7 +113,7 @@ dict(n=16, grade="high", force="GMP", style="cad_log", trap="other_person", dash
 17:05 IP GRAZES TO BOTH KNEES. CHILDREN NO INJURIES
 17:10 IP STATES THIS IS THE THIRD HANDOVER THIS MONTH WHERE HE HAS PUT HIS HANDS ON HER
 17:12 NEIGHBOUR AT NO.14 ALSO CALLED IN - HER OWN TODDLER WOKE AND WAS DISTRESSED BY THE NOISE, NO FURTHER""",
- ind=["M_INTIM", "H_INJURY", "H_WITNESS", "H_INVOLVED", "RH_ABDUCT", "RH_CONTACT", "H_HISTVIOL", "RM_PRESENT", "RM_EMO"],
+ ind=["M_INTIM", "H_INJURY", "H_WITNESS", "H_INVOLVED", "RH_ABDUCT", "RH_CONTACT", "M_HIST", "RM_PRESENT", "RM_EMO"],
  why="An assault at a contact handover with an attempt to take the children, who saw it and one intervened, is high; the distressed toddler is the neighbour's."),
 dict(n=17, grade="standard", force="TVP", style="duplicated_sentences", trap="negation", dash="standard", rel="partner",
  v="f45", p="f43", kids=["16m"], t="22:30",
@@ -289,8 +289,8 @@ dict(n=44, grade="medium", force="TVP", style="very_short", dash="standard", rel
  why="Verbal again, but with two earlier incidents there is a history of minor abuse, medium."),
 dict(n=45, grade="high", force="MER", style="standard_prose", dash="high", rel="partner", v="f24", p="m32",
  kids=["0.5mP"], t="10:40", delay=4325, off=["Assault occasioning actual bodily harm"],
- nar="Statement via Sylheti interpreter. {V} came to the UK on a spousal visa a year ago; her visa status is now uncertain because {P} has told the Home Office the marriage is over. She speaks no English and cannot read or write it. Three days ago {P} hit her with a belt, leaving welts to her back which officers saw, and put her out of the house with the baby {C1} (6 months). She is now in a B&B arranged by a charity, has no recourse to public funds and knows no one in this country apart from his family, who will not speak to her.",
- ind=["H_INJURY", "RM_PRESENT", "R_AGE", "RH_VULN", "RH_ISOL", "R_LANG", "R_NRPF"],
+ nar="Statement via Sylheti interpreter. {V} came to the UK on a spousal visa a year ago; her visa status is now uncertain because {P} has told the Home Office the marriage is over. She speaks no English and cannot read or write it. Three days ago {P} hit her with a belt, leaving welts to her back which officers saw, and put her out of the house with the baby {C1} (6 months). She is clearly devoted to {C1}, who is feeding well and content in her arms. She is now in a B&B arranged by a charity, has no recourse to public funds and knows no one in this country apart from his family, who will not speak to her.",
+ ind=["H_INJURY", "RM_PRESENT", "R_AGE", "RH_VULN", "RH_ISOL", "R_LANG", "R_NRPF", "PH_NURT"],
  why="An assault with a belt on a woman with no English, no recourse to public funds and a six-month-old baby, isolated in temporary accommodation, is high."),
 dict(n=46, grade="medium", force="ASP", style="bullets", trap="historical", dash="standard", rel="partner", v="f39", p="m41",
  kids=["12f", "8m"], t="19:00",
@@ -344,7 +344,7 @@ dict(n=54, grade="standard", force="TVP", style="standard_prose", trap="historic
  ind=["S_VERBAL"],
  why="A first verbal argument; the 2014 order concerned a different man ten years ago."),
 dict(n=55, grade="medium", force="MER", style="victim_quote", trap="negation", dash="standard", rel="family_member", v="f47", p="m20",
- kids=["12f"], t="17:10", off=["Criminal damage"],
+ kids=["12f"], t="14:10", date="2026-10-13", off=["Criminal damage"],
  nar="""Mother's account in her own words:
 "{P}'s autistic and when he gets overwhelmed he loses it. Today he wanted the car and I said no and he picked up the kitchen chair and threw it through the back window. He didn't throw it at me. {C1} was at school, thank God. I'm not scared of him, I just need help with him, I've been asking for help for years. I'll talk to anyone who can help."
 {P} calm when officers arrived and went to his room.""",
