@@ -86,7 +86,7 @@ dict(n=11, grade="medium", force="GMP", style="bwv_summary", dash="standard", re
  why="Damage to property with no assault and the children out of the house is medium, with the eldest using a sensible protective plan."),
 dict(n=12, grade="standard", force="ASP", style="standard_prose", dash="standard", rel="ex_partner", v="f26", p="m27",
  kids=[], t="14:30", same_addr=False, loc="Online",
- nar="IP reports her ex-boyfriend has posted three comments on her Facebook photos calling her 'fake' and 'a mess' since they split up last year, and sent two messages asking why she blocked him on Instagram. There are no threats and he has not attempted to visit. IP has now blocked him on all platforms. They have no children together and IP has no children. Advised re harassment and evidence gathering. IP happy with this outcome and has good friends around her.",
+ nar="IP reports her ex-boyfriend has posted three comments on her Facebook photos calling her 'fake' and 'a mess' since they split up last year, and sent two messages asking why she blocked him on Instagram. There are no threats and he has not attempted to visit. IP has now blocked him on all platforms. They have no children together and IP has no children. Advised on blocking and keeping screenshots. IP happy with this outcome and has good friends around her.",
  ind=["S_TEXT", "PL_SUPPORT"],
  why="A handful of unpleasant social media comments with no threats is low-level harassment, standard."),
 dict(n=13, grade="high", force="DCP", style="standard_prose", trap="historical", dash="high", rel="partner", v="f27", p="m29",
@@ -122,7 +122,7 @@ dict(n=17, grade="standard", force="TVP", style="duplicated_sentences", trap="ne
  why="A one-off verbal argument between two women with their son away and no assault."),
 dict(n=18, grade="high", force="ASP", style="bullets", dash="high", rel="ex_partner", v="f29", p="m32",
  kids=["4f"], same_addr=False, t="08:20", off=["Stalking involving fear of violence", "Breach of non-molestation order"],
- nar="""Stalking report - key points:
+ nar="""Report - key points:
 * IP separated from DP 6 weeks ago after 7 years together.
 * Since then DP has parked outside her workplace most mornings and sent 40-60 texts a day.
 * Yesterday a tracker was found under IP's car by her brother.
@@ -149,7 +149,7 @@ dict(n=21, grade="high", force="WYP", style="standard_prose", dash="high", rel="
  why="A threatened forced marriage with a threat to kill, in a family that puts honour above all, witnessed by a 15-year-old, is high."),
 dict(n=22, grade="standard", force="DCP", style="standard_prose", dash="standard", rel="partner", v="f47", p="m49",
  kids=[], t="20:35",
- nar="Attended a report of a verbal argument at the home address. {P} was made redundant last week and the couple were arguing about how to pay the mortgage. No assault, no threats, no damage. First police contact for the couple. No children in the household. Officer's note: money worries are new and tensions are high, and in my view this has the potential to escalate if the financial pressure continues. {V} accepted details of the local DA service and the Citizens Advice debt line and said she would ring them.",
+ nar="Attended a report of a verbal argument at the home address. {P} was made redundant last week and the couple were arguing about how to pay the mortgage. No assault, no threats, no damage. First police contact for the couple. No children in the household. Officer's note: money worries are new and tensions are high, and in my view this could get worse if the financial pressure carries on. {V} accepted details of the local DA service and the Citizens Advice debt line and said she would ring them.",
  ind=["S_VERBAL", "RL_ESC", "PL_AGENCY"],
  why="A first verbal argument with no children, where the officer flags a real chance of escalation; universal level with a note."),
 dict(n=23, grade="medium", force="MER", style="bwv_summary", dash="standard", rel="partner", v="f37", p="m42",
