@@ -72,7 +72,9 @@ def build(c):
     vs, vage = c.get("v", "f30")[0], int(c.get("v", "f30")[1:])
     ps, page = c.get("p", "m33")[0], int(c.get("p", "m33")[1:])
     fam = r.choice(SURN)
+    if c.get("vfam"): fam = c["vfam"]
     pfam = fam if c["rel"] == "family_member" or (c["rel"] == "partner" and r.random() < 0.6) else r.choice(SURN)
+    if c.get("pfam"): pfam = c["pfam"]
     def given(sex, used):
         pool = FEM if sex == "f" else MAL
         while True:

@@ -16,7 +16,7 @@ dict(n=2, grade="high", force="MER", style="cad_log", dash="high", rel="partner"
 23:05 GRADE 1 - UNITS ASSIGNED
 23:11 UNITS ON SCENE. MALE DETAINED IN HALLWAY, KNIFE RECOVERED FROM FLOOR
 23:20 IP HAS LACERATION TO LEFT PALM, NWAS REQUESTED. IP STATES SHE GRABBED THE BLADE WHEN HE CAME AT HER
-23:34 IP STATES SHE IS TERRIFIED OF HIM AND DOES NOT WANT HIM BACK
+23:34 IP STATES SHE IS TERRIFIED OF HIM
 23:41 MALE CONVEYED TO CUSTODY. OIC PC 4471
 23:58 DASH COMPLETED - HIGH. MARAC REFERRAL TO FOLLOW""",
  ind=["H_THREAT", "H_INJURY", "H_FEAR", "H_WITNESS", "RM_PRESENT", "R_AGE"],
@@ -75,7 +75,7 @@ dict(n=9, grade="standard", force="DCP", style="cad_log", dash="standard", rel="
 dict(n=10, grade="high", force="MER", style="victim_quote", dash="medium", rel="partner", v="f30", p="m36",
  kids=["2mP"], t="21:45", off=["Controlling or coercive behaviour", "Criminal damage"],
  nar="""IP disclosed the following in her own words on BWV:
-"He has my bank card. I get twenty pound a week for the shopping and I have to show him the receipts. He took the car keys off me in the summer so I can't drive to my mum's. He goes through my phone every night, every message. I'm not allowed to see my friend Sarah anymore since she told me to leave him. Tonight I rang my mum when he was in the shower and when he found out he threw my phone in the sink and said that's what happens when I go behind his back. {C1} was asleep upstairs, he didn't wake up. I'm going to my mum's tomorrow, I've had enough."
+"He has my bank card. I get twenty pound a week for the shopping and I have to show him the receipts. He took the car keys off me in the summer so I can't drive to my mum's. He goes through my phone every night, every message. I'm not allowed to see my friend Sarah anymore since she told me to leave him. Tonight I rang my mum when he was in the shower and when he found out he threw my phone in the sink and said that's what happens when I go behind his back. {C1} was asleep upstairs, he didn't wake up. I'm going to my mum's tomorrow for a few days."
 DP denies all and states IP is 'making it up for attention'.""",
  ind=["H_CONTROL", "H_COERCE", "M_INTIM", "RH_ISOL", "RH_EMPATHY", "RM_PRESENT", "R_AGE", "PH_SEEK"],
  why="Control of money, car keys, phone and friends with punishment for contact with her mother is coercive control, high."),
@@ -99,7 +99,7 @@ dict(n=14, grade="standard", force="MER", style="very_short", dash="standard", r
  nar="Mother v adult son, verbal re him not paying board. Both calm on arrival. Nil offences. No other occupants. Advice. NFA.",
  ind=["S_VERBAL"],
  why="A verbal family argument between adults only."),
-dict(n=15, grade="medium", force="WYP", style="non_native_english", trap="negation", dash="medium", rel="partner", v="f32", p="m34",
+dict(n=15, grade="medium", force="WYP", style="non_native_english", trap="negation", dash="medium", rel="partner", v="f32", p="m34", vname="Fatima", pname="Omar", vfam="Ahmed", pfam="Ahmed",
  kids=["7m", "3f"], t="10:15", date="2026-10-06",
  nar="Female is report that husband is not happy when she go to college for English lessons, he say woman must stay home and cook and clean, it is her job. This morning he take her bus pass and say she don't need go. After she give him back the dinner money he give the pass back. No violence, no threats was say. Children was at school and nursery in this time. Female she want help, she is agree for referral to women's centre. Female have good English and is British citizen since 2018. Husband say sorry to officer, he say he will go to speak with a counsellor at the mosque.",
  ind=["M_ISOL", "R_AGE", "PM_ADVICE", "PM_ABUSERENG"],
@@ -142,7 +142,7 @@ dict(n=20, grade="standard", force="WMP", style="abbrev_heavy", trap="other_pers
  nar="OIC PC 1182. IP and DP verbal arg re DP's brother staying at the flat; brother has MH issues and was sectioned last yr, he is NOT party to the incident and was not at the address. Nil assaults, nil threats, nil children. Both sober. Words of advice. DASH standard, NFA.",
  ind=["S_VERBAL"],
  why="A verbal argument only; the mental health history belongs to the perpetrator's brother, who was not there."),
-dict(n=21, grade="high", force="WYP", style="standard_prose", dash="high", rel="family_member", v="f19", p="m51",
+dict(n=21, grade="high", force="WYP", style="standard_prose", dash="high", rel="family_member", v="f19", p="m51", vname="Sadia", pname="Imran", vfam="Hussain",
  kids=["15fP"], t="22:10", same_addr=True, off=["Threats to kill", "Forced marriage (protection) - referral"],
  nar="{V} (19) called police from the bathroom. She states her father {P} and her older brother told her tonight that she will travel to Pakistan next month to marry a cousin she has never met, and that if she refuses or shames the family she 'will not live to see the wedding day'. Her father took her passport and her phone. {V} says the family and the wider community at the mosque see the family's name as everything, and the elders' word is final. Her sister {C1} (15) was in the room throughout and was crying. {V} is terrified and wants to leave tonight. Forced Marriage Unit informed. {V} taken to a place of safety.",
  ind=["H_HONOUR", "H_THREAT", "H_COERCE", "H_FEAR", "H_CONTROL", "H_WITNESS", "RM_PRESENT", "RM_EMO", "RH_HONOUR"],
@@ -174,7 +174,7 @@ dict(n=25, grade="standard", force="TVP", style="bullets", trap="negation", dash
 - Words of advice.""",
  ind=["S_VERBAL"],
  why="A verbal argument only; every other risk was asked about and denied."),
-dict(n=26, grade="medium", force="WYP", style="standard_prose", dash="medium", rel="ex_partner", v="f28", p="m30",
+dict(n=26, grade="medium", force="WYP", style="standard_prose", dash="medium", rel="ex_partner", v="f28", p="m30", vname="Agnieszka", pname="Tomasz", vfam="Nowak", pfam="Kowalski",
  kids=["3f"], same_addr=False, t="19:10", date="2026-10-02",
  prior=[(16, "standard", "Verbal at handover"), (4, "medium", "DP pushed IP at door, NFA")],
  nar="Statement taken with a Polish interpreter. {V} speaks very little English and her EU Settlement Scheme application is still pending, which she is anxious about. Her ex-partner {P}, father of {C1} (3), has been sending her texts saying she is a bad mother and that nobody will believe her. He has not threatened her. There have been two previous incidents, a verbal argument last summer and, earlier this year, one where he pushed her at the door. {C1} was asleep at {V}'s flat with {V}'s friend babysitting when the texts came in; the friend is a big part of {C1}'s life and looks after her most days. {V} accepts a referral to the Polish-speaking DA worker.",
@@ -199,7 +199,7 @@ dict(n=28, grade="standard", force="MER", style="cad_log", trap="other_person", 
  why="A verbal argument only; the assault mentioned happened to the caller's sister in a different relationship."),
 dict(n=29, grade="high", force="DCP", style="bwv_summary", dash="high", rel="partner", v="f41", p="m44",
  kids=["14mPI", "9fP"], t="19:50", off=["Assault occasioning actual bodily harm", "Assault by beating"],
- nar="BWV summary PC 5521: {C1} (14) answered the door with a swollen, bleeding lip. He states his stepdad {P} was shouting at his mum and grabbed her by the arm, so he got between them and {P} punched him in the face. {V} has no injury. {C2} (9) was on the sofa and saw it all; she was very quiet and would not speak to officers. {P} arrested. {C1} says he wants to go to his granddad's, who he is very close to and sees every day; granddad attended and took both children. {V} states she will not have {P} back and asked for the IDVA's number.",
+ nar="BWV summary PC 5521: {C1} (14) answered the door with a swollen, bleeding lip. He states his stepdad {P} was shouting at his mum and grabbed her by the arm, so he got between them and {P} punched him in the face. {V} has no injury. {C2} (9) was on the sofa and saw it all; she was very quiet and would not speak to officers. {P} arrested. {C1} says he wants to go to his granddad's, who he is very close to and sees every day; granddad attended and took both children. {V} asked officers for the IDVA's number.",
  ind=["M_INTIM", "H_WITNESS", "H_INVOLVED", "RM_PRESENT", "RM_EMO", "RH_CHILDHARM", "PH_SIGOTHER", "PH_ENGAGE"],
  why="A child punched while protecting his mother, with his sister watching, is high."),
 dict(n=30, grade="medium", force="GMP", style="standard_prose", dash="standard", rel="partner", v="f27", p="m28",
@@ -234,7 +234,7 @@ dict(n=34, grade="high", force="WYP", style="cad_log", trap="negation", dash="me
 23:25 DP ARRESTED""",
  ind=["H_REPEAT", "H_ESC", "H_INJURY", "M_HIST", "RH_MIN", "R_AGE"],
  why="A sixth call in five months with each incident worse than the last, now an assault, while the victim plays it down, is high."),
-dict(n=35, grade="standard", force="WYP", style="standard_prose", dash="standard", rel="ex_partner", v="f30", p="m31",
+dict(n=35, grade="standard", force="WYP", style="standard_prose", dash="standard", rel="ex_partner", v="f30", p="m31", vname="Harpreet", pname="Jaswinder", vfam="Kaur", pfam="Singh",
  kids=[], same_addr=False, t="17:50", loc="Online",
  nar="{V} reports that her ex-husband, from whom she separated three years ago, has sent a few texts over the past week calling her 'stuck up' after she did not reply to a message about selling their old car. No threats, no visits. They have no children. {V} lives on a small street in the Sikh community where everyone knows each other, and she says the granthi and the women's committee at the gurdwara have been a great support to her since the divorce. Advice given on blocking and keeping evidence.",
  ind=["S_TEXT", "P_COMM", "P_FAITH"],
@@ -266,7 +266,7 @@ dict(n=40, grade="high", force="MER", style="standard_prose", dash="medium", rel
  nar="Referral from {V}'s support worker. {V} has a learning disability and receives PIP and Universal Credit. {P} has had her bank card and PIN since he moved in a year ago and she says he gives her 'pocket money' of £10 a week. He has told her carers not to come any more and cancelled her day centre place, and she has not seen her sister for months because he says her sister is 'trouble'. {V} told officers she has to ask him before she can eat anything from the fridge. No children. Adult social care safeguarding referral made.",
  ind=["H_CONTROL", "RH_ISOL", "RH_VULNADULT", "RM_DIS"],
  why="Financial and day-to-day control of a woman with a learning disability, cut off from her carers and family, is high."),
-dict(n=41, grade="medium", force="WYP", style="standard_prose", dash="standard", rel="partner", v="f29", p="m33",
+dict(n=41, grade="medium", force="WYP", style="standard_prose", dash="standard", rel="partner", v="f29", p="m33", vname="Aisha", pname="Bilal", vfam="Mahmood", pfam="Mahmood",
  kids=["9m", "5f"], t="11:30", date="2026-07-14",
  nar="{V} called police after an argument with her husband {P}, who told her she will not be taking the job she has been offered at the pharmacy because a wife's place is at home and his family would never accept it. He took her phone for an hour so she could not ring the pharmacy back. No violence and no threats. The children were at school. {V} says she lives in a very close community where the family's good name and the word of the elders matter more than anything, and she is worried about the shame if people find out police came. She does not want any action but took the helpline number.",
  ind=["M_ISOL", "R_HONOUR"],
@@ -287,7 +287,7 @@ dict(n=44, grade="medium", force="TVP", style="very_short", dash="standard", rel
  nar="Verbal only. 3rd DA log in 18 mths, all verbal. Child at his nan's. Nan v supportive, child stays there most weekends, close bond. Advice.",
  ind=["S_VERBAL", "M_HIST", "PM_SIGOTHER"],
  why="Verbal again, but with two earlier incidents there is a history of minor abuse, medium."),
-dict(n=45, grade="high", force="MER", style="standard_prose", dash="high", rel="partner", v="f24", p="m32",
+dict(n=45, grade="high", force="MER", style="standard_prose", dash="high", rel="partner", v="f24", p="m32", vname="Sadia", pname="Faisal", vfam="Begum", pfam="Miah",
  kids=["0.5mP"], t="10:40", delay=4325, off=["Assault occasioning actual bodily harm"],
  nar="Statement via Sylheti interpreter. {V} came to the UK on a spousal visa a year ago; her visa status is now uncertain because {P} has told the Home Office the marriage is over. She speaks no English and cannot read or write it. Three days ago {P} hit her with a belt, leaving welts to her back which officers saw, and put her out of the house with the baby {C1} (6 months). She is clearly devoted to {C1}, who is feeding well and content in her arms. She is now in a B&B arranged by a charity, has no recourse to public funds and knows no one in this country apart from his family, who will not speak to her.",
  ind=["H_INJURY", "RM_PRESENT", "R_AGE", "RH_VULN", "RH_ISOL", "R_LANG", "R_NRPF", "PH_NURT"],

@@ -3,7 +3,7 @@ CASES = [
 dict(n=61, grade="high", force="TVP", style="cad_log", dash="high", rel="partner", v="f33", p="m36",
  kids=["9fP", "6mP"], t="00:35", same_addr=False, off=["Breach of domestic violence protection notice", "Threats to commit criminal damage"],
  nar="""CAD 0041 {D2}
-00:35 FEMALE CALLER STATES EX-PARTNER BANGING ON FRONT DOOR AND WINDOWS. HE WAS SERVED A DVPN YESTERDAY EVENING
+00:35 FEMALE CALLER STATES PARTNER BANGING ON FRONT DOOR AND WINDOWS. HE WAS SERVED A DVPN YESTERDAY EVENING
 00:36 CALLER STATES MALE SHOUTING "I'LL BURN THIS HOUSE DOWN WITH YOU IN IT"
 00:37 2 X CHILDREN AWAKE AND CRYING ON THE STAIRS, THEY CAN HEAR HIM. CALLER SOUNDS VERY FRIGHTENED - "PLEASE HURRY I'M SCARED"
 00:38 PNC: DVPN IN FORCE, NOT TO ATTEND FOR 48 HRS. DVPO HEARING LISTED FOR TOMORROW
@@ -58,7 +58,7 @@ dict(n=68, grade="high", force="WYP", style="victim_quote", dash="medium", rel="
 No assault alleged.""",
  ind=["H_ESC", "H_COERCE", "H_FEAR", "RM_PRESENT", "R_AGE"],
  why="Arguments growing from brief rows to whole nights of sleep deprivation and degradation, with a frightened victim, is escalating coercion, high."),
-dict(n=69, grade="high", force="MER", style="standard_prose", dash="high", rel="ex_partner", v="f27", p="m31",
+dict(n=69, grade="high", force="MER", style="standard_prose", dash="high", rel="ex_partner", v="f27", p="m31", vname="Ioana", pname="Marius", vfam="Popescu", pfam="Dumitru",
  kids=["0.8mP"], same_addr=False, t="15:40",
  nar="Account via Romanian interpreter. {V} separated from {P} three weeks ago. She speaks and reads almost no English, and her immigration status is uncertain because her pre-settled status application was made by {P} and she does not know whether it was completed. Today {P} came to her flat and told her he is taking {C1} (10 months) to Romania and she will never see him again; he showed her {C1}'s passport, which he had taken from her drawer. {C1} was asleep in his pram in the hallway. {V} is very frightened he will come back and take the baby. Port alert requested.",
  ind=["RH_ABDUCT", "H_FEAR", "RH_SEP", "RM_PRESENT", "R_AGE", "RH_VULN", "R_LANG"],
@@ -73,7 +73,7 @@ dict(n=71, grade="high", force="TVP", style="bwv_summary", dash="medium", rel="p
  nar="BWV summary: {V} was holding {C1} (2) on her hip when {P} pushed her during an argument about his mother. She lost her footing and they both fell; {C1} hit his head on the coffee table and has a lump and a graze to his forehead. Paramedics checked {C1} and {V}; {V} has no injury. {P} was in tears on BWV, fully admitted pushing her, said 'I could have really hurt my son, I can see what this is doing to him', and asked officers how he can get help with his anger; he has since phoned a perpetrator programme himself.",
  ind=["M_INTIM", "H_WITNESS", "H_INVOLVED", "RM_PRESENT", "R_AGE", "RH_CHILDHARM", "PH_ACK"],
  why="A two-year-old hurt when his mother was pushed while holding him is high, even with a remorseful perpetrator seeking help."),
-dict(n=72, grade="high", force="WYP", style="standard_prose", dash="medium", rel="partner", v="f32", p="m38",
+dict(n=72, grade="high", force="WYP", style="standard_prose", dash="medium", rel="partner", v="f32", p="m38", vname="Amna", pname="Osman", vfam="Ibrahim", pfam="Ibrahim",
  kids=["7f"], t="11:45", date="2026-07-08",
  nar="{V} attended the police station. She states her husband {P} and his family plan to take their daughter {C1} (7) to Sudan during the summer holidays, without {V}'s agreement, to be 'cut', as his sisters were, and that when she objected he said the family's honour depends on it and she has no say. {V} says in their community the family name and the elders' decisions cannot be questioned, and that she would be shunned for speaking to police. {C1} was at school. {V} is frightened of {P}'s reaction if he finds out she has come to police. FGM Protection Order being considered.",
  ind=["H_HONOUR", "H_THREAT", "H_FEAR", "RH_ABDUCT", "RH_HONOUR"],
@@ -169,7 +169,7 @@ dict(n=86, grade="medium", force="WYP", style="very_short", dash="standard", rel
  nar="DA push, nil inj. Child at sch club. DP admits, says he was out of order, agrees to referral to perp programme. Nil prev.",
  ind=["M_INTIM", "PL_RESP", "PM_ABUSERENG"],
  why="A first push with the child out is medium; the perpetrator accepts it and will engage with a programme."),
-dict(n=87, grade="medium", force="WYP", style="non_native_english", trap="negation", dash="standard", rel="partner", v="f26", p="m30",
+dict(n=87, grade="medium", force="WYP", style="non_native_english", trap="negation", dash="standard", rel="partner", v="f26", p="m30", vname="Nadia", pname="Faisal", vfam="Iqbal", pfam="Iqbal",
  kids=["6m", "4f"], t="13:00", date="2026-11-20", off=["Criminal damage"],
  nar="Husband is kick the front door and break the glass panel because wife is spending money on new phone. He not touch her. Children is at school and nursery. Wife explain the family and the community is very close and the family name is most important thing, people is talking, and imam and elders is decide many things in family. Officer ask if there is any threat of violence for family shame, or forced marriage, or cutting: wife say no, nothing like this, never.",
  ind=["M_INTIM", "R_AGE", "R_HONOUR"],
@@ -184,7 +184,7 @@ dict(n=88, grade="medium", force="TVP", style="cad_log", dash="standard", rel="p
 23:05 OFFICER NOTE: BOTH VERY WOUND UP, THIS COULD EASILY ESCALATE IF THEY STAY TOGETHER TONIGHT. MALE AGREED TO LEAVE""",
  ind=["S_VERBAL", "M_HIST", "RL_ESC"],
  why="A second verbal incident is a history of minor abuse, medium, with the officer flagging the potential to escalate.", date="2026-11-12"),
-dict(n=89, grade="medium", force="MER", style="abbrev_heavy", dash="standard", rel="partner", v="f31", p="m35",
+dict(n=89, grade="medium", force="MER", style="abbrev_heavy", dash="standard", rel="partner", v="f31", p="m35", vname="Shilan", pname="Karwan", vfam="Ahmed", pfam="Ahmed",
  kids=["1.5fP"], t="21:00", off=["Criminal damage"],
  nar="Via Kurdish Sorani interpreter. IP no English, cannot read/write Eng; asylum claim outstanding, status uncertain. DP ripped up IP's clothes and threw them in the bin during arg about IP's sister. No assault, no threats. Child (18 mths) asleep in cot, did not wake. Nil prev.",
  ind=["M_INTIM", "RM_PRESENT", "R_AGE", "R_LANG"],
@@ -192,7 +192,8 @@ dict(n=89, grade="medium", force="MER", style="abbrev_heavy", dash="standard", r
 dict(n=90, grade="medium", force="ASP", style="victim_quote", trap="historical", dash="standard", rel="partner", v="f35", p="m37",
  kids=["8m", "5f"], t="20:45", off=["Common assault"],
  nar="""IP account in her words:
-"He pushed me against the wall in the kitchen, it's the first time he's done anything like that. The kids were at my mum's, thank God. My mum is amazing with them, they're there every weekend and they adore her. I know the kids pick up on the atmosphere even when they're not in the room and I don't want them growing up thinking this is normal. I was on antidepressants years ago, back in 2015, but I've been fine since and I'm not on anything now."""
+"He pushed me against the wall in the kitchen, it's the first time he's done anything like that. The kids were at my mum's, thank God. My mum is amazing with them, they're there every weekend and they adore her. I know the kids pick up on the atmosphere even when they're not in the room and I don't want them growing up thinking this is normal. I was on antidepressants years ago, back in 2015, but I've been fine since and I'm not on anything now."
+"""
  ,
  ind=["M_INTIM", "PM_SIGOTHER", "PM_INSIGHT"],
  why="A first push with the children away is medium; her antidepressants ended in 2015 and are not a current factor."),
@@ -236,7 +237,7 @@ dict(n=97, grade="medium", force="WYP", style="bullets", dash="standard", rel="e
 - IP willing to take safety advice and to be referred to the local DA service.""",
  ind=["S_TEXT", "M_HIST", "PM_ADVICE"],
  why="Low-level texts with two earlier minor incidents is medium.", date="2026-11-03"),
-dict(n=98, grade="medium", force="WYP", style="non_native_english", dash="standard", rel="partner", v="f39", p="m41",
+dict(n=98, grade="medium", force="WYP", style="non_native_english", dash="standard", rel="partner", v="f39", p="m41", vname="Sadia", pname="Imran", vfam="Usman", pfam="Usman",
  kids=["12f"], t="17:40", off=["Criminal damage"],
  nar="Husband is throwing the plates and break the kitchen window during argument about money. He is not hit her. Daughter was in the mosque for Quran class. Wife say she have very good neighbours, the street is like family, everybody know everybody, and the imam and the women's group at the mosque is helping her very much. She want to stay in house and will call again if need.",
  ind=["M_INTIM", "P_COMM", "P_FAITH"],
@@ -256,7 +257,7 @@ dict(n=101, grade="standard", force="MER", style="very_short", trap="negation", 
  nar="DA verbal only, nil kids present, words of advice.",
  ind=["S_VERBAL"],
  why="A verbal argument only with the children not present."),
-dict(n=102, grade="standard", force="GMP", style="bullets", dash="standard", rel="ex_partner", v="f29", p="m30",
+dict(n=102, grade="standard", force="GMP", style="bullets", dash="standard", rel="ex_partner", v="f29", p="m30", vname="Rivka", pname="Moshe", vfam="Cohen", pfam="Levy",
  kids=[], same_addr=False, t="11:15", loc="Online",
  nar="""- Ex-boyfriend posted on Facebook that IP is 'a liar and a cheat' and tagged her in it.
 - Sent two texts asking her to take her photos down.
@@ -271,7 +272,7 @@ dict(n=103, grade="standard", force="TVP", style="standard_prose", dash="standar
  nar="Verbal argument between {V} and {P} after a family party, about his sister. Both had had a drink but were not drunk. No assault, no threats, no damage. {P} told officers it was his fault, that he had been rude and should not have raised his voice, and apologised to {V}. Their adult children live nearby and {V} says they are very supportive. No children live at the address. No previous.",
  ind=["S_VERBAL", "PL_RESP", "PL_SUPPORT"],
  why="A one-off verbal argument between adults; he accepts responsibility and the family is supportive."),
-dict(n=104, grade="standard", force="WYP", style="standard_prose", dash="standard", rel="partner", v="f31", p="m34",
+dict(n=104, grade="standard", force="WYP", style="standard_prose", dash="standard", rel="partner", v="f31", p="m34", vname="Selam", pname="Dawit", vfam="Tesfay", pfam="Gebre",
  kids=[], t="19:45",
  nar="Attended with a Tigrinya interpreter by phone. {V} arrived in the UK eight months ago, speaks and reads no English and is waiting for a decision on her asylum claim. She and {P} had a loud argument about money that the neighbours heard. No assault, no threats, no damage, and {V} said she feels safe with {P}. No children. No previous. Advice given and details of a refugee women's project passed on with the interpreter.",
  ind=["S_VERBAL", "R_LANG"],
