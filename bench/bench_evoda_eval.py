@@ -7,7 +7,7 @@ hypothetical, historical or other-person mentions, source/meta.jsonl) the tool f
 is hit when the suggestion lists a factor the writer did not or grades above the writer. Improve on
 dev; the test split is run once per release.
 
-    python bench/bench_evoda_eval.py --split dev [--misses]
+    python bench/bench_evoda_eval.py [--set evoda|evoda2] --split dev [--misses]
 """
 import argparse
 import json
@@ -19,7 +19,10 @@ from pathlib import Path
 from frontdoor.screening.evoda import screen_evoda_record
 from frontdoor.screening.tools import load_tool
 
-HERE = Path(__file__).parent / "evaluation" / "evoda"
+EVALUATION = Path(__file__).parent / "evaluation"
+# Two sets by two authors who never saw the tool: evoda (200, West Mercia, 2026-12-03) and evoda2
+# (120, nine forces and other styles, 2026-12-04).
+SETS = ("evoda", "evoda2")
 LABELS = ("expected_grade", "expected_indicators", "rationale")
 GRADES = ("standard", "medium", "high")
 
@@ -47,8 +50,8 @@ def _found_ids(result: dict) -> set[str]:
     return {found["id"] for kind in ("indicators", "risk_factors", "protective_factors") for found in result[kind]}
 
 
-def _traps() -> dict[str, str]:
-    lines = (HERE / "source" / "meta.jsonl").read_text(encoding="utf-8").splitlines()
+def _traps(here: Path) -> dict[str, str]:
+    lines = (here / "source" / "meta.jsonl").read_text(encoding="utf-8").splitlines()
     return {meta["police_reference"]: meta["trap"] for meta in map(json.loads, lines) if meta["trap"]}
 
 
@@ -85,10 +88,12 @@ def _score(case: dict, result: dict, expected: set[str], trap: str | None, tally
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--set", choices=SETS, default="evoda", dest="evaluation_set")
     parser.add_argument("--misses", action="store_true", help="list each notification's missed and extra findings")
     args = parser.parse_args()
-    by_text, traps, tally = _ids_by_text(), _traps(), Tally()
-    cases = [json.loads(line) for line in (HERE / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    here = EVALUATION / args.evaluation_set
+    by_text, traps, tally = _ids_by_text(), _traps(here), Tally()
+    cases = [json.loads(line) for line in (here / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()]
     started = time.perf_counter()
     for case in cases:
         result = screen_evoda_record({k: v for k, v in case.items() if k not in LABELS})
@@ -99,7 +104,7 @@ def main() -> None:
             print(f"{case['police_reference']} expected {case['expected_grade']} got {result['suggested_grade']}"
                   f"\n    missed {sorted(expected - found)}\n    extra  {sorted(found - expected)}"
                   f"\n    {case['narrative'][:400]}")
-    _report(args.split, len(cases), tally, time.perf_counter() - started)
+    _report(f"{args.evaluation_set} {args.split}", len(cases), tally, time.perf_counter() - started)
 
 
 def _report(split: str, total: int, tally: Tally, seconds: float) -> None:

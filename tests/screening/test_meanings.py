@@ -76,6 +76,24 @@ MEANS = [
     ("Her mum lives nearby and is very supportive.", {"pf_family_support"}),
     ("IP says it's just a normal argument and nothing to worry about.", {"rf_victim_minimises"}),
     ("She has no friends or family in the UK.", {"rf_isolated_temp_accommodation"}),
+    # a child's distress is the likely emotional harm; seeing and hearing in any tense
+    ("Tomasz started crying and hid under the table.", {"rf_emotional_abuse_likely"}),
+    ("Tomasz has been clingy and is wetting the bed since the rows started.", {"rf_emotional_abuse_likely"}),
+    ("Both children was in kitchen and see everything.", {"children_witnessed"}),
+    ("Tomasz was in his room but the walls are thin, he heard all of it.", {"children_witnessed"}),
+    ("Connor slapped her while Tomasz was at the table eating tea.", {"children_witnessed"}),
+    # family and agencies, in other words
+    ("Her mum and sister are always there for her.", {"pf_family_support"}),
+    ("Priya said she is going to her mum's for a few days.", {"pf_family_support"}),
+    ("Priya agrees to a referral to the DA service.", {"pf_victim_engaging_support"}),
+    ("Priya asked officers for the IDVA's number.", {"pf_victim_engaging_support"}),
+    # control and coercion by meaning
+    ("He has said he will send intimate pictures of her to her friends.", {"coercive_behaviour"}),
+    ("He threw her phone in the sink and said that's what happens when she goes behind his back.", {"coercive_behaviour"}),
+    ("He makes her keep her location on so he can see where she is.", {"controlling_behaviour"}),
+    ("He said a wife's place is at home.", {"controlling_attempts_isolation"}),
+    ("He took her car keys and gave them back after an hour.", {"controlling_attempts_isolation"}),
+    ("Connor slapped her, leaving a red mark.", {"victim_injured"}),
 ]
 
 NOT_MEANS = [
@@ -85,6 +103,10 @@ NOT_MEANS = [
     ("She has no friends or family in the UK.", {"rf_isolation"}),
     ("DP, a 34 year old male, was in the room.", {"children_witnessed"}),
     ("He said he would take the kids to school in the morning.", {"rf_threat_abduct_child"}),
+    ("Her adult daughter (22) screamed at her and cried.", {"rf_emotional_abuse_likely"}),
+    ("Connor understands his son would have been terrified if he had seen it.", {"children_witnessed"}),
+    ("He took her car keys and gave them back after an hour.", {"controlling_behaviour"}),
+    ("A neighbour called to say her own daughter was frightened by the shouting.", {"fearful"}),
     # another person's state, or the abuser's act on an object, not the matrix row
     ("Priya's flatmate, who was visiting, is pregnant.", {"rf_pregnant"}),
     ("Connor's mate has a conviction for robbery.", {"abuser_criminal_history"}),
@@ -162,3 +184,11 @@ def test_rising_grades_that_stop_short_of_high_are_history_not_escalation():
     history = [{"occurred_at": "2025-06-01", "grade": "standard"}, {"occurred_at": "2025-10-01", "grade": "standard"}]
     suggestion = evaluate(EVODA, {**FACTS, "dash_level": "medium"}, "", history)
     assert {"history_minor_incidents"} == {f.id for f in suggestion.indicators}
+
+
+def test_an_ex_partner_the_officer_says_parted_years_ago_is_not_a_recent_separation():
+    ex = {**FACTS, "relationship": "ex_partner"}
+    recent = evaluate(EVODA, ex, "Her ex-partner Connor sent abusive texts.")
+    parted = evaluate(EVODA, ex, "Connor, from whom she separated five years ago, sent abusive texts.")
+    assert "rf_separation" in {f.id for f in recent.risk_factors}
+    assert "rf_separation" not in {f.id for f in parted.risk_factors}

@@ -18,7 +18,7 @@ from frontdoor.screening.facts import (
     structured_evidence,
     value_at,
 )
-from frontdoor.screening.text import scan
+from frontdoor.screening.text import says, scan
 from frontdoor.screening.tools import FACTOR_KINDS, Tool, ToolNotFound, load_tool
 
 __all__ = [
@@ -97,7 +97,7 @@ def evaluate(
     measures = _measures(tool, facts, history)
     in_narrative = scan_narrative(tool, narrative, facts)
     findings = [
-        *structured_findings(tool, facts, narrative_found={f.id for f in in_narrative}),
+        *structured_findings(tool, facts, narrative_found={f.id for f in in_narrative}, narrative=narrative),
         *_history_findings(tool, facts, measures),
         *in_narrative,
     ]
@@ -148,18 +148,20 @@ def _names(tool: Tool, facts: Mapping[str, Any]) -> dict[str, list[str]]:
     return names
 
 
-def structured_findings(tool: Tool, facts: Mapping[str, Any], narrative_found: frozenset[str] | set[str] = frozenset()
-                        ) -> tuple[Finding, ...]:
+def structured_findings(tool: Tool, facts: Mapping[str, Any], narrative_found: frozenset[str] | set[str] = frozenset(),
+                        narrative: str = "") -> tuple[Finding, ...]:
     """Findings from structured fields, in the order the tool lists its factors and rules.
 
-    A rule with `unless_narrative_finds` gives way to the officer's own words: a child recorded as
-    present whom the narrative says was asleep upstairs was in the home, not a witness.
+    A rule gives way to the officer's own words: with `unless_narrative_finds`, to findings (a
+    child recorded as present whom the narrative says was asleep upstairs was in the home, not a
+    witness); with `unless_narrative_says`, to patterns ("separated five years ago").
     """
     return tuple(
         Finding(id=raw["id"], source="structured", evidence=evidence)
         for raw in _factor_entries(tool)
         for rule in raw.get("structured", ())
         if not narrative_found & set(rule.get("unless_narrative_finds", ()))
+        and not (rule.get("unless_narrative_says") and says(tool.lexicon, rule["unless_narrative_says"], narrative))
         for evidence in structured_evidence(rule, facts)
     )
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 _TOKEN = re.compile(r"[\w/]+(?:['’]\w+)*|[^\w\s]")
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\s*\n\s*")
@@ -98,10 +99,14 @@ class Lexicon:
     entries: tuple[tuple[str, re.Pattern, re.Pattern | None], ...]  # (finding id, pattern, unless)
     scope: Scope
     abbreviations: frozenset[str]
+    # Patterns that withdraw a structured rule when the narrative says them anywhere, by the
+    # rule's tuple of sources ("separated five years ago" against a relationship recorded as ex).
+    vetoes: Mapping[tuple[str, ...], re.Pattern] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def compile_lexicon(
-    spec: Mapping, *, patterns: Mapping[str, Sequence], unless: Mapping[str, Sequence]
+    spec: Mapping, *, patterns: Mapping[str, Sequence], unless: Mapping[str, Sequence],
+    vetoes: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> Lexicon:
     """Compile every finding's patterns once per tool: one alternation per finding id."""
     terms = spec.get("terms", {})
@@ -116,7 +121,14 @@ def compile_lexicon(
         entries=tuple(entries),
         scope=_scope(spec["scope"]),
         abbreviations=frozenset(spec.get("abbreviations", ())),
+        vetoes=MappingProxyType({tuple(sources): _compile(list(sources), terms, finding_id)
+                                 for finding_id, sources in vetoes}),
     )
+
+
+def says(lexicon: Lexicon, sources: Sequence[str], narrative: str) -> bool:
+    """Whether the narrative says one of a structured rule's vetoing patterns, anywhere."""
+    return bool(narrative) and lexicon.vetoes[tuple(sources)].search(_fold_case(narrative)) is not None
 
 
 def scan(lexicon: Lexicon, narrative: str, names: Mapping[str, Sequence[str]] | None = None,

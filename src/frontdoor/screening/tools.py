@@ -234,6 +234,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon | None:
         data["narrative"],
         patterns={raw["id"]: raw.get("patterns", ()) for raw in entries},
         unless={raw["id"]: raw.get("unless", ()) for raw in entries},
+        vetoes=[(raw["id"], rule["unless_narrative_says"]) for raw in entries
+                for rule in raw.get("structured", ()) if "unless_narrative_says" in rule],
     )
 
 
