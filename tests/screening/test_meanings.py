@@ -104,6 +104,11 @@ NOT_MEANS = [
     ("DP, a 34 year old male, was in the room.", {"children_witnessed"}),
     ("He said he would take the kids to school in the morning.", {"rf_threat_abduct_child"}),
     ("Her adult daughter (22) screamed at her and cried.", {"rf_emotional_abuse_likely"}),
+    # an earlier incident told as history is not this incident's act
+    ("They went through a bad patch in 2010 with lots of arguments.", {"verbal_argument"}),
+    ("PREV INCIDENTS: VERBAL X2, THEN PUSHING.", {"intimidation", "verbal_argument"}),
+    ("The first, in the spring, was verbal only.", {"verbal_argument"}),
+    ("DP has convictions for ABH.", {"victim_injured"}),
     ("Connor understands his son would have been terrified if he had seen it.", {"children_witnessed"}),
     ("He took her car keys and gave them back after an hour.", {"controlling_behaviour"}),
     ("A neighbour called to say her own daughter was frightened by the shouting.", {"fearful"}),

@@ -198,13 +198,13 @@ class _Document:
     def about_the_parties_now(self, finding_id: str, start: int, reference_year: int | None) -> bool:
         """False when a finding about the parties is someone else's or in the past."""
         experiencer = self.scope.experiencer
-        if experiencer is None or finding_id not in experiencer.findings:
+        if experiencer is None or finding_id not in experiencer.findings | experiencer.current:
             return True
         sentence_start, sentence_end = self._sentence_around(start)
         first = bisect.bisect_left(self.token_starts, start)
         floor = max(bisect.bisect_left(self.token_starts, sentence_start),
                     first - experiencer.window_before)
-        if experiencer.other_person_before(self.words[floor:first]):
+        if finding_id in experiencer.findings and experiencer.other_person_before(self.words[floor:first]):
             return False
         return finding_id not in experiencer.current or not experiencer.in_the_past(
             self.folded[sentence_start:sentence_end], reference_year)
