@@ -17,6 +17,8 @@ from frontdoor.casework.models import (
 from frontdoor.casework.services import contact_census_source
 from frontdoor.intake.models import ContactChild
 from frontdoor.reporting import annex_a_codes as codes
+from frontdoor.reporting import period_selectors as periods
+from frontdoor.reporting.partnership_measures import open_on
 from frontdoor.reporting.child_ids import child_unique_id
 
 CHILD = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)")
@@ -40,6 +42,16 @@ class Window:
     @property
     def year_before(self) -> date:
         return codes.months_before(self.period_end, 12)
+
+    @property
+    def period(self) -> dict:
+        """The window as the period selectors take it."""
+        return {"first": self.start, "last": self.period_end}
+
+    @property
+    def twelve_months(self) -> dict:
+        """The 12 months up to and including the period end (Annex A's 'in the last 12 months')."""
+        return {"first": self.year_before + timedelta(days=1), "last": self.period_end}
 
 
 @dataclass
@@ -92,20 +104,6 @@ def _per_child_counts(queryset, via: str = "episode__") -> Counter:
     return Counter({_child_key(r[f"{via}person_id"], r[f"{via}contact_child_id"]): r["n"] for r in counted})
 
 
-def _in_year_to(day: date, name: str) -> Q:
-    """`name` in the 12 months up to and including `day` (Annex A's 'in the last 12 months')."""
-    return Q(**{f"{name}__gt": codes.months_before(day, 12), f"{name}__lte": day})
-
-
-def _in(window: Window, name: str) -> Q:
-    return Q(**{f"{name}__gte": window.start, f"{name}__lte": window.period_end})
-
-
-def _open_or_closed_in(window: Window, start: str, end: str) -> Q:
-    return Q(**{f"{start}__lte": window.period_end}) & (
-        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": window.start}))
-
-
 def contacts(window: Window) -> AnnexAList:
     result = AnnexAList(1, "Contacts", "contacts", CHILD + ("Date of Contact", "Contact Source"))
     start = timezone.make_aware(timezone.datetime.combine(window.start, timezone.datetime.min.time()))
@@ -144,19 +142,19 @@ def early_help(window: Window) -> AnnexAList:
     return result
 
 
-def _episodes():
-    return Episode.objects.select_related("person", "contact_child", "team", "allocated_to")
+def _episodes(episodes):
+    return episodes.select_related("person", "contact_child", "team", "allocated_to")
 
 
 def referrals(window: Window) -> AnnexAList:
     result = AnnexAList(3, "Referrals", "referrals", CHILD + (
         "Date of Referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months") + ALLOCATED)
     dates = defaultdict(list)  # each child's referral dates, for the 12 months before each referral
-    for person_id, contact_child_id, day in Episode.objects.filter(
-            referral_date__gt=codes.months_before(window.start, 12), referral_date__lte=window.period_end
+    for person_id, contact_child_id, day in periods.referrals_in(
+            first=codes.months_before(window.start, 12) + timedelta(days=1), last=window.period_end
     ).values_list("person_id", "contact_child_id", "referral_date"):
         dates[_child_key(person_id, contact_child_id)].append(day)
-    found = _episodes().filter(_in(window, "referral_date")).annotate(
+    found = _episodes(periods.referrals_in(**window.period)).annotate(
         assessed=Exists(Assessment.objects.filter(episode=OuterRef("pk")))).order_by("referral_date")
     for episode in found:
         nfa = episode.closed_on is not None and not episode.assessed
@@ -181,7 +179,7 @@ def assessments(window: Window) -> AnnexAList:
         "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
         "Continuous Assessment Date of Authorisation",
         "Was the child assessed as requiring LA children's social care support?") + ALLOCATED)
-    found = (Assessment.objects.filter(_in(window, "started_on") | _in(window, "authorised_on"))
+    found = (periods.assessments_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
              .order_by("started_on"))
     for assessment in found:
@@ -212,9 +210,8 @@ def _s47_cells(enquiry: Section47Enquiry) -> list:
 
 def _s47_counts(window: Window):
     """Each child's enquiries and conferences in the 12 months to the period end (this one included)."""
-    enquiries = _per_child_counts(Section47Enquiry.objects.filter(_in_year_to(window.period_end, "started_on")))
-    conferences = _per_child_counts(InitialChildProtectionConference.objects.filter(
-        _in_year_to(window.period_end, "held_on")))
+    enquiries = _per_child_counts(periods.section_47s_started_in(**window.twelve_months))
+    conferences = _per_child_counts(periods.initial_conferences_held_in(**window.twelve_months))
 
     def counts(episode: Episode) -> list:
         key = _child_key(episode.person_id, episode.contact_child_id)
@@ -229,7 +226,7 @@ def section_47s(window: Window) -> AnnexAList:
         "Date of Initial Child Protection Conference",
         "Did the Initial Child Protection Conference Result in a Child Protection Plan",
         "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months") + ALLOCATED)
-    found = (Section47Enquiry.objects.filter(_open_or_closed_in(window, "started_on", "completed_on"))
+    found = (periods.section_47s_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to",
                              "initial_conference")
              .order_by("started_on"))
@@ -241,17 +238,13 @@ def section_47s(window: Window) -> AnnexAList:
     return result
 
 
-def _open_on(plan, day: date) -> bool:
-    return plan.started_on <= day and (plan.ended_on is None or plan.ended_on > day)
-
-
 def _case_status(episode: Episode, window: Window) -> str:
     if episode.closed_on and episode.closed_on <= window.period_end:
         return codes.CASE_STATUS["closed"]
     end = window.period_end
-    if any(_open_on(p, end) for p in episode.child_protection_plans.all()):
+    if any(open_on(p, end) for p in episode.child_protection_plans.all()):
         return codes.CASE_STATUS["cp_plan"]
-    if any(_open_on(p, end) for p in episode.cin_plans.all()):
+    if any(open_on(p, end) for p in episode.cin_plans.all()):
         return codes.CASE_STATUS["cin_plan"]
     return codes.CASE_STATUS["open_assessment"]
 
@@ -261,7 +254,7 @@ def children_in_need(window: Window) -> AnnexAList:
         "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure",
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
-    found = (_episodes().filter(_open_or_closed_in(window, "referral_date", "closed_on"), assessments__isnull=False)
+    found = (_episodes(periods.episodes_open_in(**window.period)).filter(assessments__isnull=False)
              .distinct().prefetch_related("child_protection_plans", "cin_plans").order_by("referral_date"))
     for episode in found:
         closed = window.by_end(episode.closed_on)
@@ -288,7 +281,7 @@ def _last_visit(plan: ChildProtectionPlan, window: Window) -> list:
 def _protected_in(window: Window) -> set:
     """The children subject to an emergency protection order or police protection in the window."""
     return {_child_key(person_id, contact_child_id) for person_id, contact_child_id in Section47Enquiry.objects.filter(
-        _in(window, "emergency_protection_on")).values_list("episode__person_id", "episode__contact_child_id")}
+        emergency_protection_on__range=(window.start, window.period_end)).values_list("episode__person_id", "episode__contact_child_id")}
 
 
 def child_protection(window: Window) -> AnnexAList:
@@ -298,7 +291,7 @@ def child_protection(window: Window) -> AnnexAList:
         "Child Protection Plan End Date",
         "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
         "Number of Previous Child Protection Plans") + ALLOCATED)
-    found = (ChildProtectionPlan.objects.filter(_open_or_closed_in(window, "started_on", "ended_on"))
+    found = (periods.cp_plans_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
              .prefetch_related("reviews", "visits").order_by("started_on"))
     protected = _protected_in(window)

@@ -12,14 +12,12 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
-from frontdoor.casework.models import (
-    Assessment, ChildInNeedPlan, ChildProtectionPlan, Episode, InitialChildProtectionConference, ReviewConference,
-    Section47Enquiry,
-)
+from frontdoor.casework.models import Assessment, ChildInNeedPlan, ChildProtectionPlan, Episode, ReviewConference, Section47Enquiry
 from frontdoor.people.models import Person
 from frontdoor.reporting import cin_xml
+from frontdoor.reporting import period_selectors as periods
 from frontdoor.reporting.cin_checks import Problem, Year, census_problems
 
 SEX = {Person.Sex.FEMALE: "F", Person.Sex.MALE: "M", Person.Sex.UNKNOWN: "U"}
@@ -57,32 +55,27 @@ class CensusReturn:
 class _AsOf:
     """Dates as they stood on the census's last day (or today): anything later had not happened."""
 
-    def __init__(self, day: date, year_starts: date):
-        self.day, self.year_starts = day, year_starts
+    def __init__(self, day: date):
+        self.day = day
 
     def __call__(self, value: date | None) -> date | None:
         return value if value is not None and value <= self.day else None
 
-    def reached_year(self, ended: date | None) -> bool:
-        """Whether a step that ended then (None: not yet) was open at some time in the census year: a
-        step over before 1 April belongs to an earlier return (validator rules 8696, 8715)."""
-        ended = self(ended)
-        return ended is None or ended >= self.year_starts
-
 
 def _episodes(year: Year, as_of: date):
+    """The episodes open at some time in the year to `as_of`, with their steps open in it: a step
+    over before 1 April belongs to an earlier return (validator rules 8696, 8715)."""
+    period = {"first": year.starts, "last": as_of}
     reviews = ReviewConference.objects.filter(held_on__isnull=False).order_by("held_on")
-    return (Episode.objects.filter(referral_date__lte=as_of)
-            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=year.starts))
+    return (periods.episodes_open_in(**period)
             .select_related("person")
             .prefetch_related(
-                Prefetch("assessments", queryset=Assessment.objects.order_by("started_on")),
-                Prefetch("cin_plans", queryset=ChildInNeedPlan.objects.order_by("started_on")),
-                Prefetch("section_47_enquiries",
-                         queryset=Section47Enquiry.objects.select_related("initial_conference").order_by("started_on")),
-                Prefetch("initial_conferences", queryset=InitialChildProtectionConference.objects.filter(
-                    section_47__isnull=True, held_on__isnull=False)),
-                Prefetch("child_protection_plans", queryset=ChildProtectionPlan.objects.order_by("started_on")
+                Prefetch("assessments", queryset=periods.assessments_open_in(**period).order_by("started_on")),
+                Prefetch("cin_plans", queryset=periods.cin_plans_open_in(**period).order_by("started_on")),
+                Prefetch("section_47_enquiries", queryset=periods.section_47s_open_in(**period)
+                         .select_related("initial_conference").order_by("started_on")),
+                Prefetch("initial_conferences", queryset=periods.transfer_in_conferences_held_in(**period)),
+                Prefetch("child_protection_plans", queryset=periods.cp_plans_open_in(**period).order_by("started_on")
                          .prefetch_related(Prefetch("reviews", queryset=reviews))))
             .order_by("referral_date"))
 
@@ -102,12 +95,6 @@ def _section_47(enquiry: Section47Enquiry, on: _AsOf) -> cin_xml.Section47:
         icpc_on=on(conference.held_on) if conference else None)
 
 
-def _section_47_ended(enquiry: Section47Enquiry) -> date | None:
-    """The enquiry's last step: its conference when one is booked, else its completion (None: open)."""
-    conference = getattr(enquiry, "initial_conference", None)
-    return conference.held_on if conference else enquiry.completed_on
-
-
 def _plan(plan: ChildProtectionPlan, on: _AsOf) -> cin_xml.ProtectionPlan:
     return cin_xml.ProtectionPlan(
         started_on=plan.started_on, ended_on=on(plan.ended_on), initial_category=plan.initial_category,
@@ -121,21 +108,18 @@ def _cin_plan(plan: ChildInNeedPlan, on: _AsOf) -> cin_xml.CinPlan:
 
 def _episode(episode: Episode, on: _AsOf) -> cin_xml.CinEpisode:
     closed_on = on(episode.closed_on)
-    assessments = tuple(_assessment(a, on) for a in episode.assessments.all() if on.reached_year(a.authorised_on))
-    enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all()
-                      if on(s.started_on) and on.reached_year(_section_47_ended(s)))
-    plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all()
-                  if on(p.started_on) and on.reached_year(p.ended_on))
-    cin_plans = tuple(_cin_plan(p, on) for p in episode.cin_plans.all()
-                      if on(p.started_on) and on.reached_year(p.ended_on))
-    transfer_in = [on(c.held_on) for c in episode.initial_conferences.all() if on.reached_year(c.held_on)]
+    assessments = tuple(_assessment(a, on) for a in episode.assessments.all())
+    enquiries = tuple(_section_47(s, on) for s in episode.section_47_enquiries.all())
+    plans = tuple(_plan(p, on) for p in episode.child_protection_plans.all())
+    cin_plans = tuple(_cin_plan(p, on) for p in episode.cin_plans.all())
+    transfer_in = [c.held_on for c in episode.initial_conferences.all()]
     # A referral with no further action: closed with nothing done (the census's ReferralNFA).
-    nfa = closed_on is not None and not (assessments or cin_plans or enquiries or plans or any(transfer_in))
+    nfa = closed_on is not None and not (assessments or cin_plans or enquiries or plans or transfer_in)
     return cin_xml.CinEpisode(
         referral_date=episode.referral_date, source=episode.source, nfa=nfa,
         primary_need=None if nfa else episode.primary_need, closed_on=closed_on,
         closure_reason=episode.closure_reason if closed_on else "",
-        icpc_on=min(filter(None, transfer_in), default=None), assessments=assessments,
+        icpc_on=min(transfer_in, default=None), assessments=assessments,
         cin_plans=cin_plans, section_47s=enquiries, plans=plans)
 
 
@@ -167,7 +151,7 @@ def _child(person: Person, episodes: list[cin_xml.CinEpisode], on: _AsOf, refere
 def cin_census_build(*, reference_date: date, today: date) -> CensusReturn:
     """The return for the year ending on `reference_date`, as it stood then (or today, if sooner)."""
     year, as_of = census_year(reference_date), min(reference_date, today)
-    on = _AsOf(as_of, year.starts)
+    on = _AsOf(as_of)
     by_person: dict = {}
     unlinked = 0
     for episode in _episodes(year, as_of):
