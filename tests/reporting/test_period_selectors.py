@@ -7,8 +7,10 @@ import pytest
 
 from frontdoor.casework.calendar import add_working_days
 from frontdoor.casework.models import Assessment, ChildInNeedPlan, Episode, InitialChildProtectionConference, Section47Enquiry
+from frontdoor.people.models import Person
 from frontdoor.reporting import partnership_measures as pm
 from frontdoor.reporting.annex_a import Window, annex_a_lists
+from frontdoor.reporting.child_ids import child_unique_id
 from frontdoor.reporting.cin_census import cin_census_build
 from frontdoor.reporting.partnership import partnership_data, partnership_figures
 from tests.reporting import journeys
@@ -49,6 +51,8 @@ def year(db):
                               authorised=AUTHORISED_ON_45TH)
     journeys.assessment_dated(dan, referral=date(2025, 11, 28), started=ASSESSMENT_STARTED,
                               authorised=AUTHORISED_ON_46TH)
+    Person.objects.filter(pk=sam.episode.person_id).update(given_name="Sam")
+    Person.objects.filter(pk=dan.person_id).update(given_name="Dan")
     nora = journeys.nfa_child(staff)
     Episode.objects.filter(pk=nora.pk).update(referral_date=date(2025, 6, 2), closed_on=date(2025, 6, 3))
     return {"priya": priya, "sam": sam, "cai": cai, "dan": dan, "nora": nora}
@@ -165,3 +169,25 @@ def test_the_census_leaves_out_an_assessment_started_after_its_last_day(year):
     Assessment.objects.filter(episode=year["dan"]).update(started_on=date(2026, 4, 1), authorised_on=None)
     _, episodes = _census_steps()
     assert [a.started_on for e in episodes for a in e.assessments] == [ASSESSMENT_STARTED]
+
+
+def _nfa(year: dict) -> dict[str, tuple[bool, str]]:
+    """Each child's census ReferralNFA beside Annex A list 3's "Referral NFA?", by name."""
+    census = cin_census_build(reference_date=PERIOD_END, today=TODAY)
+    annex_a = {r["Child Unique ID"]: r["Referral NFA?"] for r in _rows(annex_a_lists(period_end=PERIOD_END), 3)}
+    found = {}
+    for child in census.children:
+        person = census.people[child.la_child_id]
+        found[person.given_name] = (child.episodes[0].nfa, annex_a.get(child_unique_id(person_id=person.pk)))
+    return found
+
+
+def test_referral_nfa_is_closed_by_the_period_end_with_nothing_done_in_the_census_and_annex_a(year):
+    """A section 47 and a plan are further action without an assessment; a closure after the period end
+    had not happened at it."""
+    Episode.objects.filter(pk=year["nora"].pk).update(referral_date=date(2026, 1, 5), closed_on=date(2026, 4, 1))
+    Episode.objects.filter(pk=year["priya"].episode_id).update(closed_on=date(2026, 3, 30), closure_reason="RC7")
+    assert _nfa(year) == {"Priya": (False, "b) No"), "Sam": (False, "b) No"), "Cai": (False, "b) No"),
+                          "Dan": (False, "b) No"), "Nora": (False, "b) No")}
+    Episode.objects.filter(pk=year["nora"].pk).update(closed_on=date(2026, 1, 6))
+    assert _nfa(year)["Nora"] == (True, "a) Yes")

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from frontdoor.casework.models import (
@@ -154,10 +154,9 @@ def referrals(window: Window) -> AnnexAList:
             first=codes.months_before(window.start, 12) + timedelta(days=1), last=window.period_end
     ).values_list("person_id", "contact_child_id", "referral_date"):
         dates[_child_key(person_id, contact_child_id)].append(day)
-    found = _episodes(periods.referrals_in(**window.period)).annotate(
-        assessed=Exists(Assessment.objects.filter(episode=OuterRef("pk")))).order_by("referral_date")
-    for episode in found:
-        nfa = episode.closed_on is not None and not episode.assessed
+    found = _episodes(periods.with_further_action(periods.referrals_in(**window.period), by=window.period_end))
+    for episode in found.order_by("referral_date"):
+        nfa = window.by_end(episode.closed_on) is not None and not episode.further_action
         since = codes.months_before(episode.referral_date, 12)
         earlier = [d for d in dates[_child_key(episode.person_id, episode.contact_child_id)]
                    if since < d <= episode.referral_date]

@@ -129,8 +129,7 @@ def _episode(episode: Episode, steps: _Steps, on: _AsOf) -> cin_xml.CinEpisode:
     plans = tuple(_plan(p, steps.reviews.get(p.pk, []), on) for p in steps.plans.get(episode.pk, ()))
     cin_plans = tuple(_cin_plan(p, on) for p in steps.cin_plans.get(episode.pk, ()))
     transfer_in = [c.held_on for c in steps.transfer_ins.get(episode.pk, ())]
-    # A referral with no further action: closed with nothing done (the census's ReferralNFA).
-    nfa = closed_on is not None and not (assessments or cin_plans or enquiries or plans or transfer_in)
+    nfa = closed_on is not None and not episode.further_action
     return cin_xml.CinEpisode(
         referral_date=episode.referral_date, source=episode.source, nfa=nfa,
         primary_need=None if nfa else episode.primary_need, closed_on=closed_on,
@@ -170,8 +169,8 @@ def cin_census_build(*, reference_date: date, today: date) -> CensusReturn:
     on, steps = _AsOf(as_of), _steps(year, as_of)
     by_person: dict = {}
     unlinked = 0
-    episodes = (periods.episodes_open_in(first=year.starts, last=as_of).select_related("person")
-                .order_by("referral_date"))
+    episodes = (periods.with_further_action(periods.episodes_open_in(first=year.starts, last=as_of), by=as_of)
+                .select_related("person").order_by("referral_date"))
     for episode in episodes:
         if episode.person is None:
             unlinked += 1

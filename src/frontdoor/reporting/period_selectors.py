@@ -6,9 +6,11 @@ definition changes in one place. A period runs from `first` to `last`, both days
 "open at any time in the year" and Annex A's "open now or closed in the window" are that one rule.
 No access check: the callers check who may see what they make of these.
 """
+import operator
 from datetime import date
+from functools import reduce
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from frontdoor.casework.models import (
     Assessment, ChildInNeedPlan, ChildProtectionPlan, Episode, InitialChildProtectionConference, Section47Enquiry,
@@ -90,3 +92,13 @@ def cp_plans_open_in(*, first: date, last: date) -> QuerySet[ChildProtectionPlan
 
 def cin_plans_open_in(*, first: date, last: date) -> QuerySet[ChildInNeedPlan]:
     return ChildInNeedPlan.objects.filter(_open("started_on", "ended_on", first, last))
+
+
+def with_further_action(episodes: QuerySet[Episode], *, by: date) -> QuerySet[Episode]:
+    """Each episode annotated `further_action`: whether, by `by`, it had an assessment, a section 47, a
+    child in need or child protection plan, or an initial conference (a transfer-in). The census's
+    ReferralNFA and Annex A list 3's "Referral NFA?" are a closed episode without one."""
+    started = {model: Exists(model.objects.filter(episode=OuterRef("pk"), started_on__lte=by))
+               for model in (Assessment, Section47Enquiry, ChildInNeedPlan, ChildProtectionPlan)}
+    conference = Exists(InitialChildProtectionConference.objects.filter(episode=OuterRef("pk"), held_on__lte=by))
+    return episodes.annotate(further_action=reduce(operator.or_, started.values(), conference))
