@@ -237,13 +237,20 @@ def section_47s(window: Window) -> AnnexAList:
     return result
 
 
-def _case_status(episode: Episode, window: Window) -> str:
+def _on_plans_at_end(window: Window) -> tuple[set, set]:
+    """The episodes with a child protection plan, and those with a child in need plan, open at the period end."""
+    return tuple({plan.episode_id for plan in plans.only("episode_id", "started_on", "ended_on")
+                  if open_on(plan, window.period_end)}
+                 for plans in (periods.cp_plans_open_in(**window.period), periods.cin_plans_open_in(**window.period)))
+
+
+def _case_status(episode: Episode, window: Window, on_plans: tuple[set, set]) -> str:
     if episode.closed_on and episode.closed_on <= window.period_end:
         return codes.CASE_STATUS["closed"]
-    end = window.period_end
-    if any(open_on(p, end) for p in episode.child_protection_plans.all()):
+    on_cp_plan, on_cin_plan = on_plans
+    if episode.pk in on_cp_plan:
         return codes.CASE_STATUS["cp_plan"]
-    if any(open_on(p, end) for p in episode.cin_plans.all()):
+    if episode.pk in on_cin_plan:
         return codes.CASE_STATUS["cin_plan"]
     return codes.CASE_STATUS["open_assessment"]
 
@@ -254,13 +261,14 @@ def children_in_need(window: Window) -> AnnexAList:
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
     found = (_episodes(periods.episodes_open_in(**window.period)).filter(assessments__isnull=False)
-             .distinct().prefetch_related("child_protection_plans", "cin_plans").order_by("referral_date"))
+             .distinct().order_by("referral_date"))
+    on_plans = _on_plans_at_end(window)
     for episode in found:
         closed = window.by_end(episode.closed_on)
         # Visits are not recorded yet, so the date the child was last seen is blank.
         result.rows.append(_episode_child(episode, window) + [
             episode.referral_date, codes.PRIMARY_NEED[episode.primary_need], None, closed,
-            codes.CLOSURE_REASON[episode.closure_reason] if closed else "", _case_status(episode, window)]
+            codes.CLOSURE_REASON[episode.closure_reason] if closed else "", _case_status(episode, window, on_plans)]
             + _allocated(episode))
         result.people.append(_subject(episode))
     return result
