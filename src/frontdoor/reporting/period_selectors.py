@@ -4,6 +4,8 @@ The partnership's figures, the CIN census and Ofsted Annex A all select their re
 definition changes in one place. A period runs from `first` to `last`, both days included. A step
 "open in" a period had started by its last day and had not ended before its first: the census's
 "open at any time in the year" and Annex A's "open now or closed in the window" are that one rule.
+What is counted of the records read (started in a month, open at the period end) is worked out once,
+in `partnership_measures` (`Window.holds`, `open_on`).
 No access check: the callers check who may see what they make of these.
 """
 import operator
@@ -26,7 +28,7 @@ def _open(started: str, ended: str, first: date, last: date) -> Q:
 
 
 def referrals_in(*, first: date, last: date) -> QuerySet[Episode]:
-    """Episodes referred in the period (`referrals`; the census's and Annex A list 3's referrals)."""
+    """Episodes referred in the period: `referrals`, Annex A list 3."""
     return Episode.objects.filter(_on("referral_date", first, last))
 
 
