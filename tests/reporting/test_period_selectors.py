@@ -1,7 +1,7 @@
 """One definition per figure (issue 14 item 4): on one hand-built year, each of item 4's figures counts the
 same records as the CIN census's elements and Annex A's rows, because all three select them through
 `reporting.period_selectors`. The boundaries are worked by hand below."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -191,3 +191,14 @@ def test_referral_nfa_is_closed_by_the_period_end_with_nothing_done_in_the_censu
                           "Dan": (False, "b) No"), "Nora": (False, "b) No")}
     Episode.objects.filter(pk=year["nora"].pk).update(closed_on=date(2026, 1, 6))
     assert _nfa(year)["Nora"] == (True, "a) Yes")
+
+
+@pytest.mark.parametrize("referred, in_year, in_window", [
+    (date(2025, 3, 31), 4, 4), (date(2025, 4, 1), 5, 4), (date(2025, 9, 30), 5, 4), (date(2025, 10, 1), 5, 5)])
+def test_a_referral_on_the_first_day_of_the_year_or_the_window_is_in_it_and_one_the_day_before_is_not(
+        year, referred, in_year, in_window):
+    Episode.objects.filter(pk=year["nora"].pk).update(referral_date=referred, closed_on=referred + timedelta(days=1))
+    _, episodes = _census_steps()
+    assert _figures(YEAR)["referrals"].numerator == sum(YEAR.holds(e.referral_date) for e in episodes) == in_year
+    assert _figures(SIX_MONTHS)["referrals"].numerator == len(_rows(annex_a_lists(period_end=PERIOD_END), 3)) \
+        == in_window
