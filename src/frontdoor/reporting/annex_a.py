@@ -1,5 +1,6 @@
 """Ofsted ILACS Annex A, lists 1 to 7: one row per event in the six months before the period end
-(lists 6 and 7: open at the period end, or closed in the window). shared/STATUTORY-RETURNS.md §2.
+(lists 4 to 7: each assessment, section 47, episode or plan open at some time in the window, as
+`period_selectors` defines it for the census too). shared/STATUTORY-RETURNS.md §2.
 
 Each list is built from the records practitioners keep in the child's journey; the writing of the
 workbook and the CSVs lives in annex_a_sheets.py.
@@ -142,7 +143,8 @@ def early_help(window: Window) -> AnnexAList:
     return result
 
 
-def _episodes(episodes):
+def _with_row_details(episodes):
+    """The episodes with what a row says of the child and who is allocated, in the same query."""
     return episodes.select_related("person", "contact_child", "team", "allocated_to")
 
 
@@ -154,7 +156,7 @@ def referrals(window: Window) -> AnnexAList:
             first=codes.months_before(window.start, 12) + timedelta(days=1), last=window.period_end
     ).values_list("person_id", "contact_child_id", "referral_date"):
         dates[_child_key(person_id, contact_child_id)].append(day)
-    found = _episodes(periods.with_further_action(periods.referrals_in(**window.period), by=window.period_end))
+    found = _with_row_details(periods.with_further_action(periods.referrals_in(**window.period), by=window.period_end))
     for episode in found.order_by("referral_date"):
         nfa = window.by_end(episode.closed_on) is not None and not episode.further_action
         since = codes.months_before(episode.referral_date, 12)
@@ -260,7 +262,7 @@ def children_in_need(window: Window) -> AnnexAList:
         "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure",
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
-    found = (_episodes(periods.episodes_open_in(**window.period)).filter(assessments__isnull=False)
+    found = (_with_row_details(periods.episodes_open_in(**window.period)).filter(assessments__isnull=False)
              .distinct().order_by("referral_date"))
     on_plans = _on_plans_at_end(window)
     for episode in found:
