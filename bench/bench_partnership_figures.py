@@ -1,10 +1,13 @@
-"""The partnership's figures at 10 times seed 003's authority: 50,000 referrals in a year.
+"""The partnership's figures and the statutory returns at 10 times seed 003's authority: 50,000 referrals in a year.
 
 Seed 003's area has about 5,300 referrals and 600 children on plans a year; this generates ten
-times that (referrals, assessments, strategy discussions and section 47 enquiries, initial
+times that (contacts, referrals, assessments, strategy discussions and section 47 enquiries, initial
 conferences, child protection plans with reviews, child in need plans, early help assessments)
 straight into the tables, then times the measures (as `frontdoor report partnership` computes
-them, and with the months as the page does), the page itself, a drill-down and the downloads.
+them, and with the months as the page does), the page itself, a drill-down and the downloads; the
+CIN census (checked as its page does, and the file `frontdoor report cin-census` writes) and Ofsted
+Annex A (the lists, and the workbook and CSVs); and prints a few figures beside the census's and
+Annex A's counts of the same records, which agree because all three read `reporting.period_selectors`.
 Run: DATABASE_URL=postgres://.../empty_db .venv/bin/python bench/bench_partnership_figures.py [--referrals 50000]
 The database must be empty of casework (it is migrated first); the records stay for inspection.
 """
@@ -35,8 +38,14 @@ from frontdoor.casework.models import (  # noqa: E402
     AbuseCategory, Assessment, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
     InitialChildProtectionConference, ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
+from frontdoor.intake.models import Contact, ContactChild  # noqa: E402
 from frontdoor.people.models import Person  # noqa: E402
-from frontdoor.reporting.partnership import partnership_figures  # noqa: E402
+from frontdoor.reporting import annex_a_sheets  # noqa: E402
+from frontdoor.reporting import partnership_measures as pm  # noqa: E402
+from frontdoor.reporting.annex_a import Window, annex_a_lists  # noqa: E402
+from frontdoor.reporting.cin_census import cin_census_build  # noqa: E402
+from frontdoor.reporting.partnership import partnership_data, partnership_figures  # noqa: E402
+from frontdoor.reporting.services import cin_census_export  # noqa: E402
 from frontdoor.reporting.partnership_sheets import csv_text, workbook_bytes  # noqa: E402
 from tests import factories  # noqa: E402
 
@@ -60,6 +69,14 @@ def populate(referrals: int, rng: random.Random, user) -> dict[str, int]:
                        disabilities=["NONE"] if rng.random() < 0.9 else ["AUT"])
                 for n in range(int(referrals * 0.8))]  # a fifth of referrals are about a child referred before
     Person.objects.bulk_create(children, batch_size=BATCH)
+    agency = user.membership.agency
+    contacts = [Contact(referrer_agency=agency, referrer_name="Bench Referrer", referrer_email="bench@example.test",
+                        concern_now="Bench concern", consent="given", received_at=_aware(day), decision_due_at=_aware(day),
+                        status=Contact.Status.NEW)
+                for day in (_day(rng, YEAR_START, PERIOD_END) for _ in range(referrals * 2))]  # half become referrals
+    Contact.objects.bulk_create(contacts, batch_size=BATCH)
+    ContactChild.objects.bulk_create([ContactChild(contact=c, person=rng.choice(children), given_name="Bench")
+                                      for c in contacts], batch_size=BATCH)
     episodes = []
     for _ in range(referrals):
         referred = _day(rng, YEAR_START, PERIOD_END)
@@ -114,7 +131,7 @@ def populate(referrals: int, rng: random.Random, user) -> dict[str, int]:
                              lead_professional=user, eha_started_on=day + timedelta(days=5))
               for day in (_day(rng, YEAR_START, PERIOD_END - timedelta(days=5)) for _ in range(referrals // 10))]
     EarlyHelpOffer.objects.bulk_create(offers, batch_size=BATCH)
-    return {"children": len(children), "referrals": len(episodes), "assessments": len(assessments),
+    return {"children": len(children), "contacts": len(contacts), "referrals": len(episodes), "assessments": len(assessments),
             "section 47 enquiries": len(enquiries), "initial conferences": len(conferences),
             "child protection plans": len(plans), "reviews": len(reviews), "child in need plans": len(cin),
             "early help assessments": len(offers)}
@@ -167,6 +184,45 @@ def main() -> None:
                        "cp_plans_open_at_period_end", "second_plans_within_18m_pct", "cin_plans_started"):
         m = figures.measure(measure_id)
         print(f"  {measure_id:<32} {m.numerator:>7} {m.denominator or '':>7} {m.value}")
+    returns(client, figures, today)
+
+
+def returns(client, figures, today: date) -> None:
+    """The CIN census and Annex A for the same year, and their counts beside the figures'."""
+    census = timed("the CIN census built and checked (what its page shows)",
+                   lambda: cin_census_build(reference_date=PERIOD_END, today=today))
+    timed("GET /reporting/cin-census (server time)", lambda: client.get(
+        "/reporting/cin-census", {"period_end_0": "31", "period_end_1": "3", "period_end_2": "2026"},
+        HTTP_HOST="localhost"))
+    written = timed("the census file (frontdoor report cin-census: built, logged, XML)",
+                    lambda: cin_census_export(user=None, reference_date=PERIOD_END), repeat=1)
+    lists = timed("Annex A lists 1 to 7 (six months to the period end)", lambda: annex_a_lists(period_end=PERIOD_END))
+    timed("the Annex A workbook and the CSVs written",
+          lambda: (annex_a_sheets.workbook_bytes(lists), annex_a_sheets.csv_zip_bytes(lists)))
+    timed("GET /reporting/annex-a.xlsx (server time)", lambda: client.get(
+        "/reporting/annex-a.xlsx", {"period_end": PERIOD_END.isoformat()}, HTTP_HOST="localhost"))
+    print(f"  census: {len(census.children)} children, {len(census.problems)} problems, "
+          f"{len(written.xml) / 1e6:.1f} MB of XML; Annex A rows: "
+          + ", ".join(f"list {lst.number} {len(lst.rows)}" for lst in lists))
+
+    year = pm.Window(YEAR_START, PERIOD_END, PERIOD_END)
+    steps = [e for child in census.children for e in child.episodes]
+    in_census = {"referrals": sum(year.holds(e.referral_date) for e in steps),
+                 "icpc_held": sum(year.holds(s.icpc_on) for e in steps for s in e.section_47s),
+                 "cp_plans_started": sum(year.holds(p.started_on) for e in steps for p in e.plans),
+                 "cp_plans_open_at_period_end": sum(p.ended_on is None for e in steps for p in e.plans)}
+    six_months = pm.Window(Window(PERIOD_END).start, PERIOD_END, PERIOD_END)
+    in_window = {m.id: m.numerator for m in pm.journey_measures(partnership_data(six_months), six_months)}
+    by_number = {lst.number: lst for lst in lists}
+    in_annex_a = {"referrals": len(by_number[3].rows),
+                  "icpc_held": sum(six_months.holds(row[by_number[5].headers.index("Date of Initial Child Protection "
+                                                                                   "Conference")]) for row in by_number[5].rows),
+                  "cp_plans_started": sum(six_months.holds(row[by_number[7].headers.index(
+                      "Child Protection Plan Start Date")]) for row in by_number[7].rows)}
+    print(f"  {'':<32} {'year':>7} {'census':>7} {'6 months':>9} {'Annex A':>8}")
+    for measure_id, counted in in_census.items():
+        print(f"  {measure_id:<32} {figures.measure(measure_id).numerator:>7} {counted:>7} "
+              f"{in_window[measure_id]:>9} {in_annex_a.get(measure_id, ''):>8}")
 
 
 if __name__ == "__main__":

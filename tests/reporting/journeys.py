@@ -114,3 +114,22 @@ def protection_plan_child(staff: Staff, **census) -> ChildProtectionPlan:
                                  chair=staff.chair, attendees=["Health"], decision=decision,
                                  end_reason=ChildProtectionPlan.EndReason.STEP_DOWN_CIN)
     return ChildProtectionPlan.objects.get(pk=plan.pk)
+
+
+def protection_dated(plan: ChildProtectionPlan, *, referral: date, s47: date, icpc: date, ended: date | None) -> None:
+    """Moves a recorded protection journey to fixed dates so the working days can be worked by hand; the
+    enquiry completes on the conference's day and no review has been held."""
+    episode = plan.episode
+    Episode.objects.filter(pk=episode.pk).update(referral_date=referral)
+    Section47Enquiry.objects.filter(episode=episode).update(started_on=s47, completed_on=icpc)
+    InitialChildProtectionConference.objects.filter(episode=episode).update(held_on=icpc)
+    ChildProtectionPlan.objects.filter(pk=plan.pk).update(started_on=icpc, ended_on=ended,
+                                                          end_reason=plan.end_reason if ended else "")
+    plan.reviews.update(held_on=None)
+
+
+def assessment_dated(episode: Episode, *, referral: date, started: date, authorised: date) -> None:
+    """Moves a recorded assessment (and the child in need plan it led to) to fixed dates."""
+    Episode.objects.filter(pk=episode.pk).update(referral_date=referral)
+    Assessment.objects.filter(episode=episode).update(started_on=started, authorised_on=authorised)
+    episode.cin_plans.update(started_on=authorised)

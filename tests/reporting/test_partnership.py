@@ -8,27 +8,15 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from frontdoor.casework.models import ChildProtectionPlan, Episode, InitialChildProtectionConference, Section47Enquiry
 from frontdoor.cli import main
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.reporting.partnership import partnership_figures
 from tests import factories
-from tests.reporting.journeys import Staff, protection_plan_child
+from tests.reporting.journeys import Staff, protection_dated, protection_plan_child
 
 pytestmark = pytest.mark.django_db
 PERIOD_END = date(2026, 4, 30)
 TODAY = date(2026, 5, 10)
-
-
-def _dated(plan: ChildProtectionPlan, *, referral: date, s47: date, icpc: date, ended: date | None) -> None:
-    """Moves a recorded journey to fixed dates so the working days can be worked by hand."""
-    episode = plan.episode
-    Episode.objects.filter(pk=episode.pk).update(referral_date=referral)
-    Section47Enquiry.objects.filter(episode=episode).update(started_on=s47)
-    InitialChildProtectionConference.objects.filter(episode=episode).update(held_on=icpc)
-    ChildProtectionPlan.objects.filter(pk=plan.pk).update(started_on=icpc, ended_on=ended,
-                                                          end_reason=plan.end_reason if ended else "")
-    plan.reviews.update(held_on=None)
 
 
 @pytest.fixture
@@ -37,8 +25,8 @@ def two_conferences(db):
     Sam's on the 16th; Sam's plan ends on the period end."""
     staff = Staff.make()
     in_time, late = protection_plan_child(staff), protection_plan_child(staff)
-    _dated(in_time, referral=date(2026, 3, 27), s47=date(2026, 3, 30), icpc=date(2026, 4, 22), ended=None)
-    _dated(late, referral=date(2026, 4, 1), s47=date(2026, 3, 30), icpc=date(2026, 4, 23), ended=PERIOD_END)
+    protection_dated(in_time, referral=date(2026, 3, 27), s47=date(2026, 3, 30), icpc=date(2026, 4, 22), ended=None)
+    protection_dated(late, referral=date(2026, 4, 1), s47=date(2026, 3, 30), icpc=date(2026, 4, 23), ended=PERIOD_END)
     late.episode.person.__class__.objects.filter(pk=late.episode.person_id).update(given_name="Sam")
     return staff, in_time, late
 

@@ -1,5 +1,6 @@
 """Ofsted ILACS Annex A, lists 1 to 7: one row per event in the six months before the period end
-(lists 6 and 7: open at the period end, or closed in the window). shared/STATUTORY-RETURNS.md §2.
+(lists 4 to 7: each assessment, section 47, episode or plan open at some time in the window, as
+`period_selectors` defines it for the census too). shared/STATUTORY-RETURNS.md §2.
 
 Each list is built from the records practitioners keep in the child's journey; the writing of the
 workbook and the CSVs lives in annex_a_sheets.py.
@@ -8,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from frontdoor.casework.models import (
@@ -17,6 +18,8 @@ from frontdoor.casework.models import (
 from frontdoor.casework.services import contact_census_source
 from frontdoor.intake.models import ContactChild
 from frontdoor.reporting import annex_a_codes as codes
+from frontdoor.reporting import period_selectors as periods
+from frontdoor.reporting.partnership_measures import open_on
 from frontdoor.reporting.child_ids import child_unique_id
 
 CHILD = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)")
@@ -40,6 +43,16 @@ class Window:
     @property
     def year_before(self) -> date:
         return codes.months_before(self.period_end, 12)
+
+    @property
+    def period(self) -> dict:
+        """The window as the period selectors take it."""
+        return {"first": self.start, "last": self.period_end}
+
+    @property
+    def twelve_months(self) -> dict:
+        """The 12 months up to and including the period end (Annex A's 'in the last 12 months')."""
+        return {"first": self.year_before + timedelta(days=1), "last": self.period_end}
 
 
 @dataclass
@@ -92,20 +105,6 @@ def _per_child_counts(queryset, via: str = "episode__") -> Counter:
     return Counter({_child_key(r[f"{via}person_id"], r[f"{via}contact_child_id"]): r["n"] for r in counted})
 
 
-def _in_year_to(day: date, name: str) -> Q:
-    """`name` in the 12 months up to and including `day` (Annex A's 'in the last 12 months')."""
-    return Q(**{f"{name}__gt": codes.months_before(day, 12), f"{name}__lte": day})
-
-
-def _in(window: Window, name: str) -> Q:
-    return Q(**{f"{name}__gte": window.start, f"{name}__lte": window.period_end})
-
-
-def _open_or_closed_in(window: Window, start: str, end: str) -> Q:
-    return Q(**{f"{start}__lte": window.period_end}) & (
-        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": window.start}))
-
-
 def contacts(window: Window) -> AnnexAList:
     result = AnnexAList(1, "Contacts", "contacts", CHILD + ("Date of Contact", "Contact Source"))
     start = timezone.make_aware(timezone.datetime.combine(window.start, timezone.datetime.min.time()))
@@ -144,22 +143,22 @@ def early_help(window: Window) -> AnnexAList:
     return result
 
 
-def _episodes():
-    return Episode.objects.select_related("person", "contact_child", "team", "allocated_to")
+def _with_row_details(episodes):
+    """The episodes with what a row says of the child and who is allocated, in the same query."""
+    return episodes.select_related("person", "contact_child", "team", "allocated_to")
 
 
 def referrals(window: Window) -> AnnexAList:
     result = AnnexAList(3, "Referrals", "referrals", CHILD + (
         "Date of Referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months") + ALLOCATED)
     dates = defaultdict(list)  # each child's referral dates, for the 12 months before each referral
-    for person_id, contact_child_id, day in Episode.objects.filter(
-            referral_date__gt=codes.months_before(window.start, 12), referral_date__lte=window.period_end
+    for person_id, contact_child_id, day in periods.referrals_in(
+            first=codes.months_before(window.start, 12) + timedelta(days=1), last=window.period_end
     ).values_list("person_id", "contact_child_id", "referral_date"):
         dates[_child_key(person_id, contact_child_id)].append(day)
-    found = _episodes().filter(_in(window, "referral_date")).annotate(
-        assessed=Exists(Assessment.objects.filter(episode=OuterRef("pk")))).order_by("referral_date")
-    for episode in found:
-        nfa = episode.closed_on is not None and not episode.assessed
+    found = _with_row_details(periods.with_further_action(periods.referrals_in(**window.period), by=window.period_end))
+    for episode in found.order_by("referral_date"):
+        nfa = window.by_end(episode.closed_on) is not None and not episode.further_action
         since = codes.months_before(episode.referral_date, 12)
         earlier = [d for d in dates[_child_key(episode.person_id, episode.contact_child_id)]
                    if since < d <= episode.referral_date]
@@ -181,7 +180,7 @@ def assessments(window: Window) -> AnnexAList:
         "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
         "Continuous Assessment Date of Authorisation",
         "Was the child assessed as requiring LA children's social care support?") + ALLOCATED)
-    found = (Assessment.objects.filter(_in(window, "started_on") | _in(window, "authorised_on"))
+    found = (periods.assessments_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
              .order_by("started_on"))
     for assessment in found:
@@ -212,9 +211,8 @@ def _s47_cells(enquiry: Section47Enquiry) -> list:
 
 def _s47_counts(window: Window):
     """Each child's enquiries and conferences in the 12 months to the period end (this one included)."""
-    enquiries = _per_child_counts(Section47Enquiry.objects.filter(_in_year_to(window.period_end, "started_on")))
-    conferences = _per_child_counts(InitialChildProtectionConference.objects.filter(
-        _in_year_to(window.period_end, "held_on")))
+    enquiries = _per_child_counts(periods.section_47s_started_in(**window.twelve_months))
+    conferences = _per_child_counts(periods.initial_conferences_held_in(**window.twelve_months))
 
     def counts(episode: Episode) -> list:
         key = _child_key(episode.person_id, episode.contact_child_id)
@@ -229,7 +227,7 @@ def section_47s(window: Window) -> AnnexAList:
         "Date of Initial Child Protection Conference",
         "Did the Initial Child Protection Conference Result in a Child Protection Plan",
         "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months") + ALLOCATED)
-    found = (Section47Enquiry.objects.filter(_open_or_closed_in(window, "started_on", "completed_on"))
+    found = (periods.section_47s_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to",
                              "initial_conference")
              .order_by("started_on"))
@@ -241,17 +239,20 @@ def section_47s(window: Window) -> AnnexAList:
     return result
 
 
-def _open_on(plan, day: date) -> bool:
-    return plan.started_on <= day and (plan.ended_on is None or plan.ended_on > day)
+def _on_plans_at_end(window: Window) -> tuple[set, set]:
+    """The episodes with a child protection plan, and those with a child in need plan, open at the period end."""
+    return tuple({plan.episode_id for plan in plans.only("episode_id", "started_on", "ended_on")
+                  if open_on(plan, window.period_end)}
+                 for plans in (periods.cp_plans_open_in(**window.period), periods.cin_plans_open_in(**window.period)))
 
 
-def _case_status(episode: Episode, window: Window) -> str:
+def _case_status(episode: Episode, window: Window, on_plans: tuple[set, set]) -> str:
     if episode.closed_on and episode.closed_on <= window.period_end:
         return codes.CASE_STATUS["closed"]
-    end = window.period_end
-    if any(_open_on(p, end) for p in episode.child_protection_plans.all()):
+    on_cp_plan, on_cin_plan = on_plans
+    if episode.pk in on_cp_plan:
         return codes.CASE_STATUS["cp_plan"]
-    if any(_open_on(p, end) for p in episode.cin_plans.all()):
+    if episode.pk in on_cin_plan:
         return codes.CASE_STATUS["cin_plan"]
     return codes.CASE_STATUS["open_assessment"]
 
@@ -261,14 +262,15 @@ def children_in_need(window: Window) -> AnnexAList:
         "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure",
         "Case Status") + ALLOCATED)
     # Referral-only episodes (closed with no assessment) are not children in need (Annex A list 6).
-    found = (_episodes().filter(_open_or_closed_in(window, "referral_date", "closed_on"), assessments__isnull=False)
-             .distinct().prefetch_related("child_protection_plans", "cin_plans").order_by("referral_date"))
+    found = (_with_row_details(periods.episodes_open_in(**window.period)).filter(assessments__isnull=False)
+             .distinct().order_by("referral_date"))
+    on_plans = _on_plans_at_end(window)
     for episode in found:
         closed = window.by_end(episode.closed_on)
         # Visits are not recorded yet, so the date the child was last seen is blank.
         result.rows.append(_episode_child(episode, window) + [
             episode.referral_date, codes.PRIMARY_NEED[episode.primary_need], None, closed,
-            codes.CLOSURE_REASON[episode.closure_reason] if closed else "", _case_status(episode, window)]
+            codes.CLOSURE_REASON[episode.closure_reason] if closed else "", _case_status(episode, window, on_plans)]
             + _allocated(episode))
         result.people.append(_subject(episode))
     return result
@@ -288,7 +290,7 @@ def _last_visit(plan: ChildProtectionPlan, window: Window) -> list:
 def _protected_in(window: Window) -> set:
     """The children subject to an emergency protection order or police protection in the window."""
     return {_child_key(person_id, contact_child_id) for person_id, contact_child_id in Section47Enquiry.objects.filter(
-        _in(window, "emergency_protection_on")).values_list("episode__person_id", "episode__contact_child_id")}
+        emergency_protection_on__range=(window.start, window.period_end)).values_list("episode__person_id", "episode__contact_child_id")}
 
 
 def child_protection(window: Window) -> AnnexAList:
@@ -298,7 +300,7 @@ def child_protection(window: Window) -> AnnexAList:
         "Child Protection Plan End Date",
         "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
         "Number of Previous Child Protection Plans") + ALLOCATED)
-    found = (ChildProtectionPlan.objects.filter(_open_or_closed_in(window, "started_on", "ended_on"))
+    found = (periods.cp_plans_open_in(**window.period)
              .select_related("episode__person", "episode__contact_child", "episode__team", "episode__allocated_to")
              .prefetch_related("reviews", "visits").order_by("started_on"))
     protected = _protected_in(window)

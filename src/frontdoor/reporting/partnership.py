@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
@@ -24,6 +24,7 @@ from frontdoor.lado.selectors import lado_figures, may_see_lado
 from frontdoor.missing.selectors import missing_figures, may_see_missing
 from frontdoor.people.models import Person
 from frontdoor.reporting import partnership_measures as pm
+from frontdoor.reporting import period_selectors as periods
 from frontdoor.reporting.cin_census import census_year
 from frontdoor.reporting.selectors import FRONT_DOOR_FIGURES_ROLES
 from frontdoor.triage.models import MeetingOutcome, PoliceNotification
@@ -80,8 +81,7 @@ def _facts(born_on, sex, disabilities) -> pm.Child:
 
 
 def _referrals(window: pm.Window) -> list[pm.Referral]:
-    episodes = Episode.objects.filter(referral_date__gte=pm.a_year_before(window.first),
-                                      referral_date__lte=window.as_of).order_by()
+    episodes = periods.referrals_in(first=pm.a_year_before(window.first), last=window.as_of).order_by()
     assessed, cin, cp = (set(model.objects.filter(episode__in=episodes).values_list(_id("episode_id"), flat=True).distinct())
                          for model in (Assessment, ChildInNeedPlan, ChildProtectionPlan))
     return [pm.Referral(pk, person_id, referred, pk in assessed, pk in cin, pk in cp)
@@ -90,8 +90,7 @@ def _referrals(window: pm.Window) -> list[pm.Referral]:
 
 def _plans(window: pm.Window) -> list[pm.Plan]:
     since = add_months(window.first, -pm.SECOND_PLAN_MONTHS)
-    plans = (ChildProtectionPlan.objects.filter(started_on__lte=window.as_of)
-             .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=since)).order_by())
+    plans = periods.cp_plans_open_in(first=since, last=window.as_of).order_by()
     reviews: dict[object, list[date]] = {}
     for plan_id, held_on in (ReviewConference.objects.filter(plan__in=plans, held_on__isnull=False).order_by()
                              .values_list(_id("plan_id"), "held_on")):
@@ -145,21 +144,19 @@ def _marac(window: pm.Window) -> list[pm.MaracReferral]:
 
 
 def partnership_data(window: pm.Window) -> pm.Data:
-    period = (window.first, window.as_of)
+    period = {"first": window.first, "last": window.as_of}
     ehas, tacs = _early_help(window)
     return pm.Data(
         referrals=_referrals(window),
-        assessments=[pm.Assessment(*row) for row in Assessment.objects.filter(authorised_on__range=period)
+        assessments=[pm.Assessment(*row) for row in periods.assessments_authorised_in(**period)
                      .order_by().values_list(_id("pk"), "started_on", "authorised_on")],
-        enquiries=[pm.Enquiry(*row) for row in Section47Enquiry.objects.filter(
-            Q(started_on__range=period) | Q(completed_on__range=period)).order_by()
-            .values_list(_id("pk"), "started_on", "completed_on")],
-        conferences=[pm.Conference(*row) for row in InitialChildProtectionConference.objects.filter(
-            section_47__isnull=False, held_on__range=period).order_by()
-            .values_list(_id("pk"), "section_47__started_on", "held_on")],
+        enquiries=[pm.Enquiry(*row) for row in (periods.section_47s_started_in(**period)
+                                                | periods.section_47s_completed_in(**period)).order_by()
+                   .values_list(_id("pk"), "started_on", "completed_on")],
+        conferences=[pm.Conference(*row) for row in periods.icpcs_after_section_47_held_in(**period).order_by()
+                     .values_list(_id("pk"), "section_47__started_on", "held_on")],
         plans=_plans(window),
-        cin_plans=[pm.CinPlan(*row) for row in ChildInNeedPlan.objects.filter(started_on__lte=window.as_of)
-                   .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=window.first)).order_by()
+        cin_plans=[pm.CinPlan(*row) for row in periods.cin_plans_open_in(**period).order_by()
                    .values_list(_id("pk"), "started_on", "ended_on")],
         early_help_assessments=ehas, tac_meetings=tacs,
         notifications=_notifications(window), marac_referrals=_marac(window),
