@@ -94,6 +94,15 @@ MEANS = [
     ("He says a woman's place is in the kitchen.", {"controlling_attempts_isolation"}),
     ("DP hid her bank card and handed it back that evening.", {"controlling_attempts_isolation"}),
     ("He punched her, leaving a bruise.", {"victim_injured"}),
+    # hurried typing
+    ("ip is pregnent", {"rf_pregnant"}),
+    ("she is frightend of him", {"fearful"}),
+    ("dp pushd her over", {"intimidation"}),
+    ("visable reddness to ips neck", {"victim_injured"}),
+    ("he has breeched his bail", {"rf_breach_of_order_or_bail"}),
+    ("baby is 3 mths old", {"rf_infant_or_disabled_child"}),
+    ("he keeps folowing her", {"stalking"}),
+    ("he said hed kill her", {"threats_to_kill_or_harm"}),
 ]
 
 NOT_MEANS = [
