@@ -15,6 +15,7 @@ from frontdoor.cli import main
 from frontdoor.reporting.annex_a import annex_a_lists
 from frontdoor.reporting.annex_a_sheets import workbook_bytes
 from frontdoor.reporting.child_ids import child_unique_id
+from frontdoor.reporting.cin_census import la_child_id
 from tests import factories
 from frontdoor.people.services import person_census_details_change
 from tests.casework.journey import assessed, authorised, decided, plan_started
@@ -301,3 +302,9 @@ def test_list_7_has_the_last_statutory_visit_by_the_period_end_and_whether_the_c
     assert visit(0) == (3, "b) No")
     assert visit(5) == (10, "a) Yes")
     assert visit(11) == (None, "")  # no visit yet by then
+
+
+def test_a_child_has_the_same_id_in_annex_a_and_the_census_with_a_configured_prefix(settings):
+    settings.FRONTDOOR_CENSUS_CHILD_ID_PREFIX = "FD-"
+    child = factories.person()
+    assert child_unique_id(person_id=child.pk) == la_child_id(child) == "FD" + child.pk.hex[:18]

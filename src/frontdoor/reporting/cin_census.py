@@ -17,6 +17,7 @@ from frontdoor.casework.models import Assessment, ChildInNeedPlan, ChildProtecti
 from frontdoor.people.models import Person
 from frontdoor.reporting import cin_xml
 from frontdoor.reporting import period_selectors as periods
+from frontdoor.reporting.child_ids import child_unique_id
 from frontdoor.reporting.cin_checks import Problem, Year, census_problems
 
 SEX = {Person.Sex.FEMALE: "F", Person.Sex.MALE: "M", Person.Sex.UNKNOWN: "U"}
@@ -35,10 +36,8 @@ def census_year(reference_date: date) -> Year:
 
 
 def la_child_id(person: Person) -> str:
-    """Stable, letters and digits only, at most 20 (validator rules 1570, 1580): the configured
-    prefix and then the person's id in hex."""
-    prefix = "".join(ch for ch in settings.FRONTDOOR_CENSUS_CHILD_ID_PREFIX if ch.isalnum())[:8]
-    return (prefix + person.pk.hex)[:20]
+    """The child's ID in every return (reporting/child_ids.py)."""
+    return child_unique_id(person_id=person.pk)
 
 
 @dataclass(frozen=True)
