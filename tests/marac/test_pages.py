@@ -10,7 +10,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def _signed_in(role="practitioner"):
+def _signed_in(role="marac_coordinator"):
     client = Client()
     client.force_login(factories.user(role=role))
     return client
@@ -59,7 +59,24 @@ def test_bad_input_shows_the_error_summary():
     assert "Select the agency" in page
 
 
-@pytest.mark.parametrize("role", ["referrer", "social_worker", "missing_coordinator"])
+def test_front_door_staff_keep_the_meetings_beside_the_coordinator():
+    meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=factories.user(role="manager"))
+    for role in ("marac_coordinator", "practitioner", "manager"):
+        client = _signed_in(role)
+        assert "Schedule a meeting" in client.get("/marac").content.decode()
+        assert "Add a case" in client.get(f"/marac/meetings/{meeting.pk}").content.decode()
+
+
+def test_the_coordinator_finds_victims_but_reads_no_person_page():
+    victim = factories.person(given_name="Dawn")
+    meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=factories.user(role="manager"))
+    client = _signed_in()
+    page = client.post(f"/marac/meetings/{meeting.pk}/add-case", {"family_name": "Hartley", "step": "search"})
+    assert "Dawn Hartley" in page.content.decode()
+    assert client.get(f"/front-door/people/{victim.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["referrer", "social_worker", "missing_coordinator", "lado"])
 def test_other_roles_get_not_found(role):
     meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=factories.user(role="manager"))
     client = _signed_in(role)
@@ -77,7 +94,15 @@ def test_adding_without_a_lawful_basis_is_refused():
     assert "Select the lawful basis for sharing the case" in page and not MaracCase.objects.exists()
 
 
-def test_the_shared_page_is_for_social_workers_and_school_dsls():
+def test_the_shared_page_is_for_social_workers_school_dsls_and_health_referrers():
     assert _signed_in("social_worker").get("/marac/shared").status_code == 200
     assert "No MARAC cases about your children" in _signed_in("referrer").get("/marac/shared").content.decode()
-    assert _signed_in("missing_coordinator").get("/marac/shared").status_code == 404
+    for kind in ("gp", "health_trust", "camhs"):
+        client = Client()
+        client.force_login(factories.user(agency_=factories.agency(kind=kind)))
+        assert "MARAC cases" in client.get("/marac/shared").content.decode()
+    police = Client()
+    police.force_login(factories.user(agency_=factories.agency(kind="police")))
+    assert police.get("/marac/shared").status_code == 404
+    for role in ("missing_coordinator", "marac_coordinator", "team_manager"):
+        assert _signed_in(role).get("/marac/shared").status_code == 404

@@ -12,7 +12,7 @@ from frontdoor.people.models import Person, Relationship
 
 def load_demo_marac(*, today: date) -> None:
     users = get_user_model().objects
-    coordinator = users.get(username="manager@demo.test")
+    coordinator = users.get(username="marac@demo.test")
     social_worker = users.get(username="socialworker@demo.test")
     child = (Person.objects.filter(episodes__allocated_to=social_worker, episodes__closed_on__isnull=True,
                                    school__isnull=False, relationships_to__kind=Relationship.Kind.PARENT)

@@ -1,4 +1,4 @@
-"""Every read of MARAC meetings, with the access check: the Front Door, where the MARAC coordinator sits."""
+"""Every read of MARAC meetings, with the access check: the MARAC coordinator, and the Front Door beside them."""
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
@@ -9,7 +9,7 @@ from frontdoor.people.models import Person, Relationship
 
 CARING = (Relationship.Kind.PARENT, Relationship.Kind.STEP_PARENT, Relationship.Kind.CARER)
 
-MARAC_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+MARAC_ROLES = (Membership.Role.MARAC_COORDINATOR, Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
 
 
 def may_see_marac(user) -> bool:
@@ -56,28 +56,34 @@ def household_children(*, victim: Person) -> list[Person]:
 
 
 def marac_cases_shared_with(*, user) -> list[MaracCase]:
-    """The MARAC cases about children this user works with: a social worker's allocated open episodes, a
-    school's designated safeguarding lead's pupils. Each child shown is an access-log row."""
-    children = _children_worked_with(user)
-    cases = list(MaracCase.objects.filter(children__in=children).distinct()
-                 .select_related("meeting", "victim", "referring_agency")
+    """The MARAC cases shared with this front-line professional (seed 002): a social worker's for the children of
+    their allocated open episodes, a school's designated safeguarding lead's for its pupils, and a health
+    referrer's for the cases their agency referred. Each victim and child shown is an access-log row naming
+    the share and its lawful basis."""
+    recipient, cases = _shared(user)
+    cases = list(cases.distinct().select_related("meeting", "victim", "referring_agency")
                  .prefetch_related("actions__owner_agency", "children").order_by("-meeting__held_on"))
-    shown = [child for case in cases for child in case.children.all() if child in children]
-    access_log_record_many(user=user, targets=shown, reason="MARAC cases shared with the child's professionals")
+    for case in cases:
+        access_log_record_many(user=user, targets=[case.victim, *case.children.all()],
+                               reason=f"MARAC case shared with {recipient} (lawful basis: {case.lawful_basis})")
     return cases
 
 
 def may_see_shared(user) -> bool:
     membership = getattr(user, "membership", None)
-    return membership is not None and (membership.role == Membership.Role.SOCIAL_WORKER or membership.is_school_dsl)
+    return membership is not None and (membership.role == Membership.Role.SOCIAL_WORKER or membership.is_school_dsl
+                                       or membership.is_health_referrer)
 
 
-def _children_worked_with(user) -> list[Person]:
+def _shared(user):
     membership = getattr(user, "membership", None)
     if membership is None:
-        return []
+        return "", MaracCase.objects.none()
     if membership.role == Membership.Role.SOCIAL_WORKER:
-        return list(Person.objects.filter(episodes__allocated_to=user, episodes__closed_on__isnull=True).distinct())
+        return "the allocated social worker", MaracCase.objects.filter(
+            children__episodes__allocated_to=user, children__episodes__closed_on__isnull=True)
     if membership.is_school_dsl:
-        return list(Person.objects.filter(school=membership.agency))
-    return []
+        return "the school's designated safeguarding lead", MaracCase.objects.filter(children__school=membership.agency)
+    if membership.is_health_referrer:
+        return "the referring health agency", MaracCase.objects.filter(referring_agency=membership.agency)
+    return "", MaracCase.objects.none()
