@@ -1,6 +1,8 @@
-"""Two MARAC meetings through the services: a parent of one of the demo social worker's children heard twice
-(the second a repeat within 12 months), referred by housing and then the school, with attendance and an action
-plan, one action done. The case is shared with the child's social worker and school on the lawful basis."""
+"""Two MARAC meetings through the services, run by the demo's MARAC coordinator: a parent of one of the demo
+social worker's children heard twice (the second a repeat within 12 months), referred by housing and then the
+school, with attendance and an action plan, one action done; at the second meeting, another family's parent
+referred by the demo GP's practice. Each case is shared with the children's social worker and school, and the
+GP's with the practice, on the lawful basis recorded."""
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -8,6 +10,8 @@ from django.contrib.auth import get_user_model
 from frontdoor.agencies.models import Agency
 from frontdoor.marac import services
 from frontdoor.people.models import Person, Relationship
+
+from .area import DEMO_GP
 
 
 def load_demo_marac(*, today: date) -> None:
@@ -19,7 +23,7 @@ def load_demo_marac(*, today: date) -> None:
              .order_by("family_name", "given_name").first())
     if child is None:
         return
-    parent = child.relationships_to.filter(kind=Relationship.Kind.PARENT).select_related("person").first().person
+    parent = _parent(child)
     police = Agency.objects.filter(kind=Agency.Kind.POLICE).first()
     referrers = [Agency.objects.filter(kind=Agency.Kind.HOUSING).first() or police, child.school]
     for held_on, referrer in zip((today - timedelta(days=180), today - timedelta(days=7)), referrers):
@@ -33,3 +37,22 @@ def load_demo_marac(*, today: date) -> None:
         services.action_complete(action_id=action.pk, meeting=meeting, completed_on=held_on + timedelta(days=1))
     services.action_add(case=case, text=f"School to offer {child.given_name} a trusted adult and check in weekly",
                         owner_agency=child.school, owner_name="Chris Taylor", due_on=today + timedelta(days=7))
+    _gp_case(meeting, coordinator=coordinator, not_family_of=parent, today=today)
+
+
+def _parent(child: Person) -> Person:
+    return child.relationships_to.filter(kind=Relationship.Kind.PARENT).select_related("person").first().person
+
+
+def _gp_case(meeting, *, coordinator, not_family_of: Person, today: date) -> None:
+    practice = Agency.objects.filter(name=DEMO_GP).first()
+    child = (Person.objects.filter(kind=Person.Kind.CHILD, school__isnull=False,
+                                   relationships_to__kind=Relationship.Kind.PARENT)
+             .exclude(relationships_to__person=not_family_of).order_by("family_name", "given_name").first())
+    if practice is None or child is None:
+        return
+    services.attendance_record(meeting=meeting, agency=practice, attendee="Dr Omar Hussain")
+    case = services.case_add(user=coordinator, meeting=meeting, victim=_parent(child), referring_agency=practice,
+                             lawful_basis="consent", children=[child])
+    services.action_add(case=case, text="GP practice to offer a longer appointment and flag the record",
+                        owner_agency=practice, owner_name="Dr Omar Hussain", due_on=today + timedelta(days=14))
