@@ -1,10 +1,11 @@
 """Every read of MARAC meetings, with the access check: the MARAC coordinator, and the Front Door beside them."""
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record_many
 from frontdoor.marac import rules
-from frontdoor.marac.models import MaracAction, MaracCase, MaracMeeting
+from frontdoor.marac.models import AgencyReferral, MaracAction, MaracCase, MaracMeeting
 from frontdoor.people.models import Person, Relationship
 
 CARING = (Relationship.Kind.PARENT, Relationship.Kind.STEP_PARENT, Relationship.Kind.CARER)
@@ -32,6 +33,33 @@ def meeting_get_for(*, user, meeting_id) -> tuple[MaracMeeting, list[MaracCase]]
                  .prefetch_related("actions__owner_agency", "children").order_by("created_at"))
     access_log_record_many(user=user, targets=[case.victim for case in cases], reason="MARAC meeting")
     return meeting, cases
+
+
+def referrals_waiting_for(*, user) -> list[AgencyReferral]:
+    """Agencies' referrals not yet listed at a meeting, oldest first; each shown is an access-log row."""
+    if not may_see_marac(user):
+        raise Http404
+    referrals = list(AgencyReferral.objects.filter(case__isnull=True).select_related("agency", "referrer")
+                     .order_by("received_at"))
+    access_log_record_many(user=user, targets=referrals, reason="MARAC referrals waiting")
+    return referrals
+
+
+def referral_waiting_get(*, user, referral_id) -> AgencyReferral | None:
+    """The waiting referral the coordinator is listing, or None (already listed, or no such referral)."""
+    if not may_see_marac(user) or not referral_id:
+        return None
+    try:
+        return AgencyReferral.objects.select_related("agency").filter(pk=referral_id, case__isnull=True).first()
+    except ValidationError:
+        return None
+
+
+def referrals_made_by(*, user) -> list[AgencyReferral]:
+    referrals = list(AgencyReferral.objects.filter(referrer=user).select_related("case__meeting")
+                     .order_by("-received_at"))
+    access_log_record_many(user=user, targets=referrals, reason="Referrer's MARAC referrals")
+    return referrals
 
 
 def marac_figures() -> dict:
