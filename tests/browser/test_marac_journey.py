@@ -1,7 +1,8 @@
 """The MARAC coordinator schedules a meeting, adds a case referred by housing with the child in the household
 and the lawful basis, records attendance and an action; the child's school DSL sees the case and the action.
 At a meeting already on the list, the coordinator records attendance, adds an action and marks it completed;
-the child's allocated social worker sees it done."""
+the child's allocated social worker sees it done. A housing officer refers a victim (errors first); the coordinator
+lists the referral at a meeting and the housing officer sees it heard."""
 import re
 from datetime import date, timedelta
 
@@ -116,3 +117,46 @@ def test_coordinator_records_attendance_and_completes_an_action_that_the_social_
     expect(card).to_contain_text(f"{today:%-d %b %Y}")
     expect(card).to_contain_text("Lawful basis: Crime and Disorder Act 1998 section 115")
     assert blocking_violations(page) == []
+
+
+def test_a_housing_officer_refers_and_the_coordinator_lists_the_referral_at_a_meeting(page, sign_in):
+    housing = factories.agency(kind="housing", name="Fictional Homes")
+    officer = factories.user(agency_=housing, first="Pat", last="Jones")
+    Person.objects.create(kind=Person.Kind.ADULT, given_name="Dawn", family_name="Hartley")
+    coordinator = factories.user(role="marac_coordinator")
+    today = timezone.localdate()
+    meeting = services.meeting_schedule(user=coordinator, held_on=today)
+
+    sign_in(officer)
+    page.get_by_role("link", name="MARAC referrals").click()
+    page.get_by_role("link", name="Refer a victim to the MARAC").click()
+    page.get_by_label("Victim's given name").fill("Dawn")
+    page.get_by_label("Victim's family name").fill("Hartley")
+    page.get_by_label("Visible high risk", exact=False).check()
+    page.get_by_label("\"Yes\" answers on the SafeLives Dash checklist (optional)").fill("9")
+    page.get_by_label("What are you worried about?").fill("Threats to kill; he knows her new address")
+    page.get_by_label("The victim's consent").check()
+    page.get_by_role("button", name="Send to the MARAC").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Visible high risk needs 14 or more")
+    assert blocking_violations(page) == []
+    page.get_by_label("Professional judgement").check()
+    page.get_by_role("button", name="Send to the MARAC").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Your referral has been sent")
+    expect(page.locator("main")).to_contain_text("Waiting to be listed at a meeting")
+
+    sign_in(coordinator)
+    page.get_by_role("link", name="MARAC", exact=True).click()
+    expect(page.locator("#waiting")).to_contain_text("Threats to kill")
+    page.get_by_role("link", name=f"{today:%-d %B %Y}").click()
+    page.get_by_role("link", name="Add a case").click()
+    page.get_by_role("button", name=re.compile("Add this referral")).click()
+    expect(page.locator(".govuk-inset-text")).to_contain_text("Fictional Homes")
+    page.get_by_label("Dawn Hartley").check()
+    expect(page.get_by_label("The victim's consent")).to_be_checked()
+    assert blocking_violations(page) == []
+    page.get_by_role("button", name="Add the case").click()
+    expect(page.locator("main")).to_contain_text("Referred by Fictional Homes")
+
+    sign_in(officer)
+    page.get_by_role("link", name="MARAC referrals").click()
+    expect(page.locator("main")).to_contain_text(f"Heard at the MARAC of {meeting.held_on:%-d %B %Y}")
