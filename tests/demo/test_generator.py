@@ -365,7 +365,7 @@ def test_the_coordinators_marac_has_a_repeat_case_shared_with_the_social_worker_
     from django.contrib.auth import get_user_model
 
     from frontdoor.marac.models import MaracCase
-    from frontdoor.marac.selectors import marac_cases_shared_with, meetings_for
+    from frontdoor.marac.selectors import marac_cases_shared_with, meetings_for, referrals_waiting_for
 
     users = get_user_model().objects
     assert len(meetings_for(user=users.get(username="marac@demo.test"))) == 2
@@ -374,3 +374,6 @@ def test_the_coordinators_marac_has_a_repeat_case_shared_with_the_social_worker_
     assert len(marac_cases_shared_with(user=users.get(username="socialworker@demo.test"))) == 2
     [from_the_gp] = marac_cases_shared_with(user=users.get(username="gp@demo.test"))
     assert from_the_gp.actions.get().owner_name == "Dr Omar Hussain" and from_the_gp.lawful_basis == "consent"
+    assert from_the_gp.referral.referrer.username == "gp@demo.test"
+    [waiting] = referrals_waiting_for(user=users.get(username="marac@demo.test"))
+    assert waiting.referrer.username == "health@demo.test"
