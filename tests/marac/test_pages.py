@@ -43,6 +43,7 @@ def test_the_coordinator_schedules_a_meeting_finds_the_victim_adds_the_case_and_
     client.post(f"/marac/meetings/{meeting.pk}", {"step": "attendance", "agency": str(police.pk), "attendee": "PC Lee"})
     page = client.get(f"/marac/meetings/{meeting.pk}").content.decode()
     assert "Refuge place" in page and "PC Lee, Fictional Shire Police" in page and "Referred by Fictional Shire Police" in page
+    assert AccessLogEntry.objects.filter(target_id=str(victim.pk), reason="MARAC meeting").exists()
     client.post(f"/marac/meetings/{meeting.pk}", {"step": "complete", "action": str(MaracAction.objects.get().pk)})
     assert MaracAction.objects.get().completed_on is not None
     assert "Actions completed" in client.get("/marac").content.decode()

@@ -58,7 +58,7 @@ def test_bad_input_is_refused(coordinator):
 def test_the_case_and_its_actions_reach_the_childs_social_worker_school_dsl_and_referring_health_agency_only(
         coordinator):
     from frontdoor.casework.models import Episode
-    from frontdoor.marac.selectors import household_children, marac_cases_shared_with
+    from frontdoor.marac.selectors import household_children, marac_cases_shared_with, meeting_get_for
     from frontdoor.people.models import Person, Relationship
     from frontdoor.governance.models import AccessLogEntry
 
@@ -97,3 +97,6 @@ def test_the_case_and_its_actions_reach_the_childs_social_worker_school_dsl_and_
     for user in refused:
         assert marac_cases_shared_with(user=user) == []
     assert not AccessLogEntry.objects.filter(user__in=refused).exists()
+    meeting_get_for(user=coordinator, meeting_id=meeting.pk)
+    assert {str(mum.pk), str(ruby.pk)} == set(AccessLogEntry.objects.filter(user=coordinator, reason="MARAC meeting")
+                                              .values_list("target_id", flat=True))

@@ -25,13 +25,14 @@ def meetings_for(*, user):
 
 
 def meeting_get_for(*, user, meeting_id) -> tuple[MaracMeeting, list[MaracCase]]:
-    """The meeting and its cases with their actions; each victim shown is an access-log row."""
+    """The meeting and its cases with their actions; each victim and child shown is an access-log row."""
     meeting = MaracMeeting.objects.filter(pk=meeting_id).first() if may_see_marac(user) else None
     if meeting is None:
         raise Http404
     cases = list(meeting.cases.select_related("victim", "referring_agency")
                  .prefetch_related("actions__owner_agency", "children").order_by("created_at"))
-    access_log_record_many(user=user, targets=[case.victim for case in cases], reason="MARAC meeting")
+    shown = dict.fromkeys(person for case in cases for person in (case.victim, *case.children.all()))
+    access_log_record_many(user=user, targets=list(shown), reason="MARAC meeting")
     return meeting, cases
 
 
