@@ -107,3 +107,20 @@ def test_the_shared_page_is_for_social_workers_school_dsls_and_health_referrers(
     assert police.get("/marac/shared").status_code == 404
     for role in ("missing_coordinator", "marac_coordinator", "team_manager"):
         assert _signed_in(role).get("/marac/shared").status_code == 404
+
+
+def test_an_action_past_its_due_date_and_not_done_is_marked_overdue():
+    from frontdoor.marac import services
+
+    coordinator = factories.user(role="marac_coordinator")
+    agency = factories.agency(kind="police")
+    meeting = services.meeting_schedule(user=coordinator, held_on=date(2026, 1, 10))
+    case = services.case_add(user=coordinator, meeting=meeting, victim=factories.person(), referring_agency=agency,
+                             lawful_basis="safeguarding")
+    late = services.action_add(case=case, text="Flag the address", owner_agency=agency, owner_name="PC Lee",
+                               due_on=date(2026, 1, 12))
+    client = Client()
+    client.force_login(coordinator)
+    assert "Overdue" in client.get(f"/marac/meetings/{meeting.pk}").content.decode()
+    services.action_complete(action_id=late.pk, meeting=meeting, completed_on=date(2026, 1, 11))
+    assert "Overdue" not in client.get(f"/marac/meetings/{meeting.pk}").content.decode()

@@ -66,6 +66,7 @@ def meeting(request, meeting_id):
     return render(request, "marac/meeting.html", {
         "meeting": meeting, "cases": cases, "attendance": meeting.attendance.select_related("agency").order_by("agency__name"),
         "attendance_form": forms["attendance"], "action_form": forms["action"], "errors": errors, "step": step,
+        "today": timezone.localdate(),
         "page_title": f"MARAC meeting {meeting.held_on:%d %B %Y}"})
 
 
@@ -152,4 +153,5 @@ def shared(request):
     if not selectors.may_see_shared(request.user):
         raise Http404
     return render(request, "marac/shared.html", {
-        "cases": selectors.marac_cases_shared_with(user=request.user), "page_title": "MARAC cases shared with you"})
+        "cases": selectors.marac_cases_shared_with(user=request.user), "today": timezone.localdate(),
+        "page_title": "MARAC cases shared with you"})
