@@ -126,3 +126,34 @@ def test_a_referrer_sees_only_their_own_referrals_and_not_the_meetings(housing_o
     other = _client(factories.user(agency_=factories.agency(kind="police")))
     assert "Dawn Hartley" not in other.get("/marac/my-referrals").content.decode()
     assert other.get("/marac").status_code == 404
+
+
+def test_the_triage_meetings_referrals_wait_until_the_victim_is_heard_at_a_meeting_since():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from frontdoor.marac import services
+    from frontdoor.triage.models import MaracReferral
+    from tests.triage import factories_triage as triage
+
+    victim = factories.person(given_name="Dawn", date_of_birth=date(1990, 3, 14))
+    notification = triage.police_notification(reference="WMP-MARAC1", victim=victim)
+    MaracReferral.objects.create(notification=notification, victim=victim, criteria={}, dash_yes_count=15,
+                                 idva_referred_at=timezone.now(), victim_consented=True,
+                                 created_by=factories.user(role="triage_member"))
+    coordinator = factories.user(role="marac_coordinator")
+    client = _client(coordinator)
+    earlier = services.meeting_schedule(user=coordinator, held_on=timezone.localdate() - timedelta(days=30))
+    services.case_add(user=coordinator, meeting=earlier, victim=victim, referring_agency=factories.agency(kind="police"),
+                      lawful_basis="crime_disorder")
+    page = client.get("/marac").content.decode()
+    assert "Referred by the daily triage meeting" in page and "West Mercia Police WMP-MARAC1" in page
+    assert AccessLogEntry.objects.filter(user=coordinator, target_id=str(victim.pk),
+                                         reason="MARAC referrals waiting").exists()
+    meeting = services.meeting_schedule(user=coordinator, held_on=timezone.localdate())
+    page = client.get(f"/marac/meetings/{meeting.pk}/add-case").content.decode()
+    assert 'name="family_name" value="Hartley"' in page and 'name="date_of_birth_2" value="1990"' in page
+    services.case_add(user=coordinator, meeting=meeting, victim=victim, referring_agency=factories.agency(kind="police"),
+                      lawful_basis="crime_disorder")
+    assert "WMP-MARAC1" not in client.get("/marac").content.decode()

@@ -1,12 +1,18 @@
 """Every read of MARAC meetings, with the access check: the MARAC coordinator, and the Front Door beside them."""
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import TruncDate
 from django.http import Http404
+from django.utils import timezone
 
 from frontdoor.agencies.models import Membership
 from frontdoor.governance.services import access_log_record_many
 from frontdoor.marac import rules
 from frontdoor.marac.models import AgencyReferral, MaracAction, MaracCase, MaracMeeting
 from frontdoor.people.models import Person, Relationship
+from frontdoor.triage.models import MaracReferral as TriageMaracReferral
 
 CARING = (Relationship.Kind.PARENT, Relationship.Kind.STEP_PARENT, Relationship.Kind.CARER)
 
@@ -43,6 +49,21 @@ def referrals_waiting_for(*, user) -> list[AgencyReferral]:
     referrals = list(AgencyReferral.objects.filter(case__isnull=True).select_related("agency", "referrer")
                      .order_by("received_at"))
     access_log_record_many(user=user, targets=referrals, reason="MARAC referrals waiting")
+    return referrals
+
+
+def police_referrals_waiting_for(*, user) -> list[TriageMaracReferral]:
+    """The daily triage meeting's MARAC referrals (police notifications) of the last 12 months whose victim has no
+    case at a meeting held since; each victim shown is an access-log row."""
+    if not may_see_marac(user):
+        raise Http404
+    heard = MaracCase.objects.filter(victim=OuterRef("victim"), meeting__held_on__gte=OuterRef("referred_on"))
+    referrals = list(TriageMaracReferral.objects.filter(
+        victim__isnull=False, created_at__gte=timezone.now() - timedelta(days=365))
+        .annotate(referred_on=TruncDate("created_at")).exclude(Exists(heard))
+        .select_related("victim", "notification").order_by("created_at"))
+    access_log_record_many(user=user, targets=list(dict.fromkeys(r.victim for r in referrals)),
+                           reason="MARAC referrals waiting")
     return referrals
 
 

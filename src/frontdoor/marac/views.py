@@ -31,7 +31,7 @@ def meetings(request):
         return redirect("marac:meeting", meeting_id=meeting.pk)
     return render(request, "marac/meetings.html", {
         "meetings": selectors.meetings_for(user=request.user), "form": form, "figures": selectors.marac_figures(),
-        "waiting": selectors.referrals_waiting_for(user=request.user), "page_title": "MARAC meetings"})
+        **_waiting(request.user), "page_title": "MARAC meetings"})
 
 
 STEPS = {"attendance": AttendanceForm, "action": ActionForm}
@@ -121,8 +121,13 @@ def case_add(request, meeting_id):
             return redirect("marac:meeting", meeting_id=meeting.pk)
     return render(request, "marac/case_add.html", {
         "meeting": meeting, "search": search, "form": form, "victims": victims, "chosen": chosen, "searched": request.method == "POST",
-        "referral": referral, "waiting": [] if request.method == "POST" else selectors.referrals_waiting_for(user=request.user),
+        "referral": referral, **({} if request.method == "POST" else _waiting(request.user)),
         "errors": errors, "page_title": "Add a case to the MARAC"})
+
+
+def _waiting(user) -> dict:
+    return {"waiting": selectors.referrals_waiting_for(user=user),
+            "police_waiting": selectors.police_referrals_waiting_for(user=user)}
 
 
 @referrer_page
