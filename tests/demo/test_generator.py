@@ -361,12 +361,19 @@ def test_the_demo_has_exploitation_screenings_one_sent_to_the_team(summary):
     assert OutboxMessage.objects.filter(kind="cse_referral").count() == 1
 
 
-def test_the_demo_has_a_repeat_marac_case_shared_with_the_social_worker(summary):
+def test_the_coordinators_marac_has_a_repeat_case_shared_with_the_social_worker_and_a_case_from_the_gp(summary):
     from django.contrib.auth import get_user_model
 
     from frontdoor.marac.models import MaracCase
-    from frontdoor.marac.selectors import marac_cases_shared_with
+    from frontdoor.marac.selectors import marac_cases_shared_with, meetings_for, referrals_waiting_for
 
+    users = get_user_model().objects
+    assert len(meetings_for(user=users.get(username="marac@demo.test"))) == 2
+    assert set(MaracCase.objects.values_list("created_by__username", flat=True)) == {"marac@demo.test"}
     assert MaracCase.objects.filter(is_repeat=True).count() == 1
-    social_worker = get_user_model().objects.get(username="socialworker@demo.test")
-    assert len(marac_cases_shared_with(user=social_worker)) == 2
+    assert len(marac_cases_shared_with(user=users.get(username="socialworker@demo.test"))) == 2
+    [from_the_gp] = marac_cases_shared_with(user=users.get(username="gp@demo.test"))
+    assert from_the_gp.actions.get().owner_name == "Dr Omar Hussain" and from_the_gp.lawful_basis == "consent"
+    assert from_the_gp.referral.referrer.username == "gp@demo.test"
+    [waiting] = referrals_waiting_for(user=users.get(username="marac@demo.test"))
+    assert waiting.referrer.username == "health@demo.test"

@@ -149,3 +149,35 @@ def test_a_long_list_comes_a_page_at_a_time_and_only_the_page_shown_is_logged(tw
     assert "Page 1 of 2" in first and "Priya Census" in first and "Sam Census" not in first
     assert "Sam Census" in second and "Priya Census" not in second
     assert AccessLogEntry.objects.filter(user=manager, reason__startswith="Partnership figures").count() == 2
+
+
+def test_marac_cases_from_every_agency_are_counted_with_under_18s_and_repeats_and_name_the_victims(db):
+    from frontdoor.marac import services as marac
+    from frontdoor.people.models import Person
+
+    coordinator = factories.user(role="marac_coordinator")
+    housing, school = factories.agency(kind="housing", name="Fictional Homes"), factories.agency(name="Elm School")
+    dawn = Person.objects.create(kind=Person.Kind.ADULT, given_name="Dawn", family_name="Hartley",
+                                 date_of_birth=date(1990, 1, 1))
+    teen = factories.person(given_name="Kayla", date_of_birth=date(2009, 6, 1))
+    january = marac.meeting_schedule(user=coordinator, held_on=date(2026, 1, 10))
+    april = marac.meeting_schedule(user=coordinator, held_on=date(2026, 4, 10))
+    marac.case_add(user=coordinator, meeting=january, victim=dawn, referring_agency=housing, lawful_basis="safeguarding")
+    repeat = marac.case_add(user=coordinator, meeting=april, victim=dawn, referring_agency=school,
+                            lawful_basis="safeguarding")
+    young = marac.case_add(user=coordinator, meeting=april, victim=teen, referring_agency=school,
+                           lawful_basis="consent", perpetrator_date_of_birth=date(2010, 2, 2))
+    measures = _by_id(partnership_figures(period_end=PERIOD_END, today=TODAY))
+    assert measures["marac_cases"].numerator == 2  # the year began on 1 April; January's case makes a repeat
+    assert measures["marac_cases_victim_under_18"].keys == (str(young.pk),)
+    assert measures["marac_cases_perpetrator_under_18"].keys == (str(young.pk),)
+    assert measures["marac_repeat_cases_pct"].keys == (str(repeat.pk),)
+    assert measures["marac_repeat_cases_pct"].denominator == 2
+
+    client, manager = _signed_in("manager")
+    assert "MARAC cases heard (referred by any agency)" in _page(client).content.decode()
+    page = client.get("/figures/partnership/children", {"period_end": PERIOD_END.isoformat(),
+                                                        "measure": "marac_repeat_cases_pct"}).content.decode()
+    assert "Dawn Hartley" in page and "Heard at the MARAC of 10 April 2026; referred by Elm School" in page
+    assert "Kayla" not in page
+    assert AccessLogEntry.objects.filter(user=manager, target_id=str(dawn.pk)).exists()

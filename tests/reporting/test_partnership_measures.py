@@ -159,7 +159,11 @@ def test_early_help_by_lead_agency_and_domestic_abuse_and_marac():
                        pm.DaNotification("n2", date(2027, 4, 3), "", False)],
         marac_referrals=[pm.MaracReferral("m0", "v", date(2026, 5, 1), False),
                          pm.MaracReferral("m1", "v", date(2027, 4, 30), False),
-                         pm.MaracReferral("m2", "w", date(2027, 4, 2), True)])
+                         pm.MaracReferral("m2", "w", date(2027, 4, 2), True)],
+        marac_cases=[pm.MaracCase("c0", "v", date(2026, 6, 1), False, False),
+                     pm.MaracCase("c1", "v", date(2027, 4, 30), False, True),
+                     pm.MaracCase("c2", "w", date(2027, 4, 2), True, False),
+                     pm.MaracCase("c3", "w", date(2027, 5, 3), True, False)])
     measures = _measures(data)
     assert measures["early_help_assessments_cherry_tree_school"].keys == ("e1",)
     assert measures["tac_meetings_health_visiting"].numerator == 1
@@ -168,6 +172,10 @@ def test_early_help_by_lead_agency_and_domestic_abuse_and_marac():
     assert measures["da_incidents_young_people_10_17"].keys == ("n1",)
     assert measures["marac_referrals_under_18"].keys == ("m2",)
     assert measures["marac_repeat_referrals_pct"].keys == ("m1",)
+    assert measures["marac_cases"].keys == ("c1", "c2")  # c0 before the month and c3 after it are not counted
+    assert measures["marac_cases_victim_under_18"].keys == ("c2",)
+    assert measures["marac_cases_perpetrator_under_18"].keys == ("c1",)
+    assert measures["marac_repeat_cases_pct"].keys == ("c1",)  # c0 was within 12 months before it
 
 
 def test_month_windows_stop_at_today_and_the_last_month_is_counted_to_the_period_end():

@@ -18,6 +18,8 @@ class Agency(models.Model):
         VOLUNTARY = "voluntary", "Voluntary sector"
         LOCAL_AUTHORITY = "local_authority", "Local authority"
 
+    HEALTH_KINDS = (Kind.GP, Kind.HEALTH_TRUST, Kind.CAMHS)
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -66,6 +68,8 @@ class Membership(models.Model):
         LADO = "lado", "Local Authority Designated Officer (LADO)"
         # Visits and assesses private fostering arrangements (seed 003); the value fits the role column.
         PRIVATE_FOSTERING_WORKER = "fostering_worker", "Private fostering social worker"
+        # Runs the MARAC for high-risk domestic abuse victims (seed 002): meetings, cases from any agency, actions.
+        MARAC_COORDINATOR = "marac_coordinator", "MARAC coordinator"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="memberships")
@@ -84,6 +88,12 @@ class Membership(models.Model):
     def is_school_dsl(self) -> bool:
         """A referrer at a school is its designated safeguarding lead for DA notifications."""
         return self.role == self.Role.REFERRER and self.agency.kind == Agency.Kind.SCHOOL
+
+    @property
+    def is_health_referrer(self) -> bool:
+        """A referrer at a GP practice, a health trust or CAMHS: MARAC shares a case with the health agency
+        that referred it (the person index records no GP practice for a child)."""
+        return self.role == self.Role.REFERRER and self.agency.kind in Agency.HEALTH_KINDS
 
     def __str__(self):
         return f"{self.user.get_full_name()} ({self.get_role_display()}, {self.agency})"

@@ -77,6 +77,8 @@ DEMO_LOGINS: tuple[dict[str, str], ...] = (
      "job_title": "Local Authority Designated Officer", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "fostering@demo.test", "name": "Jo Patel", "role": Membership.Role.PRIVATE_FOSTERING_WORKER.label,
      "job_title": "Private fostering social worker", "agency": LOCAL_AUTHORITY_NAME},
+    {"email": "marac@demo.test", "name": "Rowan Clarke", "role": Membership.Role.MARAC_COORDINATOR.label,
+     "job_title": "MARAC coordinator", "agency": LOCAL_AUTHORITY_NAME},
     {"email": "police@demo.test", "name": "Kate Wilson", "role": Membership.Role.REFERRER.label,
      "job_title": "PC", "agency": "Fictional Shire Police"},
     {"email": "health@demo.test", "name": "Lucy Green", "role": Membership.Role.REFERRER.label,

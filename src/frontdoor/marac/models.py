@@ -57,3 +57,32 @@ class MaracAction(models.Model):
     owner_name = models.CharField(max_length=200)
     due_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
+
+
+class AgencyReferral(models.Model):
+    """A referral to the MARAC from any agency's professional (seed 002: the police's come from the triage
+    meeting), waiting until the coordinator lists it as a case at a meeting."""
+
+    class Criterion(models.TextChoices):
+        # SafeLives' referral criteria, as the triage meeting's Dash checklist applies them (DOMAIN.md section 7).
+        VISIBLE_HIGH_RISK = "visible_high_risk", "Visible high risk: 14 or more \"yes\" answers on the SafeLives Dash checklist"
+        PROFESSIONAL_JUDGEMENT = "professional_judgement", "Professional judgement"
+        POTENTIAL_ESCALATION = "potential_escalation", "Potential escalation: 3 or more police call-outs in 12 months"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    referrer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    victim_given_name = models.CharField(max_length=100)
+    victim_family_name = models.CharField(max_length=100)
+    victim_date_of_birth = models.DateField(null=True, blank=True)
+    criterion = models.CharField(max_length=30, choices=Criterion.choices)
+    dash_yes_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    risks = models.TextField(help_text="What the referrer is worried about")
+    children = models.TextField(blank=True, help_text="The children in the household, as the referrer knows them")
+    lawful_basis = models.CharField(max_length=20, choices=MaracCase.LawfulBasis.choices)
+    received_at = models.DateTimeField(auto_now_add=True)
+    case = models.OneToOneField(MaracCase, null=True, blank=True, on_delete=models.PROTECT, related_name="referral")
+
+    @property
+    def victim_name(self) -> str:
+        return f"{self.victim_given_name} {self.victim_family_name}"

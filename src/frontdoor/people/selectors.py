@@ -25,12 +25,14 @@ from frontdoor.people.records import contact_child_record
 from frontdoor.people.restrictions import person_get_or_404, persons_hidden_from, refused_attempts_record
 
 FRONT_DOOR_ROLES = (Membership.Role.PRACTITIONER, Membership.Role.MANAGER)
+# The MARAC coordinator finds each case's victim in the index, but reads no one's person page.
+SEARCH_ROLES = (*FRONT_DOOR_ROLES, Membership.Role.MARAC_COORDINATOR)
 
 
-def _persons_by_role(*, user) -> QuerySet[Person]:
+def _persons_by_role(*, user, roles=FRONT_DOOR_ROLES) -> QuerySet[Person]:
     """Only Front Door staff may search or read the person index."""
     membership = getattr(user, "membership", None)
-    if membership is None or membership.role not in FRONT_DOOR_ROLES:
+    if membership is None or membership.role not in roles:
         return Person.objects.none()
     return Person.objects.all()
 
@@ -59,7 +61,7 @@ def person_search(
     An NHS number match is shown first; otherwise any person matching the family name (or its
     start) plus any of the other details given. The manual fallback to `person_candidates_for`.
     """
-    people = _persons_by_role(user=user).filter(merged_into__isnull=True).prefetch_related(
+    people = _persons_by_role(user=user, roles=SEARCH_ROLES).filter(merged_into__isnull=True).prefetch_related(
         "residences__address", "cases")
     if nhs_number:
         exact = list(_matches_shown(user=user, matched=people.filter(nhs_number=nhs_number.replace(" ", "")))[:limit])
@@ -345,7 +347,8 @@ def records_naming(*, person: Person) -> dict[str, list]:
 
 RESTRICTION_PERMITTED_ROLES = (*FRONT_DOOR_ROLES, *SOCIAL_CARE_ROLES, Membership.Role.PERFORMANCE_OFFICER,
                                Membership.Role.CONFERENCE_CHAIR, Membership.Role.EARLY_HELP_LEAD,
-                               Membership.Role.MISSING_COORDINATOR, Membership.Role.PRIVATE_FOSTERING_WORKER)
+                               Membership.Role.MISSING_COORDINATOR, Membership.Role.PRIVATE_FOSTERING_WORKER,
+                               Membership.Role.MARAC_COORDINATOR)
 
 
 def restriction_candidates() -> QuerySet:

@@ -21,6 +21,7 @@ from frontdoor.casework.models import (
 from frontdoor.fostering.selectors import fostering_figures, may_see_fostering
 from frontdoor.governance.services import access_log_record_many
 from frontdoor.lado.selectors import lado_figures, may_see_lado
+from frontdoor.marac.models import MaracCase
 from frontdoor.missing.selectors import missing_figures, may_see_missing
 from frontdoor.people.models import Person
 from frontdoor.reporting import partnership_measures as pm
@@ -139,8 +140,21 @@ def _marac(window: pm.Window) -> list[pm.MaracReferral]:
     rows = (MeetingOutcome.objects.filter(decision=MeetingOutcome.Decision.MARAC_REFERRAL,
                                           meeting__date__range=(pm.a_year_before(window.first), window.as_of))
             .order_by().values_list(_id("pk"), _id("notification__victim_id"), "meeting__date", "notification__victim__date_of_birth"))
-    return [pm.MaracReferral(pk, victim, on, (age := pm.age_on(born, on)) is not None and age < 18)
-            for pk, victim, on, born in rows]
+    return [pm.MaracReferral(pk, victim, on, _under_18(born, on)) for pk, victim, on, born in rows]
+
+
+def _marac_cases(window: pm.Window) -> list[pm.MaracCase]:
+    """Every agency's cases heard at MARAC meetings, from a year before the window so that repeats are seen."""
+    rows = (MaracCase.objects.filter(meeting__held_on__range=(pm.a_year_before(window.first), window.as_of))
+            .order_by().values_list(_id("pk"), _id("victim_id"), "meeting__held_on", "victim__date_of_birth",
+                                    "perpetrator_date_of_birth"))
+    return [pm.MaracCase(pk, victim, on, _under_18(born, on), _under_18(perpetrator_born, on))
+            for pk, victim, on, born, perpetrator_born in rows]
+
+
+def _under_18(born_on: date | None, on: date) -> bool:
+    age = pm.age_on(born_on, on)
+    return age is not None and age < 18
 
 
 def partnership_data(window: pm.Window) -> pm.Data:
@@ -159,7 +173,7 @@ def partnership_data(window: pm.Window) -> pm.Data:
         cin_plans=[pm.CinPlan(*row) for row in periods.cin_plans_open_in(**period).order_by()
                    .values_list(_id("pk"), "started_on", "ended_on")],
         early_help_assessments=ehas, tac_meetings=tacs,
-        notifications=_notifications(window), marac_referrals=_marac(window),
+        notifications=_notifications(window), marac_referrals=_marac(window), marac_cases=_marac_cases(window),
         child_population=settings.FRONTDOOR_CHILD_POPULATION or None,
     )
 
@@ -242,6 +256,9 @@ KINDS = {
                           lambda r: f"Received {_d(timezone.localdate(r.received_at))}; grade {r.grade or 'not yet given'}"),
     "marac": _Kind(lambda: MeetingOutcome.objects.select_related("notification__victim", "meeting"),
                    lambda r: r.notification.victim, lambda r: f"Referred at the triage meeting of {_d(r.meeting.date)}"),
+    "marac_case": _Kind(lambda: MaracCase.objects.select_related("victim", "meeting", "referring_agency"),
+                        lambda r: r.victim, lambda r: f"Heard at the MARAC of {_d(r.meeting.held_on)}; referred by "
+                                                      f"{r.referring_agency.name}"),
 }
 
 

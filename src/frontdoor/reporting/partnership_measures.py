@@ -129,6 +129,16 @@ class MaracReferral:
     victim_under_18: bool
 
 
+@dataclass(frozen=True)
+class MaracCase:
+    """A case heard at a MARAC meeting on `heard_on`, referred by any agency."""
+    key: object
+    victim: object
+    heard_on: date
+    victim_under_18: bool
+    perpetrator_under_18: bool
+
+
 @dataclass
 class Data:
     referrals: Sequence[Referral] = ()
@@ -141,6 +151,7 @@ class Data:
     tac_meetings: Sequence[EarlyHelp] = ()
     notifications: Sequence[DaNotification] = ()
     marac_referrals: Sequence[MaracReferral] = ()
+    marac_cases: Sequence[MaracCase] = ()
     child_population: int | None = None
 
 
@@ -392,15 +403,29 @@ def partner_measures(data: Data, window: Window) -> list[Measure]:
     b.count("marac_referrals", "MARAC referrals", "marac", (m.key for m in referred), "domestic_abuse")
     b.count("marac_referrals_under_18", "MARAC referrals of a victim under 18", "marac",
             (m.key for m in referred if m.victim_under_18), "domestic_abuse")
-    by_victim: dict[object, list[date]] = {}
-    for m in data.marac_referrals:
-        if m.victim is not None:
-            by_victim.setdefault(m.victim, []).append(m.referred_on)
     b.rate("marac_repeat_referrals_pct", "Repeat MARAC referrals (the victim referred in the 12 months before)",
-           "marac", referred, lambda m: m.victim is not None and any(
-               a_year_before(m.referred_on) <= d < m.referred_on for d in by_victim[m.victim]),
+           "marac", referred, _repeat(data.marac_referrals, lambda m: m.referred_on),
            "domestic_abuse", "MARAC referrals that were not repeats")
+    heard = [c for c in data.marac_cases if window.holds(c.heard_on)]
+    b.count("marac_cases", "MARAC cases heard (referred by any agency)", "marac_case", (c.key for c in heard),
+            "domestic_abuse")
+    b.count("marac_cases_victim_under_18", "MARAC cases heard: victim under 18", "marac_case",
+            (c.key for c in heard if c.victim_under_18), "domestic_abuse")
+    b.count("marac_cases_perpetrator_under_18", "MARAC cases heard: perpetrator under 18", "marac_case",
+            (c.key for c in heard if c.perpetrator_under_18), "domestic_abuse")
+    b.rate("marac_repeat_cases_pct", "Repeat MARAC cases (the victim heard in the 12 months before)", "marac_case",
+           heard, _repeat(data.marac_cases, lambda c: c.heard_on), "domestic_abuse", "MARAC cases that were not repeats")
     return b.measures
+
+
+def _repeat(records: Sequence, day_of: Callable) -> Callable:
+    """SafeLives: a repeat is the same victim again within 12 months; the records before the window count too."""
+    by_victim: dict[object, list[date]] = {}
+    for record in records:
+        if record.victim is not None:
+            by_victim.setdefault(record.victim, []).append(day_of(record))
+    return lambda record: record.victim is not None and any(
+        a_year_before(day_of(record)) <= d < day_of(record) for d in by_victim[record.victim])
 
 
 def all_measures(data: Data, window: Window) -> list[Measure]:
