@@ -1,6 +1,8 @@
 """A restricted child's records in the other streams (social care episodes, early help, missing
 episodes, private fostering arrangements) are hidden as the person is: only the people the
 restriction names see them, and every refused attempt on one is in the access log."""
+from datetime import date
+
 import pytest
 from django.http import Http404
 
@@ -10,6 +12,8 @@ from frontdoor.casework.models import EarlyHelpOffer
 from frontdoor.fostering import selectors as fostering
 from frontdoor.fostering.models import Arrangement
 from frontdoor.governance.models import AccessLogEntry
+from frontdoor.marac import selectors as marac
+from frontdoor.marac.models import MaracCase, MaracMeeting
 from frontdoor.missing import selectors as missing
 from frontdoor.people.services import person_restrict
 from tests import factories
@@ -79,3 +83,17 @@ def test_a_private_fostering_arrangement_is_hidden_from_a_worker_it_does_not_nam
     with pytest.raises(Http404):
         fostering.arrangement_get_for(user=other, arrangement_id=arrangement.pk, reason="Viewed")
     assert _refused(other, child)
+
+
+
+def test_a_restricted_childs_marac_case_is_seen_only_by_those_named():
+    named, other = factories.user(role="marac_coordinator"), factories.user(role="marac_coordinator")
+    victim, child = factories.person(given_name="Dawn"), factories.person(given_name="Ruby")
+    meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=named)
+    case = MaracCase.objects.create(meeting=meeting, victim=victim, referring_agency=factories.agency(kind="police"),
+                                    lawful_basis="safeguarding", is_repeat=False, created_by=named)
+    case.children.add(child)
+    _restrict(child, named)
+
+    assert marac.meeting_get_for(user=named, meeting_id=meeting.pk)[1] == [case]
+    assert marac.meeting_get_for(user=other, meeting_id=meeting.pk)[1] == []

@@ -12,6 +12,7 @@ from frontdoor.governance.services import access_log_record_many
 from frontdoor.marac import rules
 from frontdoor.marac.models import AgencyReferral, MaracAction, MaracCase, MaracMeeting
 from frontdoor.people.models import Person, Relationship
+from frontdoor.people.restrictions import persons_hidden_from
 from frontdoor.triage.models import MaracReferral as TriageMaracReferral
 
 CARING = (Relationship.Kind.PARENT, Relationship.Kind.STEP_PARENT, Relationship.Kind.CARER)
@@ -35,7 +36,7 @@ def meeting_get_for(*, user, meeting_id) -> tuple[MaracMeeting, list[MaracCase]]
     meeting = MaracMeeting.objects.filter(pk=meeting_id).first() if may_see_marac(user) else None
     if meeting is None:
         raise Http404
-    cases = list(meeting.cases.select_related("victim", "referring_agency")
+    cases = list(_without_restricted(meeting.cases.all(), user=user).select_related("victim", "referring_agency")
                  .prefetch_related("actions__owner_agency", "children").order_by("created_at"))
     shown = dict.fromkeys(person for case in cases for person in (case.victim, *case.children.all()))
     access_log_record_many(user=user, targets=list(shown), reason="MARAC meeting")
@@ -60,6 +61,7 @@ def police_referrals_waiting_for(*, user) -> list[TriageMaracReferral]:
     heard = MaracCase.objects.filter(victim=OuterRef("victim"), meeting__held_on__gte=OuterRef("referred_on"))
     referrals = list(TriageMaracReferral.objects.filter(
         victim__isnull=False, created_at__gte=timezone.now() - timedelta(days=365))
+        .exclude(victim_id__in=persons_hidden_from(user=user))
         .annotate(referred_on=TruncDate("created_at")).exclude(Exists(heard))
         .select_related("victim", "notification").order_by("created_at"))
     access_log_record_many(user=user, targets=list(dict.fromkeys(r.victim for r in referrals)),
@@ -111,12 +113,18 @@ def marac_cases_shared_with(*, user) -> list[MaracCase]:
     referrer's for the cases their agency referred. Each victim and child shown is an access-log row naming
     the share and its lawful basis."""
     recipient, cases = _shared(user)
-    cases = list(cases.distinct().select_related("meeting", "victim", "referring_agency")
+    cases = list(_without_restricted(cases, user=user).distinct().select_related("meeting", "victim", "referring_agency")
                  .prefetch_related("actions__owner_agency", "children").order_by("-meeting__held_on"))
     for case in cases:
         access_log_record_many(user=user, targets=[case.victim, *case.children.all()],
                                reason=f"MARAC case shared with {recipient} (lawful basis: {case.lawful_basis})")
     return cases
+
+
+def _without_restricted(cases, *, user):
+    """Cases whose victim or a child is a restricted record the user is not named on are left out (people/restrictions.py)."""
+    hidden = persons_hidden_from(user=user)
+    return cases.exclude(victim_id__in=hidden).exclude(children__in=hidden)
 
 
 def may_see_shared(user) -> bool:
