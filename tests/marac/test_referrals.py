@@ -114,6 +114,25 @@ def test_a_referral_is_listed_only_once():
     assert MaracCase.objects.count() == 1
 
 
+def test_a_referral_listed_by_a_colleague_after_the_page_opened_is_not_heard_again_unlinked(housing_officer):
+    _client(housing_officer).post("/marac/refer", REFERRAL)
+    referral = AgencyReferral.objects.get()
+    victim = factories.person(given_name="Dawn", date_of_birth=date(1990, 3, 14))
+    coordinator = factories.user(role="marac_coordinator")
+    meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 10), created_by=coordinator)
+    add = {"step": "add", "referral": str(referral.pk), "family_name": "Hartley", "given_name": "Dawn",
+           "victim": str(victim.pk), "children_for": str(victim.pk), "lawful_basis": "consent",
+           "referring_agency": str(referral.agency_id)}
+    _client(coordinator).post(f"/marac/meetings/{meeting.pk}/add-case", add)
+    other_meeting = MaracMeeting.objects.create(held_on=date(2026, 9, 24), created_by=coordinator)
+
+    page = _client(factories.user(role="marac_coordinator")).post(
+        f"/marac/meetings/{other_meeting.pk}/add-case", add).content.decode()
+
+    assert "This referral has already been listed at a meeting" in page
+    assert MaracCase.objects.count() == 1
+
+
 @pytest.mark.parametrize("role", ["practitioner", "marac_coordinator", "social_worker", "triage_member"])
 def test_only_referrers_refer(role):
     client = _client(factories.user(role=role))

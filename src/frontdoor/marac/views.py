@@ -105,7 +105,10 @@ def case_add(request, meeting_id):
         initial.update(referring_agency=referral.agency_id, lawful_basis=referral.lawful_basis)
     form = CaseForm(request.POST if adding else None, victims=victims, children=children, initial=initial)
     errors = []
-    if adding and form.is_valid():
+    if adding and request.POST.get("referral") and referral is None:
+        # Listed by someone else since this page was opened: adding now would hear the victim unlinked, twice.
+        errors.append("This referral has already been listed at a meeting. Go back to the meeting to see it")
+    elif adding and form.is_valid():
         try:
             services.case_add(user=request.user, meeting=meeting, victim=chosen,
                               referring_agency=form.cleaned_data["referring_agency"],
