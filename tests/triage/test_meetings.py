@@ -97,7 +97,7 @@ def test_agenda_is_medium_and_high_received_before_the_cutoff_without_outcome_ol
     decided = ft.police_notification(received_at=ft.at(DAY, 4), suggested_grade=Grade.HIGH)
     _record(member, meeting, decided, final_grade=Grade.HIGH)
 
-    assert list(meetings.meeting_agenda(meeting=meeting)) == [older, newer, regraded_up]
+    assert list(meetings.meeting_agenda(user=member, meeting=meeting)) == [older, newer, regraded_up]
 
 
 def test_attendance_is_one_row_per_agency_and_a_second_name_replaces_the_first(police, health):
