@@ -420,6 +420,18 @@ def test_a_member_can_neither_open_nor_record_an_outcome_for_an_incident_on_no_a
     assert not AccessLogEntry.objects.filter(target_id=str(standard.pk)).exists()
 
 
+def test_a_member_cannot_reach_an_incident_on_no_agenda_through_the_iscos_or_the_marac_pages(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    client.force_login(member)
+
+    for url in (f"/notifications/{standard.pk}", f"/triage/notifications/{standard.pk}/marac",
+                f"/triage/incidents/{standard.pk}/correct"):
+        assert client.get(url).status_code == 404, url
+    assert not AccessLogEntry.objects.filter(target_id=str(standard.pk)).exists()
+
+
 def test_a_member_cannot_add_their_agency_to_a_past_meeting(client, member, police, today_is):
     today_is(date(2026, 3, 5))
     meetings.meeting_for_day(DAY)

@@ -129,7 +129,7 @@ def quarantined_rows_without_restricted(rows: QuerySet[QuarantinedRow], *, user)
 
 def _rows_naming(rows: QuerySet[QuarantinedRow], *, people: QuerySet[Person]) -> dict:
     """{row id: [person id, ...]}: the rows that name any of these people. A row is not resolved to
-    people, so it names one when it resends a notification naming them (its force and reference), or
+    people, so it names one when it resends a notification naming them (by its police reference), or
     when it describes them by their name and, where it gives one, their date of birth."""
     people = list(people.only("given_name", "family_name", "date_of_birth"))
     if not people:
@@ -163,13 +163,13 @@ def _describes(flat: dict, whose: str, person: Person) -> bool:
 
 def quarantined_row_get_for(*, user, row_id) -> QuarantinedRow:
     row = quarantine_list(user=user).filter(pk=row_id).first() if may_triage(user) else None
+    reason = "Opened a quarantined notification row to correct it"
     if row is None:
-        reason = "Opened a quarantined notification row to correct it"
         refused = _rows_naming(QuarantinedRow.objects.filter(pk=row_id),
                                people=Person.objects.filter(pk__in=persons_hidden_from(user=user)))
         refused_attempts_record(user=user, person_ids=refused.get(row_id, []), reason=reason)
         raise Http404
-    access_log_record(user=user, target=row, reason="Opened a quarantined notification row to correct it")
+    access_log_record(user=user, target=row, reason=reason)
     return row
 
 
