@@ -38,7 +38,7 @@ from frontdoor.triage.schools import (
     school_notifications_update,
     schools_told,
 )
-from frontdoor.triage.selectors import notification_refused_record, without_restricted
+from frontdoor.triage.selectors import notification_refused_record, notifications_hidden_from, without_restricted
 from frontdoor.triage.services import notification_grade
 
 AGENDA_GRADES = (Grade.MEDIUM, Grade.HIGH)
@@ -402,8 +402,8 @@ def _incidents_by_role(*, user, meeting: TriageMeeting | None) -> QuerySet[Polic
 
 def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
     return (
-        MeetingOutcome.objects.filter(meeting__in=meetings_visible_to(user=user),
-                                      notification__in=without_restricted(PoliceNotification.objects.all(), user=user))
+        MeetingOutcome.objects.filter(meeting__in=meetings_visible_to(user=user))
+        .exclude(notification__in=notifications_hidden_from(user=user))
         .select_related("notification", "meeting", "recorded_by")
         .prefetch_related("actions__owner_agency", "actions__completed_by")
         .order_by("notification__received_at")

@@ -19,8 +19,8 @@ from frontdoor.governance.services import access_log_record, access_log_record_m
 from frontdoor.intake.models import Contact
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
-from frontdoor.triage.models import PoliceNotification, SchoolNotification, SchoolNotificationUpdate, TriageAction
-from frontdoor.triage.selectors import without_restricted
+from frontdoor.triage.models import SchoolNotification, SchoolNotificationUpdate, TriageAction
+from frontdoor.triage.selectors import notifications_hidden_from
 from frontdoor.triage.schools import incident_actions, school_actions, update_changes
 
 OPEN_STATUSES = (SchoolNotification.Status.QUEUED, SchoolNotification.Status.SENT)
@@ -37,8 +37,7 @@ def school_notifications_visible_to(*, user) -> QuerySet[SchoolNotification]:
     if membership.is_school_dsl:
         return SchoolNotification.objects.filter(school_id=membership.agency_id)
     if membership.role == Membership.Role.ISCO:
-        return SchoolNotification.objects.filter(
-            notification__in=without_restricted(PoliceNotification.objects.all(), user=user))
+        return SchoolNotification.objects.exclude(notification__in=notifications_hidden_from(user=user))
     return SchoolNotification.objects.none()
 
 

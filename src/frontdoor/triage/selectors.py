@@ -64,10 +64,14 @@ def may_triage(user) -> bool:
     return membership is not None and membership.role in TRIAGE_ROLES
 
 
+def notifications_hidden_from(*, user) -> QuerySet[PoliceNotification]:
+    """The notifications naming (as victim, perpetrator or child) a restricted person this user is not
+    named on: every triage page and list leaves them out (people/restrictions.py)."""
+    return PoliceNotification.objects.filter(_naming_any_of(persons_hidden_from(user=user)))
+
+
 def without_restricted(notifications: QuerySet[PoliceNotification], *, user) -> QuerySet[PoliceNotification]:
-    """These notifications less those naming (as victim, perpetrator or child) a restricted person this
-    user is not named on: every triage page and list starts from here (people/restrictions.py)."""
-    return notifications.exclude(_naming_any_of(persons_hidden_from(user=user)))
+    return notifications.exclude(pk__in=notifications_hidden_from(user=user))
 
 
 def _naming_any_of(people: QuerySet) -> Q:
