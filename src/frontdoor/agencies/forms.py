@@ -1,6 +1,6 @@
 from django import forms
-from django.db.models import Q
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.db.models import Q
 
 from frontdoor.agencies.lockout import address_is_locked_out
 from frontdoor.agencies.models import Agency, Membership
@@ -76,9 +76,8 @@ def _text_field(label, **kwargs):
 
 def _agency_choices(*, kept=None):
     """The active agencies, and `kept` (the account's own agency) even if it is deactivated."""
-    agencies = Agency.objects.filter(Q(is_active=True) | Q(pk=kept)) if kept else Agency.objects.filter(is_active=True)
-    return [("", "Choose an agency"), *((str(a.pk), f"{a.name} ({a.get_kind_display()})")
-                                        for a in agencies.order_by("name", "pk"))]
+    return [("", "Choose an agency"), *((str(a.pk), f"{a.name} ({a.get_kind_display()})") for a in
+                                        Agency.objects.filter(Q(is_active=True) | Q(pk=kept)).order_by("name", "pk"))]
 
 
 class _RoleAndAgency(forms.Form):
