@@ -6,7 +6,7 @@ from django.test import Client
 
 from frontdoor.agencies.errors import AdministrationConflict, AdministrationInvalid
 from frontdoor.agencies.models import Agency, Membership
-from frontdoor.agencies.services import membership_change, user_active_set
+from frontdoor.agencies.services import NewAgency, agency_active_set, agency_change, membership_change, user_active_set
 from frontdoor.api.models import ApiToken
 from frontdoor.governance.models import AccessLogEntry
 from tests import factories
@@ -190,9 +190,97 @@ def test_bad_input_for_a_new_agency_is_refused_with_what_to_fix(admin, overrides
 
 @pytest.mark.parametrize("role", [Membership.Role.MANAGER, Membership.Role.PRACTITIONER, Membership.Role.REFERRER])
 @pytest.mark.parametrize("url", ["/administration/users", "/administration/users/new", "/administration/agencies",
-                                 "/administration/agencies/new"])
+                                 "/administration/agencies/new", "/administration/agencies/{agency}"])
 def test_nobody_but_the_administrator_finds_the_pages(role, url):
-    assert _client(factories.user(role=role)).get(url).status_code == 404
+    user = factories.user(role=role)
+    assert _client(user).get(url.format(agency=user.membership.agency_id)).status_code == 404
+
+
+def _agency_form(agency, **overrides) -> dict:
+    return {"name": agency.name, "kind": agency.kind, "urn": agency.urn, "ods_code": agency.ods_code,
+            "email": agency.email, "phone": agency.phone, "postcode": agency.postcode, "version": agency.version,
+            **overrides}
+
+
+def test_the_administrator_changes_an_agencys_details_and_the_change_is_audited(admin):
+    school = factories.agency(name="Oakfield Primary", urn="116821")
+    client = _client(admin)
+    assert 'value="Oakfield Primary"' in client.get(f"/administration/agencies/{school.pk}").content.decode()
+
+    response = client.post(f"/administration/agencies/{school.pk}", _agency_form(
+        school, name="Oakfield Primary Academy", email="dsl@oakfield.example", phone="01905 111222"))
+
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert (school.name, school.email, school.phone, school.urn, school.version) == (
+        "Oakfield Primary Academy", "dsl@oakfield.example", "01905 111222", "116821", 2)
+    assert AccessLogEntry.objects.filter(user=admin, target_id=str(school.pk), action=AccessLogEntry.Action.UPDATE,
+                                         reason="Agency changed: name, email, phone").exists()
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"name": ""}, "Enter the agency&#x27;s name"),
+    ({"urn": "100000"}, "A school with URN 100000 is already an agency"),
+    ({"name": "Existing School"}, "There is already a school called Existing School"),
+    ({"email": "office at school"}, "Enter an email address in the correct format"),
+    ({}, "Nothing has changed"),
+])
+def test_bad_input_for_a_change_is_refused_with_what_to_fix_and_nothing_saved(admin, overrides, message):
+    factories.agency(name="Existing School", urn="100000")
+    school = factories.agency(name="Oakfield Primary", urn="116821")
+
+    response = _client(admin).post(f"/administration/agencies/{school.pk}", _agency_form(school, **overrides))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    school.refresh_from_db()
+    assert (school.name, school.urn, school.version) == ("Oakfield Primary", "116821", 1)
+
+
+def test_a_second_administrator_working_from_the_old_page_is_refused_and_the_first_change_kept(admin):
+    school = factories.agency(name="Oakfield Primary")
+    other = factories.user(role=Membership.Role.ADMINISTRATOR)
+    agency_change(actor=other, agency=school, version=1, changed=NewAgency(name="Oakfield Academy", kind=school.kind))
+
+    response = _client(admin).post(f"/administration/agencies/{school.pk}",
+                                   _agency_form(school, name="Oakfield Primary School", version=1))
+
+    assert response.status_code == 400
+    assert "Someone else changed this agency since you opened this page" in response.content.decode()
+    assert 'value="Oakfield Primary School"' in response.content.decode()  # what they typed is kept
+    school.refresh_from_db()
+    assert (school.name, school.version) == ("Oakfield Academy", 2)
+    with pytest.raises(AdministrationConflict):
+        agency_active_set(actor=admin, agency=school, version=1, active=False)
+
+
+def test_a_deactivated_agency_is_offered_for_no_new_user_or_contact_and_its_users_stay(admin):
+    school = factories.agency(name="Closed Primary")
+    dsl = factories.user(agency_=school)
+    client = _client(admin)
+
+    assert client.post(f"/administration/agencies/{school.pk}/active", {"version": 1}).status_code == 302
+
+    school.refresh_from_db()
+    assert (school.is_active, school.version) == (False, 2)
+    assert AccessLogEntry.objects.filter(user=admin, target_id=str(school.pk), reason="Agency deactivated").exists()
+    assert "Deactivated" in client.get("/administration/agencies").content.decode()
+    assert "Closed Primary" not in client.get("/administration/users/new").content.decode()
+    refused = client.post("/administration/users/new", _new_user(school))
+    assert refused.status_code == 400 and "Choose an agency from the list" in refused.content.decode()
+    with pytest.raises(AdministrationInvalid, match="Closed Primary is deactivated: choose an active agency"):
+        membership_change(actor=admin, account=factories.user(), version=1, role=Membership.Role.REFERRER,
+                          agency_id=school.pk)
+    practitioner = _client(factories.user(role=Membership.Role.PRACTITIONER))
+    assert "Closed Primary" not in practitioner.get("/front-door/record-contact").content.decode()
+    # Its users stay in it, and can be given another role there.
+    assert "Closed Primary (School)" in client.get(f"/administration/users/{dsl.pk}").content.decode()
+    membership_change(actor=admin, account=dsl, version=1, role=Membership.Role.EARLY_HELP_LEAD, agency_id=school.pk)
+
+    assert client.post(f"/administration/agencies/{school.pk}/active", {"version": 2}).status_code == 302
+    school.refresh_from_db()
+    assert school.is_active and AccessLogEntry.objects.filter(target_id=str(school.pk),
+                                                              reason="Agency reactivated").exists()
 
 
 def test_the_service_refuses_anyone_but_an_administrator():

@@ -6,8 +6,11 @@ from django.test import Client
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.intake.models import ContactChild
+from frontdoor.lado import selectors as lado_selectors
+from frontdoor.lado import services as lado_services
 from frontdoor.triage.models import NotificationChild, PoliceNotification
 from tests import factories
+from tests.lado.test_services import refer
 from tests.triage import factories_triage as triage
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +118,19 @@ def test_what_her_school_read_and_a_notification_naming_her_mother_are_in_their_
     assert "School read a DA notification" in rubys and "Chris Taylor" in rubys and "School notification" in rubys
     assert "Opened the notification to grade it" in rubys and "Opened the notification to grade it" in mothers
     assert "School read a DA notification" not in mothers
+
+
+def test_a_lados_reads_of_the_child_are_not_shown_to_a_manager_so_no_allegation_is_revealed(ruby, manager):
+    lado = factories.user(role=Membership.Role.LADO, first="Lee", last="Adair")
+    referral = refer()
+    person = ruby["person"]
+    lado_services.lado_child_link(user=lado, referral=referral, version=1, given_name=person.given_name,
+                                  family_name=person.family_name, date_of_birth=person.date_of_birth)
+    lado_selectors.referral_children(user=lado, referral=referral)
+    _client(factories.user(role="practitioner", first="Sam", last="Patel")).get(f"/front-door/people/{person.pk}")
+
+    page = _log_page(_client(manager), person).content.decode()
+
+    assert "Sam Patel" in page and "Viewed the person&#x27;s record" in page
+    assert "Lee Adair" not in page and "LADO" not in page
+    assert AccessLogEntry.objects.filter(user=lado, target_id=str(person.pk)).count() == 2  # still in the log

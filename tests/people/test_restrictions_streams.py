@@ -1,5 +1,5 @@
 """A restricted child's records in the other streams (social care episodes, early help, missing
-episodes, private fostering arrangements) are hidden as the person is: only the people the
+episodes, private fostering arrangements, exploitation screenings, escalations) are hidden as the person is: only the people the
 restriction names see them, and every refused attempt on one is in the access log."""
 from datetime import date
 
@@ -9,6 +9,10 @@ from django.http import Http404
 from frontdoor.agencies.models import Membership
 from frontdoor.casework import selectors as casework
 from frontdoor.casework.models import EarlyHelpOffer
+from frontdoor.escalations import selectors as escalations
+from frontdoor.escalations.services import disagreement_raise
+from frontdoor.exploitation import selectors as exploitation
+from frontdoor.exploitation.services import cse_screening_record
 from frontdoor.fostering import selectors as fostering
 from frontdoor.fostering.models import Arrangement
 from frontdoor.governance.models import AccessLogEntry
@@ -18,6 +22,8 @@ from frontdoor.missing import selectors as missing
 from frontdoor.people.services import person_restrict
 from tests import factories
 from tests.casework.journey import authorised, decided, team_staff
+from tests.escalations.decided import decided_contact
+from tests.exploitation.helpers import contact_with_child
 from tests.fostering.test_services import notify
 from tests.missing.episodes import episodes
 
@@ -97,3 +103,30 @@ def test_a_restricted_childs_marac_case_is_seen_only_by_those_named():
 
     assert marac.meeting_get_for(user=named, meeting_id=meeting.pk)[1] == [case]
     assert marac.meeting_get_for(user=other, meeting_id=meeting.pk)[1] == []
+
+
+def test_an_exploitation_screening_is_hidden_from_a_practitioner_it_does_not_name():
+    named, other = (factories.user(role=Membership.Role.PRACTITIONER) for _ in range(2))
+    contact, child = contact_with_child()
+    screening = cse_screening_record(user=named, source=contact, child=child, answers={"example_disclosure": True},
+                                     sen="K", decided_level="medium", rationale="A man gives her lifts.")
+    _restrict(child, named)
+
+    assert exploitation.screening_get_for(user=named, screening_id=screening.pk) == screening
+    assert exploitation.recent_screenings(user=other) == []
+    with pytest.raises(Http404):
+        exploitation.screening_get_for(user=other, screening_id=screening.pk)
+    assert _refused(other, child)
+
+
+def test_an_escalation_about_a_restricted_childs_contact_is_hidden_from_staff_it_does_not_name():
+    contact, referrer, practitioner, manager = decided_contact()
+    escalation = disagreement_raise(user=referrer, contact=contact, reason="Bruising seen twice", level_sought=3)
+    child = contact.children.get().person
+    _restrict(child, manager)
+
+    assert escalations.escalation_get_for(user=manager, escalation_id=escalation.pk, reason="Viewed") == escalation
+    assert escalations.escalation_list(user=practitioner) == []
+    with pytest.raises(Http404):
+        escalations.escalation_get_for(user=practitioner, escalation_id=escalation.pk, reason="Viewed")
+    assert _refused(practitioner, child)

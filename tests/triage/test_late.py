@@ -67,7 +67,7 @@ def test_added_to_todays_meeting_it_is_on_its_agenda_with_the_reason_and_an_audi
     meeting = meetings.meeting_on(day=DAY)
     assert (chosen.route, chosen.meeting, chosen.reason, chosen.decided_by) == (
         TODAY, meeting, "Child injured; police arrest today", isco)
-    assert notification in meetings.meeting_agenda(meeting=meeting)
+    assert notification in meetings.meeting_agenda(user=isco, meeting=meeting)
     assert not StrategyDiscussion.objects.exists()
     entry = AccessLogEntry.objects.filter(target_id=str(notification.pk), action=AccessLogEntry.Action.UPDATE).get()
     assert entry.user == isco and entry.reason == "Late high notification: added to today's triage meeting"

@@ -97,7 +97,7 @@ def test_agenda_is_medium_and_high_received_before_the_cutoff_without_outcome_ol
     decided = ft.police_notification(received_at=ft.at(DAY, 4), suggested_grade=Grade.HIGH)
     _record(member, meeting, decided, final_grade=Grade.HIGH)
 
-    assert list(meetings.meeting_agenda(meeting=meeting)) == [older, newer, regraded_up]
+    assert list(meetings.meeting_agenda(user=member, meeting=meeting)) == [older, newer, regraded_up]
 
 
 def test_attendance_is_one_row_per_agency_and_a_second_name_replaces_the_first(police, health):
@@ -417,6 +417,18 @@ def test_a_member_can_neither_open_nor_record_an_outcome_for_an_incident_on_no_a
 
     assert response.status_code == 404 and "Page not found" in response.content.decode()
     assert not MeetingOutcome.objects.exists()
+    assert not AccessLogEntry.objects.filter(target_id=str(standard.pk)).exists()
+
+
+def test_a_member_cannot_reach_an_incident_on_no_agenda_through_the_iscos_or_the_marac_pages(client, member, police):
+    meeting = meetings.meeting_for_day(DAY)
+    meetings.meeting_attendance_record(meeting=meeting, agency=police, attendee_name="DS Khan")
+    standard = ft.police_notification(received_at=ft.at(DAY, 6), suggested_grade=Grade.STANDARD)
+    client.force_login(member)
+
+    for url in (f"/notifications/{standard.pk}", f"/triage/notifications/{standard.pk}/marac",
+                f"/triage/incidents/{standard.pk}/correct"):
+        assert client.get(url).status_code == 404, url
     assert not AccessLogEntry.objects.filter(target_id=str(standard.pk)).exists()
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.db.models import Q
 
 from frontdoor.agencies.lockout import address_is_locked_out
 from frontdoor.agencies.models import Agency, Membership
@@ -73,9 +74,10 @@ def _text_field(label, **kwargs):
     return forms.CharField(label=label, required=False, strip=False, widget=GovukTextInput(), **kwargs)
 
 
-def _agency_choices():
-    return [("", "Choose an agency"), *((str(a.pk), f"{a.name} ({a.get_kind_display()})")
-                                        for a in Agency.objects.order_by("name", "pk"))]
+def _agency_choices(*, kept=None):
+    """The active agencies, and `kept` (the account's own agency) even if it is deactivated."""
+    return [("", "Choose an agency"), *((str(a.pk), f"{a.name} ({a.get_kind_display()})") for a in
+                                        Agency.objects.filter(Q(is_active=True) | Q(pk=kept)).order_by("name", "pk"))]
 
 
 class _RoleAndAgency(forms.Form):
@@ -83,9 +85,9 @@ class _RoleAndAgency(forms.Form):
                              choices=[("", "Choose a role"), *Membership.Role.choices])
     agency = forms.ChoiceField(label="Agency", required=False, widget=GovukSelect())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kept_agency=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = _agency_choices()
+        self.fields["agency"].choices = _agency_choices(kept=kept_agency)
         self.fields["role"].error_messages["invalid_choice"] = "Choose a role from the list"
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency from the list"
 
@@ -103,7 +105,8 @@ class MembershipChangeForm(_RoleAndAgency):
     version = forms.IntegerField(widget=forms.HiddenInput())
 
 
-class AccountActiveForm(forms.Form):
+class ActiveSetForm(forms.Form):
+    """Deactivate or reactivate an account or an agency, from the version the page showed."""
     version = forms.IntegerField(widget=forms.HiddenInput())
 
 
@@ -117,3 +120,7 @@ class AgencyCreateForm(forms.Form):
     email = _text_field("Email address (optional)")
     phone = _text_field("Phone (optional)")
     postcode = _text_field("Postcode (optional)")
+
+
+class AgencyChangeForm(AgencyCreateForm):
+    version = forms.IntegerField(widget=forms.HiddenInput())

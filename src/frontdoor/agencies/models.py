@@ -29,6 +29,10 @@ class Agency(models.Model):
     email = models.EmailField(blank=True)
     address = models.CharField(max_length=300, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    # A deactivated agency is offered for no new user or contact; what came from it stays.
+    is_active = models.BooleanField(default=True)
+    # Compare and set for the administration page: each change, deactivation or its undo adds one.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

@@ -30,3 +30,10 @@ def agencies_for_administration(*, user) -> QuerySet[Agency]:
     if not may_administer(user):
         return Agency.objects.none()
     return Agency.objects.all().order_by("name", "pk")
+
+
+def agency_for_administration_get(*, user, agency_id) -> Agency:
+    agency = agencies_for_administration(user=user).filter(pk=agency_id).first()
+    if agency is None:
+        raise Http404
+    return agency

@@ -46,12 +46,15 @@ def _text(value: str, *, field: str, model, name: str, asking: str | None) -> st
     return value
 
 
-def _role_and_agency(role: str, agency_id) -> Agency:
+def _role_and_agency(role: str, agency_id, *, kept: Agency | None = None) -> Agency:
+    """The role and agency chosen; a deactivated agency only if it is `kept` (the account's own)."""
     if role not in Membership.Role.values:
         raise AdministrationInvalid("Choose a role from the list", field="role")
     agency = Agency.objects.filter(pk=agency_id).first() if _is_uuid(agency_id) else None
     if agency is None:
         raise AdministrationInvalid("Choose an agency from the list", field="agency")
+    if not agency.is_active and agency != kept:
+        raise AdministrationInvalid(f"{agency.name} is deactivated: choose an active agency", field="agency")
     return agency
 
 
@@ -112,7 +115,7 @@ def membership_change(*, actor, account, version: int, role: str, agency_id) -> 
     """Give an account another role or agency (its API tokens stop working if the agency changes)."""
     _administrator(actor)
     _not_themselves(actor, account, "change the role or agency of")
-    agency = _role_and_agency(role, agency_id)
+    agency = _role_and_agency(role, agency_id, kept=account.membership.agency)
     membership = _locked(account, version)
     if (membership.role, membership.agency_id) == (role, agency.pk):
         raise AdministrationInvalid("Nothing has changed: choose a different role or agency", field="role")
@@ -148,10 +151,14 @@ class NewAgency:
     postcode: str = ""
 
 
-@transaction.atomic
-def agency_create(*, actor, new: NewAgency) -> Agency:
-    """A partner organisation users can belong to and contacts can come from."""
-    _administrator(actor)
+AGENCY_CHANGED_SINCE = ("Someone else changed this agency since you opened this page. Nothing has been saved. "
+                        "Reload the page to see it now.")
+
+
+def _agency_fields(new: NewAgency, *, other_than: Agency | None = None) -> dict:
+    """The agency's fields checked as typed; `other_than`: the agency being changed, which may keep its
+    own name and URN."""
+    others = Agency.objects.exclude(pk=other_than.pk) if other_than else Agency.objects.all()
     name = _text(new.name, field="name", model=Agency, name="name", asking="Enter the agency's name")
     if new.kind not in Agency.Kind.values:
         raise AdministrationInvalid("Choose the kind of agency", field="kind")
@@ -160,7 +167,7 @@ def agency_create(*, actor, new: NewAgency) -> Agency:
         raise AdministrationInvalid("Enter the school's URN as 6 to 8 digits, like 116821", field="urn")
     if urn and new.kind != Agency.Kind.SCHOOL:
         raise AdministrationInvalid("Only a school has a DfE URN: leave it blank or choose School", field="urn")
-    if urn and Agency.objects.filter(urn=urn).exists():
+    if urn and others.filter(urn=urn).exists():
         raise AdministrationInvalid(f"A school with URN {urn} is already an agency", field="urn")
     email = _text(new.email, field="email", model=Agency, name="email", asking=None)
     if email:
@@ -169,13 +176,53 @@ def agency_create(*, actor, new: NewAgency) -> Agency:
         except ValidationError:
             raise AdministrationInvalid("Enter an email address in the correct format, like safeguarding@school.example",
                                         field="email") from None
-    if Agency.objects.filter(name__iexact=name, kind=new.kind).exists():
+    if others.filter(name__iexact=name, kind=new.kind).exists():
         raise AdministrationInvalid(f"There is already a {Agency.Kind(new.kind).label.lower()} called {name}",
                                     field="name")
-    agency = Agency.objects.create(
-        name=name, kind=new.kind, urn=urn, email=email,
-        ods_code=_text(new.ods_code, field="ods_code", model=Agency, name="ods_code", asking=None),
-        phone=_text(new.phone, field="phone", model=Agency, name="phone", asking=None),
-        postcode=_text(new.postcode, field="postcode", model=Agency, name="postcode", asking=None).upper())
+    return {"name": name, "kind": new.kind, "urn": urn,
+            "ods_code": _text(new.ods_code, field="ods_code", model=Agency, name="ods_code", asking=None),
+            "email": email, "phone": _text(new.phone, field="phone", model=Agency, name="phone", asking=None),
+            "postcode": _text(new.postcode, field="postcode", model=Agency, name="postcode", asking=None).upper()}
+
+
+@transaction.atomic
+def agency_create(*, actor, new: NewAgency) -> Agency:
+    """A partner organisation users can belong to and contacts can come from."""
+    _administrator(actor)
+    agency = Agency.objects.create(**_agency_fields(new))
     access_log_record(user=actor, target=agency, reason="Agency added", action=AccessLogEntry.Action.CREATE)
     return agency
+
+
+@transaction.atomic
+def agency_change(*, actor, agency: Agency, version: int, changed: NewAgency) -> Agency:
+    """Correct an agency's name, kind or contact details; `version` is the one the page showed."""
+    _administrator(actor)
+    fields = _agency_fields(changed, other_than=agency)
+    differs = [name for name, value in fields.items() if getattr(agency, name) != value]
+    if not differs:
+        raise AdministrationInvalid("Nothing has changed: change a detail of the agency, or go back", field="name")
+    try:
+        with transaction.atomic():
+            updated = Agency.objects.filter(pk=agency.pk, version=version).update(**fields, version=F("version") + 1)
+    except IntegrityError:  # another administrator gave a school this URN between the check and this write
+        raise AdministrationInvalid(f"A school with URN {fields['urn']} is already an agency", field="urn") from None
+    if not updated:
+        raise AdministrationConflict(AGENCY_CHANGED_SINCE)
+    labels = ", ".join(str(Agency._meta.get_field(name).verbose_name) for name in differs)
+    access_log_record(user=actor, target=agency, reason=f"Agency changed: {labels}", action=AccessLogEntry.Action.UPDATE)
+    agency.refresh_from_db()
+    return agency
+
+
+@transaction.atomic
+def agency_active_set(*, actor, agency: Agency, version: int, active: bool) -> None:
+    """Deactivate an agency (no new user or contact can come from it; its users, contacts and records stay)
+    or reactivate it."""
+    _administrator(actor)
+    updated = Agency.objects.filter(pk=agency.pk, version=version, is_active=not active).update(
+        is_active=active, version=F("version") + 1)
+    if not updated:
+        raise AdministrationConflict(AGENCY_CHANGED_SINCE)
+    access_log_record(user=actor, target=agency, reason="Agency reactivated" if active else "Agency deactivated",
+                      action=AccessLogEntry.Action.UPDATE)

@@ -17,5 +17,8 @@ urlpatterns = [
          name="administration_user_active"),
     path("administration/agencies", views.administration_agencies, name="administration_agencies"),
     path("administration/agencies/new", views.administration_agency_new, name="administration_agency_new"),
+    path("administration/agencies/<uuid:agency_id>", views.administration_agency, name="administration_agency"),
+    path("administration/agencies/<uuid:agency_id>/active", views.administration_agency_active,
+         name="administration_agency_active"),
     path("password-reset/done", views.password_reset_complete, name="password_reset_complete"),
 ]

@@ -12,7 +12,8 @@ from frontdoor.agencies import selectors, services
 from frontdoor.agencies.decorators import role_required
 from frontdoor.agencies.errors import AdministrationConflict, AdministrationInvalid
 from frontdoor.agencies.forms import (
-    AccountActiveForm,
+    ActiveSetForm,
+    AgencyChangeForm,
     AgencyCreateForm,
     MembershipChangeForm,
     PasswordChangeGovukForm,
@@ -111,7 +112,7 @@ def administration_user_new(request):
 def _user_page(request, account, *, form=None, errors=(), status=200):
     membership = account.membership
     form = form or MembershipChangeForm(initial={"role": membership.role, "agency": str(membership.agency_id),
-                                                 "version": membership.version})
+                                                 "version": membership.version}, kept_agency=membership.agency_id)
     return render(request, "agencies/administration_user.html", {
         "account": account, "form": form, "version": membership.version,
         "is_self": account.pk == request.user.pk, "errors": list(errors), "page_title": f"User: {account.get_full_name()}",
@@ -125,7 +126,7 @@ def administration_user(request, user_id):
     account = selectors.user_for_administration_get(user=request.user, user_id=user_id)
     if request.method == "GET":
         return _user_page(request, account)
-    form = MembershipChangeForm(request.POST)
+    form = MembershipChangeForm(request.POST, kept_agency=account.membership.agency_id)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -145,7 +146,7 @@ def administration_user(request, user_id):
 @require_POST
 def administration_user_active(request, user_id):
     account = selectors.user_for_administration_get(user=request.user, user_id=user_id)
-    form = AccountActiveForm(request.POST)
+    form = ActiveSetForm(request.POST)
     active = not account.is_active
     if form.is_valid():
         try:
@@ -179,3 +180,52 @@ def administration_agency_new(request):
             return redirect("agencies:administration_agencies")
     return render(request, "agencies/administration_agency_new.html", {"form": form, "page_title": "Add an agency"},
                   status=400 if form.errors else 200)
+
+
+AGENCY_FIELDS = ("name", "kind", "urn", "ods_code", "email", "phone", "postcode")
+
+
+def _agency_page(request, agency, *, form=None, errors=(), status=200):
+    form = form or AgencyChangeForm(initial={**{name: getattr(agency, name) for name in AGENCY_FIELDS},
+                                             "version": agency.version})
+    return render(request, "agencies/administration_agency.html", {
+        "agency": agency, "form": form, "errors": list(errors), "page_title": f"Agency: {agency.name}",
+    }, status=status)
+
+
+@login_required
+@administrator_only
+@require_http_methods(["GET", "POST"])
+def administration_agency(request, agency_id):
+    agency = selectors.agency_for_administration_get(user=request.user, agency_id=agency_id)
+    if request.method == "GET":
+        return _agency_page(request, agency)
+    form = AgencyChangeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            agency = services.agency_change(actor=request.user, agency=agency, version=data["version"],
+                                            changed=services.NewAgency(**{name: data[name] for name in AGENCY_FIELDS}))
+        except (AdministrationInvalid, AdministrationConflict) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{agency.name} saved")
+            return redirect("agencies:administration_agency", agency_id=agency.pk)
+    return _agency_page(request, agency, form=form, status=400)
+
+
+@login_required
+@administrator_only
+@require_POST
+def administration_agency_active(request, agency_id):
+    agency = selectors.agency_for_administration_get(user=request.user, agency_id=agency_id)
+    form = ActiveSetForm(request.POST)
+    active = not agency.is_active
+    if form.is_valid():
+        try:
+            services.agency_active_set(actor=request.user, agency=agency, version=form.cleaned_data["version"],
+                                       active=active)
+        except AdministrationConflict as error:
+            return _agency_page(request, agency, errors=[str(error)], status=400)
+        messages.success(request, f"{agency.name} is {'reactivated' if active else 'deactivated'}")
+    return redirect("agencies:administration_agency", agency_id=agency.pk)

@@ -13,11 +13,15 @@ from frontdoor.csv_cells import spreadsheet_safe
 from frontdoor.escalations import stages
 from frontdoor.escalations.models import Escalation, StageRecord
 from frontdoor.governance.services import access_log_record, access_log_record_many
+from frontdoor.intake.models import ContactChild
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 
 
 def escalations_visible_to(*, user) -> QuerySet:
-    """The Front Door sees every escalation; anyone else sees those they raised."""
-    escalations = Escalation.objects.select_related("contact", "raised_by").prefetch_related("stages")
+    """The Front Door sees every escalation; anyone else sees those they raised. One about a contact naming
+    a restricted child, only the people the restriction names."""
+    escalations = Escalation.objects.select_related("contact", "raised_by").prefetch_related("stages").exclude(
+        contact__children__person__in=persons_hidden_from(user=user))
     membership = getattr(user, "membership", None)
     if membership is None:
         return escalations.none()
@@ -27,6 +31,8 @@ def escalations_visible_to(*, user) -> QuerySet:
 def escalation_get_for(*, user, escalation_id, reason: str) -> Escalation:
     escalation = escalations_visible_to(user=user).filter(pk=escalation_id).first()
     if escalation is None:
+        refused_attempts_record(user=user, reason=reason, person_ids=ContactChild.objects.filter(
+            contact__escalations__pk=escalation_id, person__isnull=False).values_list("person_id", flat=True))
         raise Http404
     access_log_record(user=user, target=escalation.contact, reason=reason)
     return escalation

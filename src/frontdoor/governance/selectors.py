@@ -3,11 +3,18 @@ from collections.abc import Iterable, Mapping
 
 from django.db.models import Q, QuerySet
 
+from frontdoor.agencies.models import Membership
 from frontdoor.governance.models import AccessLogEntry, LegalHold, RetentionRun
 
 
-def access_log_about(*, records: Mapping[str, Iterable]) -> QuerySet[AccessLogEntry]:
-    """Every access-log row about any of these records, newest first, with who it was and their agency.
+# Roles whose work is a stream sealed to them: a LADO's read of a child is a read of an allegation
+# against an adult who works with children, so a row of theirs says that allegation exists.
+SEALED_STREAM_ROLES = (Membership.Role.LADO,)
+
+
+def access_log_about(*, records: Mapping[str, Iterable], viewer) -> QuerySet[AccessLogEntry]:
+    """Every access-log row about any of these records that this viewer may know of, newest first, with
+    who it was and their agency: the rows of a sealed stream's people only to the same role.
 
     records: ids by model label, {"intake.contact": [id, ...], ...}, as each app's `records_naming`
     gives them for one person.
@@ -15,7 +22,10 @@ def access_log_about(*, records: Mapping[str, Iterable]) -> QuerySet[AccessLogEn
     about = Q(pk__in=[])
     for label, ids in records.items():
         about |= Q(target_type=label, target_id__in=[str(pk) for pk in ids])
-    return AccessLogEntry.objects.filter(about).select_related("user__membership__agency").order_by("-at", "-pk")
+    membership = getattr(viewer, "membership", None)
+    sealed = [role for role in SEALED_STREAM_ROLES if membership is None or role != membership.role]
+    return (AccessLogEntry.objects.filter(about).exclude(user__membership__role__in=sealed)
+            .select_related("user__membership__agency").order_by("-at", "-pk"))
 
 
 def legal_holds_of(*, person) -> list[LegalHold]:

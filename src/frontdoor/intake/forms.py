@@ -275,8 +275,9 @@ class StaffContactForm(ConcernDetailsForm):
         widget=GovukRadios(), error_messages={"required": "Select phone or email"},
     )
     referrer_agency = forms.ModelChoiceField(
-        label="Referrer's agency", queryset=Agency.objects.order_by("name"), widget=GovukSelect(), required=False,
-        help_text="Only for a professional",
+        label="Referrer's agency", queryset=Agency.objects.filter(is_active=True).order_by("name"), widget=GovukSelect(),
+        required=False, help_text="Only for a professional",
+        error_messages={"invalid_choice": "Select the referrer's agency from the list"},
     )
     immediate_risk = yes_no_field("Is a child at immediate risk of harm?",
                                   error="Select yes if a child is at immediate risk of harm")

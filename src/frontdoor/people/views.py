@@ -295,12 +295,13 @@ def merge_undo(request, merge_id):
 @role_required(Membership.Role.MANAGER)
 def access_log(request, person_id):
     """For a Front Door manager: who viewed or changed this person's record, and the contacts, police
-    notifications, school notifications and episodes naming them, newest first. Opening it is logged
+    notifications, school notifications and episodes naming them, newest first; not the LADO's reads,
+    which would reveal an allegation the manager may not know of. Opening it is logged
     (the first row); anyone else gets the 404 a missing record gets."""
     person = selectors.person_get_for(user=request.user, person_id=person_id, reason="Viewed who has viewed this record")
     records = {**selectors.records_naming(person=person), **intake_records_naming(person=person),
                **triage_records_naming(person=person), **casework_records_naming(person=person)}
-    page = Paginator(access_log_about(records=records), 50).get_page(request.GET.get("page"))
+    page = Paginator(access_log_about(records=records, viewer=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "people/access_log.html", {
         "person": person, "page": page,
         "rows": [{"entry": entry, "record": apps.get_model(entry.target_type)._meta.verbose_name} for entry in page],

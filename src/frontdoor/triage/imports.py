@@ -578,9 +578,9 @@ def quarantined_row_reimport(*, row: QuarantinedRow, corrected: Mapping[str, str
 
 def quarantined_row_fields(row: QuarantinedRow) -> dict[str, str]:
     """The fields the correction page shows: what the row has, what is required, and every field in error."""
-    raw = fmt.csv_row_as_flat(row.raw) if row.batch.format == "csv" and isinstance(row.raw, Mapping) else row.raw
     fields = {path: "" for path in fmt.REQUIRED_PATHS}
-    fields.update({path: value for path, value in fmt.flatten(raw).items() if value or path in fields})
+    fields.update({path: value for path, value in fmt.row_as_flat(row.raw, file_format=row.batch.format).items()
+                   if value or path in fields})
     for error in row.errors:
         if error["field"] and error["field"] not in fields and not error["field"].endswith("]"):
             fields[error["field"]] = ""

@@ -38,6 +38,7 @@ from frontdoor.triage.schools import (
     school_notifications_update,
     schools_told,
 )
+from frontdoor.triage.selectors import notification_refused_record, notifications_hidden_from, without_restricted
 from frontdoor.triage.services import notification_grade
 
 AGENDA_GRADES = (Grade.MEDIUM, Grade.HIGH)
@@ -97,20 +98,23 @@ def meeting_on(*, day: date) -> TriageMeeting | None:
     return TriageMeeting.objects.filter(date=day).first()
 
 
-def meeting_agenda(*, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
-    """The agenda by its cut-off, and the late high notifications the ISCO added to this meeting."""
-    return PoliceNotification.objects.filter(
+def meeting_agenda(*, user, meeting: TriageMeeting) -> QuerySet[PoliceNotification]:
+    """The agenda by its cut-off, and the late high notifications the ISCO added to this meeting, as
+    this user may see it (a restricted person's incidents only to the people the restriction names)."""
+    return without_restricted(PoliceNotification.objects.filter(
         _awaiting_a_meeting(), Q(received_at__lt=meeting.agenda_cutoff) | Q(late_route__meeting=meeting),
-    ).select_related("late_route").order_by("received_at")
+    ), user=user).select_related("late_route").order_by("received_at")
 
 
-def agenda_before(*, cutoff: datetime) -> QuerySet[PoliceNotification]:
-    """Medium and high notifications received before the cut-off and not yet decided, oldest first.
+def agenda_before(*, user, cutoff: datetime) -> QuerySet[PoliceNotification]:
+    """Medium and high notifications received before the cut-off and not yet decided, oldest first,
+    as this user may see them.
 
     A notification not yet graded by a person is on the agenda by its suggested grade; one left
     undecided at an earlier meeting stays on the agenda until it has an outcome.
     """
-    return PoliceNotification.objects.filter(_awaiting_a_meeting(), received_at__lt=cutoff).order_by("received_at")
+    return without_restricted(PoliceNotification.objects.filter(_awaiting_a_meeting(), received_at__lt=cutoff),
+                              user=user).order_by("received_at")
 
 
 def _awaiting_a_meeting() -> Q:
@@ -379,8 +383,13 @@ def incidents_visible_to(*, user, meeting: TriageMeeting | None = None) -> Query
 
     Front Door staff: every one. A triage member: one decided at a meeting their agency attended,
     and an undecided one on the agenda of a meeting their agency attends; of `meeting` when given,
-    the meeting its outcome would be recorded at. Nobody else: none.
+    the meeting its outcome would be recorded at. Nobody else: none. A restricted person's
+    incidents, only to the people the restriction names.
     """
+    return without_restricted(_incidents_by_role(user=user, meeting=meeting), user=user)
+
+
+def _incidents_by_role(*, user, meeting: TriageMeeting | None) -> QuerySet[PoliceNotification]:
     membership = _membership(user)
     if membership is not None and membership.role in SEES_EVERY_MEETING:
         return PoliceNotification.objects.all()
@@ -394,6 +403,7 @@ def incidents_visible_to(*, user, meeting: TriageMeeting | None = None) -> Query
 def outcomes_visible_to(*, user) -> QuerySet[MeetingOutcome]:
     return (
         MeetingOutcome.objects.filter(meeting__in=meetings_visible_to(user=user))
+        .exclude(notification__in=notifications_hidden_from(user=user))
         .select_related("notification", "meeting", "recorded_by")
         .prefetch_related("actions__owner_agency", "actions__completed_by")
         .order_by("notification__received_at")
@@ -405,6 +415,7 @@ def incident_get_for(*, user, notification_id, reason: str, meeting: TriageMeeti
     it; otherwise 404, as for a missing one."""
     notification = incidents_visible_to(user=user, meeting=meeting).filter(pk=notification_id).first()
     if notification is None:
+        notification_refused_record(user=user, notification_id=notification_id, reason=reason)
         raise Http404
     access_log_record(user=user, target=notification, reason=reason)
     return notification

@@ -160,6 +160,11 @@ def csv_row_as_flat(row: Mapping[str, str]) -> dict[str, str]:
     return {column_path(column): value for column, value in row.items()}
 
 
+def row_as_flat(raw: Any, *, file_format: str) -> dict[str, str]:
+    """A stored row (CSV columns or a JSON record) as text by field path."""
+    return flatten(csv_row_as_flat(raw) if file_format == "csv" and isinstance(raw, Mapping) else raw)
+
+
 def column_path(column: str) -> str:
     """CSV column name to field path: child2_dob -> children[1].dob, dash_q3 -> dash_answers.q3."""
     if match := re.fullmatch(r"child(\d+)_(\w+)", column):

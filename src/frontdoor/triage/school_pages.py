@@ -20,6 +20,7 @@ from frontdoor.intake.models import Contact
 from frontdoor.intake.services import ChildDraft, ContactDraft, contact_submit
 from frontdoor.triage.errors import NotificationConflict, NotificationInvalid
 from frontdoor.triage.models import SchoolNotification, SchoolNotificationUpdate, TriageAction
+from frontdoor.triage.selectors import notifications_hidden_from
 from frontdoor.triage.schools import incident_actions, school_actions, update_changes
 
 OPEN_STATUSES = (SchoolNotification.Status.QUEUED, SchoolNotification.Status.SENT)
@@ -27,14 +28,16 @@ CHALLENGE_CONSENT_REASON = "Challenge of a police domestic abuse notification gr
 
 
 def school_notifications_visible_to(*, user) -> QuerySet[SchoolNotification]:
-    """The one place that says who sees schools' notifications: a DSL their school's, the ISCO all."""
+    """The one place that says who sees schools' notifications: a DSL their school's, the ISCO all but those
+    of an incident naming a restricted person. The school keeps its own: it was told of its pupil, as
+    Operation Encompass requires, and the restriction seals the record from the council's staff."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     if membership is None:
         return SchoolNotification.objects.none()
     if membership.is_school_dsl:
         return SchoolNotification.objects.filter(school_id=membership.agency_id)
     if membership.role == Membership.Role.ISCO:
-        return SchoolNotification.objects.all()
+        return SchoolNotification.objects.exclude(notification__in=notifications_hidden_from(user=user))
     return SchoolNotification.objects.none()
 
 

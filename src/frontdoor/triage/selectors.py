@@ -9,7 +9,9 @@ from frontdoor.agencies.models import Membership
 from frontdoor.casework.models import Case
 from frontdoor.governance.services import access_log_record
 from frontdoor.people.models import Person
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 from frontdoor.screening.facts import months_before
+from frontdoor.triage import notification_format as fmt
 from frontdoor.triage.models import NotificationChild, PoliceNotification, QuarantinedRow, SchoolNotification
 
 HISTORY_MONTHS = 12  # EVODA history window: "3 or more in 12 months" (issue 3, seed 001)
@@ -62,11 +64,36 @@ def may_triage(user) -> bool:
     return membership is not None and membership.role in TRIAGE_ROLES
 
 
+def notifications_hidden_from(*, user) -> QuerySet[PoliceNotification]:
+    """The notifications naming (as victim, perpetrator or child) a restricted person this user is not
+    named on: every triage page and list leaves them out (people/restrictions.py)."""
+    return PoliceNotification.objects.filter(_naming_any_of(persons_hidden_from(user=user)))
+
+
+def without_restricted(notifications: QuerySet[PoliceNotification], *, user) -> QuerySet[PoliceNotification]:
+    return notifications.exclude(pk__in=notifications_hidden_from(user=user))
+
+
+def _naming_any_of(people: QuerySet) -> Q:
+    return (Q(victim__in=people) | Q(perpetrator__in=people)
+            | Q(pk__in=NotificationChild.objects.filter(person__in=people).values("notification_id")))
+
+
+def notification_refused_record(*, user, notification_id, reason: str) -> None:
+    """Log, against each restricted person a notification names, that this user asked for it and was refused."""
+    named = PoliceNotification.objects.filter(pk=notification_id)
+    refused_attempts_record(user=user, reason=reason, person_ids=[
+        *(pk for pair in named.values_list("victim_id", "perpetrator_id") for pk in pair if pk is not None),
+        *NotificationChild.objects.filter(notification__in=named, person__isnull=False).values_list("person_id", flat=True),
+    ])
+
+
 def notifications_visible_to(*, user) -> QuerySet[PoliceNotification]:
-    """The ISCO and Front Door staff see every notification; nobody else sees them through these pages."""
+    """The ISCO and Front Door staff see every notification but those naming a restricted person hidden
+    from them; nobody else sees them through these pages."""
     if not may_triage(user):
         return PoliceNotification.objects.none()
-    return PoliceNotification.objects.all()
+    return without_restricted(PoliceNotification.objects.all(), user=user)
 
 
 def notification_get_for(*, user, notification_id, reason: str) -> PoliceNotification:
@@ -78,6 +105,7 @@ def notification_get_for(*, user, notification_id, reason: str) -> PoliceNotific
         .first()
     )
     if notification is None:
+        notification_refused_record(user=user, notification_id=notification_id, reason=reason)
         raise Http404
     access_log_record(user=user, target=notification, reason=reason)
     return notification
@@ -92,16 +120,60 @@ def notifications_list(*, user, to_grade: bool = False) -> QuerySet[PoliceNotifi
 
 
 def quarantine_list(*, user) -> QuerySet[QuarantinedRow]:
+    """The rows waiting to be corrected, less those naming a restricted person hidden from this user."""
     if not may_triage(user):
         return QuarantinedRow.objects.none()
-    return QuarantinedRow.objects.filter(resolved_at__isnull=True).select_related("batch").order_by("-created_at")
+    return quarantined_rows_without_restricted(QuarantinedRow.objects.filter(resolved_at__isnull=True), user=user
+                                               ).select_related("batch").order_by("-created_at")
+
+
+def quarantined_rows_without_restricted(rows: QuerySet[QuarantinedRow], *, user) -> QuerySet[QuarantinedRow]:
+    return rows.exclude(pk__in=_rows_naming(rows, people=Person.objects.filter(pk__in=persons_hidden_from(user=user))))
+
+
+def _rows_naming(rows: QuerySet[QuarantinedRow], *, people: QuerySet[Person]) -> dict:
+    """{row id: [person id, ...]}: the rows that name any of these people. A row is not resolved to
+    people, so it names one when it resends a notification naming them (by its police reference), or
+    when it describes them by their name and, where it gives one, their date of birth."""
+    people = list(people.only("given_name", "family_name", "date_of_birth"))
+    if not people:
+        return {}
+    ids = {person.pk for person in people}
+    by_reference: dict = {}
+    naming_them = PoliceNotification.objects.filter(_naming_any_of(ids))
+    for reference, *named in naming_them.values_list("police_reference", "victim_id", "perpetrator_id"):
+        by_reference.setdefault(reference, set()).update(ids.intersection(named))
+    for reference, child in (NotificationChild.objects.filter(notification__in=naming_them, person__in=ids)
+                             .values_list("notification__police_reference", "person_id")):
+        by_reference.setdefault(reference, set()).add(child)
+    naming = {}
+    for row in rows.only("raw", "batch__format").select_related("batch"):
+        flat = fmt.row_as_flat(row.raw, file_format=row.batch.format)
+        described = {path.rsplit(".", 1)[0] for path in flat if path.endswith(".family_name")}
+        found = by_reference.get(flat.get("police_reference"), set()) | {
+            person.pk for person in people for whose in described if _describes(flat, whose, person)}
+        if found:
+            naming[row.pk] = sorted(found, key=str)
+    return naming
+
+
+def _describes(flat: dict, whose: str, person: Person) -> bool:
+    def same(field: str, value: str) -> bool:
+        return str(flat.get(f"{whose}.{field}", "")).strip().casefold() == value.casefold()
+    born = fmt.parse_date(flat.get(f"{whose}.dob"))
+    return (same("given_name", person.given_name) and same("family_name", person.family_name)
+            and (born is None or person.date_of_birth is None or born == person.date_of_birth))
 
 
 def quarantined_row_get_for(*, user, row_id) -> QuarantinedRow:
     row = quarantine_list(user=user).filter(pk=row_id).first() if may_triage(user) else None
+    reason = "Opened a quarantined notification row to correct it"
     if row is None:
+        refused = _rows_naming(QuarantinedRow.objects.filter(pk=row_id),
+                               people=Person.objects.filter(pk__in=persons_hidden_from(user=user)))
+        refused_attempts_record(user=user, person_ids=refused.get(row_id, []), reason=reason)
         raise Http404
-    access_log_record(user=user, target=row, reason="Opened a quarantined notification row to correct it")
+    access_log_record(user=user, target=row, reason=reason)
     return row
 
 

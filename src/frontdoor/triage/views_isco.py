@@ -51,12 +51,15 @@ def import_file(request):
 def batch(request, batch_id):
     batch = get_object_or_404(ImportBatch, pk=batch_id)
     # A night's file can hold thousands of notifications: they are shown (and logged) a page at a time.
-    stored = Paginator(batch.notifications.order_by("police_reference"), 100).get_page(request.GET.get("page"))
-    quarantined = list(batch.quarantined_rows.order_by("line_number"))
+    visible = selectors.notifications_visible_to(user=request.user)
+    stored = Paginator(visible.filter(batch=batch).order_by("police_reference"), 100).get_page(request.GET.get("page"))
+    quarantined = list(selectors.quarantined_rows_without_restricted(batch.quarantined_rows.all(), user=request.user)
+                       .order_by("line_number"))
     access_log_record_many(user=request.user, targets=[*stored, *quarantined], reason="Listed in an import's results")
     return render(request, "triage/isco_batch.html", {
         "batch": batch, "stored": stored, "quarantined": quarantined, "page_title": f"Import of {batch.source}",
-        "amended": batch.amendments.select_related("notification").order_by("notification__police_reference"),
+        "amended": batch.amendments.filter(notification__in=visible).select_related("notification")
+        .order_by("notification__police_reference"),
     })
 
 

@@ -114,7 +114,7 @@ def _meeting_page(request, day, *, day_form=None, attendance_form=None, errors=(
     if meeting is None:
         return _preview_page(request, day, day_form, errors)
     attendance_form = attendance_form or AttendanceForm()
-    agenda = list(meetings.meeting_agenda(meeting=meeting).prefetch_related("children"))
+    agenda = list(meetings.meeting_agenda(user=request.user, meeting=meeting).prefetch_related("children"))
     outcomes = list(meetings.outcomes_visible_to(user=request.user).filter(meeting=meeting))
     access_log_record_many(user=request.user, targets=[*agenda, *(outcome.notification for outcome in outcomes)],
                            reason=f"Agenda and outcomes of the triage meeting of {meeting.date:%-d %B %Y}")
@@ -140,7 +140,7 @@ def _preview_page(request, day, day_form, errors):
     """
     is_past = day < timezone.localdate()
     cutoff = meetings.agenda_cutoff(day)
-    agenda = [] if is_past else list(meetings.agenda_before(cutoff=cutoff).prefetch_related("children"))
+    agenda = [] if is_past else list(meetings.agenda_before(user=request.user, cutoff=cutoff).prefetch_related("children"))
     access_log_record_many(user=request.user, targets=agenda,
                            reason=f"Agenda preview of the triage meeting of {day:%-d %B %Y}")
     return render(request, "triage/meeting_preview.html", {
