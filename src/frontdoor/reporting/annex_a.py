@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -73,7 +74,8 @@ def _child_cells(*, person, contact_child, on: date, disability: bool) -> list:
     """The columns every list starts with, from the person index or, unlinked, the contact child."""
     child = person or contact_child
     cells = [child_unique_id(person_id=person.pk if person else None,
-                             contact_child_id=contact_child.pk if contact_child else None),
+                             contact_child_id=contact_child.pk if contact_child else None,
+                             prefix=settings.FRONTDOOR_CENSUS_CHILD_ID_PREFIX),
              codes.gender_cell(child.sex), codes.ethnicity_cell(getattr(person, "ethnicity", None)),
              child.date_of_birth,
              codes.age_in_years(child.date_of_birth, on)]

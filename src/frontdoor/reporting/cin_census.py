@@ -37,7 +37,7 @@ def census_year(reference_date: date) -> Year:
 
 def la_child_id(person: Person) -> str:
     """The child's ID in every return (reporting/child_ids.py)."""
-    return child_unique_id(person_id=person.pk)
+    return child_unique_id(person_id=person.pk, prefix=settings.FRONTDOOR_CENSUS_CHILD_ID_PREFIX)
 
 
 @dataclass(frozen=True)
