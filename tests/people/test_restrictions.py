@@ -165,7 +165,7 @@ def test_the_service_refuses_a_user_a_restriction_cannot_name():
     manager = factories.user(role="manager")
     with pytest.raises(RestrictionInvalid, match="Choose people from the list"):
         person_restrict(manager=manager, person=factories.person(), reason="Staff child",
-                        permitted_ids=[factories.user(role="isco").pk], version=None)
+                        permitted_ids=[factories.user(role="referrer").pk], version=None)
 
 
 @pytest.mark.parametrize("role", ["practitioner", "referrer", "administrator"])

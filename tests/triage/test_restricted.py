@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from frontdoor.agencies.models import Agency
 from frontdoor.governance.models import AccessLogEntry
+from frontdoor.people.models import PersonRestriction
+from frontdoor.people.selectors import restriction_candidates
 from frontdoor.people.services import person_restrict
 from frontdoor.triage import meetings
 from frontdoor.triage.models import Grade, ImportBatch, MeetingAttendance, MeetingOutcome, QuarantinedRow
@@ -66,6 +68,21 @@ def test_the_iscos_list_leaves_out_incidents_naming_a_restricted_person_and_the_
     for user in (sealed["named"], sealed["manager"]):
         listed = _get(user, reverse("triage:isco_notifications")).content.decode()
         assert "WMP-SEALED-1" in listed and "WMP-SEALED-2" in listed
+
+
+def test_the_isco_is_told_how_many_hidden_notifications_wait_to_be_graded_and_can_be_named_on_a_restriction(sealed):
+    listed = _get(sealed["isco"], reverse("triage:isco_notifications")).content.decode()
+    assert "2 notifications to grade name a restricted record" in listed
+    assert "Ruby" not in listed and "Jade" not in listed
+    assert "restricted record" not in _get(sealed["named"], reverse("triage:isco_notifications")).content.decode()
+
+    assert sealed["isco"] in restriction_candidates()
+    for person in (sealed["ruby"], sealed["mother"]):
+        restriction = PersonRestriction.objects.get(person=person, lifted_at__isnull=True)
+        person_restrict(manager=sealed["manager"], person=person, reason="The family of a member of staff",
+                        permitted_ids=[str(sealed["named"].pk), str(sealed["isco"].pk)], version=restriction.version)
+    listed = _get(sealed["isco"], reverse("triage:isco_notifications")).content.decode()
+    assert "WMP-SEALED-1" in listed and "restricted record" not in listed
 
 
 def test_the_iscos_notification_page_is_not_found_and_the_attempt_logged_against_the_restricted_person(sealed):

@@ -119,6 +119,14 @@ def notifications_list(*, user, to_grade: bool = False) -> QuerySet[PoliceNotifi
     return notifications.prefetch_related("children")
 
 
+def restricted_to_grade_count(*, user) -> int:
+    """How many ungraded notifications name a restricted record hidden from this user: a number only, so
+    that none goes ungraded unnoticed while only the staff the restriction names can open them."""
+    if not may_triage(user):
+        return 0
+    return notifications_hidden_from(user=user).filter(status=PoliceNotification.Status.RECEIVED).count()
+
+
 def quarantine_list(*, user) -> QuerySet[QuarantinedRow]:
     """The rows waiting to be corrected, less those naming a restricted person hidden from this user."""
     if not may_triage(user):

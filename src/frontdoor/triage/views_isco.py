@@ -122,6 +122,7 @@ def notifications(request):
                            reason="Listed as a high notification received after today's cut-off")
     return render(request, "triage/isco_notifications.html", {
         "page": page, "to_grade": to_grade, "late_high": late_high, "cutoff": late.todays_cutoff(),
+        "restricted_to_grade": selectors.restricted_to_grade_count(user=request.user),
         "page_title": "Police notifications",
     })
 
