@@ -9,6 +9,8 @@ from frontdoor.agencies.models import Agency, Membership
 from frontdoor.agencies.services import NewAgency, agency_active_set, agency_change, membership_change, user_active_set
 from frontdoor.api.models import ApiToken
 from frontdoor.governance.models import AccessLogEntry
+from frontdoor.marac.forms import ActionForm
+from frontdoor.triage.forms_meeting import partner_agencies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +290,11 @@ def test_the_service_refuses_anyone_but_an_administrator():
     with pytest.raises(AdministrationInvalid, match="Only an administrator"):
         membership_change(actor=manager, account=factories.user(), version=1, role=Membership.Role.MANAGER,
                           agency_id=manager.membership.agency_id)
+
+
+def test_a_deactivated_agency_is_not_offered_for_meeting_attendance_or_a_marac_action():
+    closed = factories.agency(kind="police", name="Closed Constabulary")
+    Agency.objects.filter(pk=closed.pk).update(is_active=False)
+    open_ = factories.agency(kind="police", name="Open Constabulary")
+    assert list(partner_agencies()) == [open_]
+    assert list(ActionForm().fields["owner_agency"].queryset) == [open_]

@@ -7,7 +7,7 @@ from frontdoor.forms_govuk import GovukCheckboxes, GovukDateField, GovukRadios, 
 
 
 def _agency(label: str) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=label, queryset=Agency.objects.order_by("name"), widget=GovukSelect(),
+    return forms.ModelChoiceField(label=label, queryset=Agency.objects.filter(is_active=True).order_by("name"), widget=GovukSelect(),
                                   error_messages={"required": f"Select the {label[0].lower()}{label[1:]}"})
 
 

@@ -19,7 +19,7 @@ from frontdoor.triage.models import Grade, MeetingOutcome
 
 def partner_agencies():
     """Agencies that attend triage: schools are told, not represented (seed 001)."""
-    return Agency.objects.exclude(kind=Agency.Kind.SCHOOL).order_by("name")
+    return Agency.objects.filter(is_active=True).exclude(kind=Agency.Kind.SCHOOL).order_by("name")
 
 
 class MeetingDayForm(forms.Form):
