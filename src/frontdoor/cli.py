@@ -152,6 +152,14 @@ def cmd_send_digests(args) -> None:
           "(a manager already sent this week's is not sent it again)")
 
 
+def cmd_refresh_due_dates(args) -> None:
+    from frontdoor.casework.models import Episode
+    from frontdoor.casework.services import episodes_due_refresh
+
+    changed = episodes_due_refresh(episodes=Episode.objects.all())
+    print(f"{changed} episode{'s' if changed != 1 else ''} had a different next date due; stored")
+
+
 def cmd_import_notifications(args) -> None:
     from frontdoor.triage.imports import notifications_import_file
     from frontdoor.triage.notification_format import FileUnreadable
@@ -339,6 +347,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("send-digests", help="queue this week's digest email to each team manager (the worker "
                         "also does it each week)").set_defaults(func=cmd_send_digests)
+
+    commands.add_parser("refresh-due-dates", help="store every episode's next date due again (after a change to "
+                        "the timescales or the bank holidays)").set_defaults(func=cmd_refresh_due_dates)
 
     imports = commands.add_parser("import-notifications", help="import police notifications from a CSV or JSON Lines file")
     imports.add_argument("file")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
 from frontdoor.casework.models import Episode, Section47Enquiry
-from frontdoor.casework.services import episode_allocate, section_47_emergency_protection_record
+from frontdoor.casework.services import episode_allocate, episodes_due_refresh, section_47_emergency_protection_record
 from frontdoor.governance.models import AccessLogEntry
 from tests import factories
 from tests.casework.journey import enquiry_opened
@@ -65,6 +65,7 @@ def test_a_stale_page_or_a_closed_episode_is_refused(staff, enquiry):
     with pytest.raises(CaseworkConflict):
         _record(worker, stale, protection=ORDER)
     Episode.objects.filter(pk=enquiry.episode_id).update(closed_on=timezone.localdate(), closure_reason="RC7")
+    episodes_due_refresh(episodes=Episode.objects.filter(pk=enquiry.episode_id))
     enquiry.refresh_from_db()
     with pytest.raises(CaseworkError, match="This episode is closed"):
         _record(worker, enquiry)

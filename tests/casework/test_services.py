@@ -10,8 +10,8 @@ from frontdoor.casework.models import (
     ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
 from frontdoor.casework.services import (
-    assessment_authorise, assessment_submit, episode_allocate, initial_conference_record, section_47_record,
-    strategy_discussion_record,
+    assessment_authorise, assessment_submit, episode_allocate, episodes_due_refresh, initial_conference_record,
+    section_47_record, strategy_discussion_record,
 )
 from frontdoor.decisions.services import decision_authorise, decision_record
 from frontdoor.intake.models import ContactChild
@@ -81,6 +81,7 @@ def test_a_further_concern_about_a_child_open_to_social_care_joins_the_open_epis
 def test_a_concern_after_the_episode_closed_opens_a_new_one(staff):
     episode = authorised(staff, level=3, codes=["L3.2"])
     Episode.objects.filter(pk=episode.pk).update(closed_on=timezone.localdate(), closure_reason="RC8")
+    episodes_due_refresh(episodes=Episode.objects.filter(pk=episode.pk))
 
     _decided_again(staff, person=episode.person, level=3, codes=["L3.2"])
     assert Episode.objects.filter(person=episode.person).count() == 2

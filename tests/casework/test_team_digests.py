@@ -8,7 +8,7 @@ from django.utils import timezone
 from frontdoor.casework.calendar import add_working_days
 from frontdoor.casework.clocks import assessment_due, next_visit_due
 from frontdoor.casework.models import Episode, Team
-from frontdoor.casework.services import episode_allocate, team_digests_send
+from frontdoor.casework.services import episode_allocate, episodes_due_refresh, team_digests_send
 from frontdoor.cli import main
 from frontdoor.governance.models import AccessLogEntry
 from frontdoor.messaging.models import OutboxMessage
@@ -32,6 +32,7 @@ def test_each_team_manager_gets_the_teams_overdue_and_due_this_week(staff, chair
     assessed = _renamed(authorised(staff, level=3, codes=["L3.2"]), "Ada")  # assessment due in 45 working days
     today = timezone.localdate()
     Episode.objects.filter(pk=assessed.pk).update(referral_date=today - timedelta(days=80))
+    episodes_due_refresh(episodes=Episode.objects.filter(pk=assessed.pk))
     elsewhere = Team.objects.create(name="Locality team")
     other_manager = factories.user(role="team_manager", first="Ola", last="Kay", email="ola@example.test")
     elsewhere.members.add(other_manager)
@@ -58,6 +59,7 @@ def test_work_due_by_sunday_is_in_this_weeks_digest_and_later_work_is_left_for_n
     due_monday = _renamed(authorised(staff, level=3, codes=["L3.2"]), "Ada")
     referred = add_working_days(monday, -45)  # due Monday (Tuesday after a bank holiday Monday)
     Episode.objects.filter(pk=due_monday.pk).update(referral_date=referred)
+    episodes_due_refresh(episodes=Episode.objects.filter(pk=due_monday.pk))
     _renamed(authorised(staff, level=3, codes=["L3.2"]), "Bea")  # due in 45 working days
 
     [message] = team_digests_send(today=monday)

@@ -94,6 +94,11 @@ class OpenConference:
     held_on: date | None
 
 
+def week_end(today: date) -> date:
+    """The Sunday ending this week: what a team's "due this week" runs to."""
+    return today + timedelta(days=6 - today.weekday())
+
+
 def assessment_due(referral_date: date) -> date:
     return add_working_days(referral_date, ASSESSMENT_WORKING_DAYS)
 

@@ -9,6 +9,7 @@ from frontdoor.casework.models import (
     AbuseCategory, Assessment, ChildInNeedPlan, ChildProtectionPlan, EarlyHelpOffer, Episode,
     InitialChildProtectionConference, PlanAction, ReviewConference, Section47Enquiry, StrategyDiscussion,
 )
+from frontdoor.casework.selectors import DUE_THIS_WEEK, OVERDUE
 from frontdoor.forms_govuk import (
     GovukCheckboxes, GovukDateField, GovukRadios, GovukSelect, GovukTextarea, GovukTextInput, parse_time, yes_no_field,
 )
@@ -47,6 +48,23 @@ class AllocateForm(forms.Form):
             workers = workers.filter(casework_teams=team)
         self.fields["worker"].queryset = workers.order_by("last_name", "first_name")
         self.fields["worker"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+
+class CaseloadFilterForm(forms.Form):
+    """The team page's filters, read from its query string: a social worker's id and how soon, never
+    anything about a child."""
+
+    UNALLOCATED = "none"
+    worker = forms.ChoiceField(label="Social worker", required=False, widget=GovukSelect(),
+                               error_messages={"invalid_choice": "Choose a social worker from the list"})
+    due = forms.ChoiceField(label="Due", required=False, widget=GovukSelect(), choices=[
+        ("", "Any time"), (OVERDUE, "Overdue"), (DUE_THIS_WEEK, "Overdue or due by Sunday")],
+        error_messages={"invalid_choice": "Choose when the work is due from the list"})
+
+    def __init__(self, *args, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].choices = [("", "Everyone"), (self.UNALLOCATED, "Not allocated")] + [
+            (str(user.pk), user.get_full_name() or user.username) for user in workers]
 
 
 class AssessmentForm(forms.Form):

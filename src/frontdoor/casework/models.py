@@ -155,10 +155,19 @@ class Episode(models.Model):
                                      related_name="allocated_episodes")
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=3, choices=ClosureReason.choices, blank=True)
+    # The soonest date of what is due (selectors.episode_due), stored by every service that changes a
+    # step so that caseload pages sort and page in the database; not a version of the record.
+    next_due_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-referral_date"]
+        indexes = [
+            models.Index(fields=["team", "next_due_on"], condition=models.Q(closed_on__isnull=True),
+                         name="episode_team_open_due"),
+            models.Index(fields=["allocated_to", "next_due_on"], condition=models.Q(closed_on__isnull=True),
+                         name="episode_worker_open_due"),
+        ]
         constraints = [models.CheckConstraint(
             condition=models.Q(closed_on__isnull=True, closure_reason="")
             | (models.Q(closed_on__isnull=False) & ~models.Q(closure_reason="")),

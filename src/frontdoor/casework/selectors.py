@@ -3,7 +3,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -64,7 +66,7 @@ def episodes_visible_to(*, user):
         # A subquery, not a join: joined, each episode came back once per team member, to be sorted out again.
         return episodes.filter(Q(allocated_to=user) | Q(team__in=Team.objects.filter(members=user)))
     if membership.role == Membership.Role.CONFERENCE_CHAIR:
-        return episodes.filter(initial_conferences__isnull=False).distinct()
+        return episodes.filter(pk__in=InitialChildProtectionConference.objects.values("episode"))
     return episodes.none()
 
 
@@ -169,12 +171,50 @@ def _soonest_first(rows: list, today: date) -> list:
     return sorted(rows, key=lambda row: (row.next_due is None, row.next_due.due_on if row.next_due else today))
 
 
-def caseload(*, user, episodes, reason: str, today: date) -> list[CaseloadRow]:
-    """Open episodes with what is due on each, overdue and soonest first; every child shown is logged."""
-    rows = [CaseloadRow(e, episode_due(e)) for e in
-            episodes.filter(closed_on__isnull=True).prefetch_related(*DUE_PREFETCH)]
+CASELOAD_PAGE_SIZE = 50
+
+
+def caseload_order(episodes):
+    """The open episodes, overdue and soonest due first, nothing due last, the latest referral first
+    among equals: sorted in the database on each episode's stored next date due."""
+    return episodes.filter(closed_on__isnull=True).order_by(F("next_due_on").asc(nulls_last=True), "-referral_date",
+                                                            "pk")
+
+
+def caseload_rows(*, user, episodes, reason: str) -> list[CaseloadRow]:
+    """These episodes, in their order, with everything due on each; every child shown is logged."""
+    rows = [CaseloadRow(e, episode_due(e)) for e in episodes.prefetch_related(*DUE_PREFETCH)]
     access_log_record_many(user=user, targets=[row.episode for row in rows], reason=reason)
-    return _soonest_first(rows, today)
+    return rows
+
+
+OVERDUE, DUE_THIS_WEEK = "overdue", "this_week"
+
+
+def caseload(*, user, episodes, reason: str, today: date, due: str = "", page=None) -> Page:
+    """One page of the open episodes (`caseload_order`), narrowed to those overdue, or overdue or
+    due by Sunday, when `due` says so; its rows with what is due on each. Only the children on the
+    page are read and logged."""
+    if due == OVERDUE:
+        episodes = episodes.filter(next_due_on__lt=today)
+    elif due == DUE_THIS_WEEK:
+        episodes = episodes.filter(next_due_on__lte=clocks.week_end(today))
+    shown = Paginator(caseload_order(episodes), CASELOAD_PAGE_SIZE).get_page(page)
+    shown.object_list = caseload_rows(user=user, episodes=shown.object_list, reason=reason)
+    return shown
+
+
+def caseload_counts(*, episodes) -> dict:
+    """How many of these episodes are open, and how many of those are not allocated yet."""
+    return episodes.filter(closed_on__isnull=True).aggregate(
+        open=Count("pk"), unallocated=Count("pk", filter=Q(allocated_to__isnull=True)))
+
+
+def team_social_workers(*, manager):
+    """The social workers of this manager's teams, by name: whom the team page filters by."""
+    return get_user_model().objects.filter(
+        pk__in=Team.members.through.objects.filter(team__members=manager).values("user"),
+        membership__role=Membership.Role.SOCIAL_WORKER).order_by("last_name", "first_name", "pk")
 
 
 def _a_year_before(day: date) -> date:

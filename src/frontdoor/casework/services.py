@@ -8,7 +8,9 @@ from django.utils import timezone
 from frontdoor.agencies.models import Agency, Membership
 from frontdoor.casework import clocks
 from frontdoor.casework.errors import CaseworkConflict, CaseworkError
-from frontdoor.casework.selectors import caseload, cin_plan_route, episodes_visible_to
+from frontdoor.casework.selectors import (
+    DUE_PREFETCH, caseload_order, caseload_rows, cin_plan_route, episode_due, episodes_visible_to,
+)
 from frontdoor.casework.models import (
     AbuseCategory, Allocation, Assessment, ChildInNeedPlan, ChildInNeedPlanReview, ChildProtectionPlan,
     CoreGroupMeeting, EarlyHelpOffer, Episode, InitialChildProtectionConference, PlanAction, ReviewConference,
@@ -84,6 +86,7 @@ def _episode_open(*, contact_child, person, referral_date: date, source: str, di
         _strategy_discussion_convene(episode=episode, requested_on=referral_date, reason=discussion_reason)
     else:
         Assessment.objects.create(episode=episode, started_on=referral_date)
+    _due_refresh(episode)
     access_log_record(user=user, target=episode, reason=reason, action=AccessLogEntry.Action.CREATE)
     return episode
 
@@ -95,6 +98,7 @@ def _episode_join(*, episode: Episode, requested_on: date, discussion_reason: st
     waiting = episode.strategy_discussions.filter(held_at__isnull=True).exists()
     if discussion_reason and not waiting:
         _strategy_discussion_convene(episode=episode, requested_on=requested_on, reason=discussion_reason)
+        _due_refresh(episode)
     access_log_record(user=user, target=episode, reason=f"{reason}: joined the open episode",
                       action=AccessLogEntry.Action.UPDATE)
     return episode
@@ -132,6 +136,25 @@ def _compare_and_set(model, record, version: int, **changes) -> None:
     if not model.objects.filter(pk=record.pk, version=version).update(version=F("version") + 1, **changes):
         raise CaseworkConflict(CONFLICT)
     record.refresh_from_db()
+
+
+def episodes_due_refresh(*, episodes, batch: int = 2000) -> int:
+    """Store each episode's next date due, the soonest of what `episode_due` finds on it (none once
+    closed): what the caseload pages sort and page on. Every service that changes a step calls it
+    for its episode; run over every episode when the clocks' rules or the bank holidays change."""
+    changed = []
+    for episode in episodes.order_by("pk").prefetch_related(*DUE_PREFETCH).iterator(chunk_size=batch):
+        due = episode_due(episode)
+        next_due_on = due[0].due_on if due else None
+        if episode.next_due_on != next_due_on:
+            episode.next_due_on = next_due_on
+            changed.append(episode)
+    episodes.model.objects.bulk_update(changed, ["next_due_on"], batch_size=batch)
+    return len(changed)
+
+
+def _due_refresh(episode: Episode) -> None:
+    episodes_due_refresh(episodes=Episode.objects.filter(pk=episode.pk))
 
 
 @transaction.atomic
@@ -192,6 +215,7 @@ def assessment_authorise(*, manager, assessment: Assessment, version: int,
                        assessment=assessment)
     elif assessment.outcome == Assessment.Outcome.STRATEGY_DISCUSSION:
         _strategy_discussion_convene(episode=episode, requested_on=today, reason="Outcome of the assessment")
+    _due_refresh(episode)
     access_log_record(user=manager, target=episode, reason="Authorised the assessment",
                       action=AccessLogEntry.Action.UPDATE)
     return assessment
@@ -225,6 +249,7 @@ def strategy_discussion_record(*, user, discussion: StrategyDiscussion, version:
     episode = discussion.episode
     if episode is not None:
         _after_strategy_discussion(discussion, decision, on=timezone.localtime(held_at).date(), user=user)
+        _due_refresh(episode)
         access_log_record(user=user, target=episode, reason="Recorded the strategy discussion",
                           action=AccessLogEntry.Action.UPDATE)
     return discussion
@@ -268,6 +293,7 @@ def section_47_record(*, user, enquiry: Section47Enquiry, version: int, findings
     elif outcome == Section47Enquiry.Outcome.NOT_SUBSTANTIATED and not episode.assessments.filter(
             authorised_on__isnull=True).exists():
         _episode_close(episode, on=completed_on, reason=Episode.ClosureReason.SERVICES_CEASED)
+    _due_refresh(episode)
     access_log_record(user=user, target=episode, reason="Recorded the section 47 enquiry",
                       action=AccessLogEntry.Action.UPDATE)
     return enquiry
@@ -327,6 +353,7 @@ def initial_conference_record(*, user, conference: InitialChildProtectionConfere
                      decision=decision, earliest=earliest, what="initial conference", category=category if is_plan else "")
     if is_plan:
         _plan_start(conference)
+    _due_refresh(conference.episode)
     access_log_record(user=user, target=conference.episode, reason="Recorded the initial child protection conference",
                       action=AccessLogEntry.Action.UPDATE)
     return conference
@@ -367,6 +394,7 @@ def review_conference_record(*, user, review: ReviewConference, version: int, he
             raise CaseworkConflict(CONFLICT)
     else:
         ReviewConference.objects.create(plan=plan, due_on=clocks.next_review_due(held_on))
+    _due_refresh(plan.episode)
     access_log_record(user=user, target=plan.episode, reason="Recorded the review child protection conference",
                       action=AccessLogEntry.Action.UPDATE)
     return review
@@ -500,6 +528,7 @@ def cin_plan_start(*, manager, episode: Episode, version: int, started_on: date,
     _compare_and_set(Episode, episode, version)
     plan = ChildInNeedPlan.objects.create(episode=episode, started_on=started_on, review_months=review_months,
                                           started_by=manager)
+    _due_refresh(episode)
     access_log_record(user=manager, target=episode, reason="Started a child in need plan",
                       action=AccessLogEntry.Action.UPDATE)
     return plan
@@ -520,7 +549,9 @@ def cin_plan_review_record(*, user, plan: ChildInNeedPlan, version: int, held_on
     _open_cin_plan(plan, version)
     access_log_record(user=user, target=plan.episode, reason="Reviewed the child in need plan",
                       action=AccessLogEntry.Action.UPDATE)
-    return ChildInNeedPlanReview.objects.create(plan=plan, held_on=held_on, recorded_by=user)
+    review = ChildInNeedPlanReview.objects.create(plan=plan, held_on=held_on, recorded_by=user)
+    _due_refresh(plan.episode)
+    return review
 
 
 @transaction.atomic
@@ -535,6 +566,7 @@ def cin_plan_end(*, manager, plan: ChildInNeedPlan, version: int, ended_on: date
     if reason == ChildInNeedPlan.EndReason.STEP_DOWN_EARLY_HELP:
         _early_help_offer(contact_child=episode.contact_child, person=episode.person, offered_on=ended_on,
                           user=manager, from_episode=episode)
+    _due_refresh(episode)
     access_log_record(user=manager, target=episode, reason="Ended the child in need plan",
                       action=AccessLogEntry.Action.UPDATE)
     return plan
@@ -558,6 +590,7 @@ def episode_close(*, manager, episode: Episode, version: int, closed_on: date, r
                since="the child was referred")
     _compare_and_set(Episode, episode, version)
     _episode_close(episode, on=closed_on, reason=reason, user=manager)
+    _due_refresh(episode)
     episode.refresh_from_db()
     access_log_record(user=manager, target=episode, reason="Closed the episode", action=AccessLogEntry.Action.UPDATE)
     return episode
@@ -617,8 +650,10 @@ def core_group_record(*, user, plan: ChildProtectionPlan, version: int, held_on:
         raise CaseworkError("Choose only the plan's open actions")
     _plan_change(user=user, plan=plan, version=version, reason="Recorded a core group meeting")
     PlanAction.objects.filter(pk__in=[a.pk for a in completed_actions]).update(completed_on=held_on)
-    return CoreGroupMeeting.objects.create(plan=plan, held_on=held_on, attendees=attendees,
-                                           progress=progress.strip(), recorded_by=user)
+    meeting = CoreGroupMeeting.objects.create(plan=plan, held_on=held_on, attendees=attendees,
+                                              progress=progress.strip(), recorded_by=user)
+    _due_refresh(plan.episode)
+    return meeting
 
 
 @transaction.atomic
@@ -629,15 +664,13 @@ def visit_record(*, user, plan: ChildProtectionPlan, version: int, visited_on: d
     _check_day(visited_on, what="The date of the visit", earliest=plan.started_on,
                since="the child protection plan started")
     _plan_change(user=user, plan=plan, version=version, reason="Recorded a statutory visit")
-    return StatutoryVisit.objects.create(plan=plan, visited_on=visited_on, seen_alone=seen_alone,
-                                         notes=notes.strip(), visited_by=user)
+    visit = StatutoryVisit.objects.create(plan=plan, visited_on=visited_on, seen_alone=seen_alone,
+                                          notes=notes.strip(), visited_by=user)
+    _due_refresh(plan.episode)
+    return visit
 
 
 DIGEST_KIND = "team_digest"
-
-
-def _week_end(today: date) -> date:
-    return today + timedelta(days=6 - today.weekday())
 
 
 def _digest_key(team: Team, manager, today: date) -> str:
@@ -676,15 +709,15 @@ def team_digests_send(*, today: date) -> list[OutboxMessage]:
     that is overdue or due by Sunday. Once a week per manager and team, however often it is asked
     (a manager already sent this week's is skipped before their team's work is read, and logged), and
     sent when nothing is due as well, so that the week is marked done."""
-    week_end, queued = _week_end(today), []
+    week_end, queued = clocks.week_end(today), []
     managers = Membership.objects.filter(role=Membership.Role.TEAM_MANAGER, user__is_active=True).values("user")
     for team in Team.objects.prefetch_related("members").order_by("name"):
         for manager in team.members.filter(pk__in=managers).order_by("pk"):
             key = _digest_key(team, manager, today)
             if not manager.email or OutboxMessage.objects.filter(idempotency_key=key).exists():
                 continue
-            episodes = episodes_visible_to(user=manager).filter(team=team)
-            rows = caseload(user=manager, episodes=episodes, reason="Weekly team digest email", today=today)
+            episodes = caseload_order(episodes_visible_to(user=manager).filter(team=team, next_due_on__lte=week_end))
+            rows = caseload_rows(user=manager, episodes=episodes, reason="Weekly team digest email")
             overdue, this_week = _digest_lines(rows, today=today, week_end=week_end)
             queued.append(outbox_enqueue(
                 kind=DIGEST_KIND, idempotency_key=key, to_address=manager.email, about=team,

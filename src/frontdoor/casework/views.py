@@ -17,7 +17,7 @@ from frontdoor.casework import selectors, services
 from frontdoor.casework.clocks import EHA_DUE_WORKING_DAYS, first_core_group_due
 from frontdoor.casework.errors import CaseworkError
 from frontdoor.casework.forms import (
-    AllocateForm, AssessmentForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, CoreGroupForm,
+    AllocateForm, AssessmentForm, CaseloadFilterForm, CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, CoreGroupForm,
     EarlyHelpAssessmentForm, EarlyHelpCloseForm, EmergencyProtectionForm, EpisodeCloseForm, InitialConferenceForm,
     OfferResponseForm, PlanActionForm, PlanContentsForm, ReviewConferenceForm, Section47Form, StepForm,
     StrategyDiscussionForm, TACMeetingForm, VisitForm,
@@ -32,28 +32,38 @@ CASEWORK = (SOCIAL_WORKER, TEAM_MANAGER, Membership.Role.PRACTITIONER, Membershi
 @role_required(SOCIAL_WORKER, TEAM_MANAGER)
 def my_cases(request):
     episodes = selectors.episodes_visible_to(user=request.user).filter(allocated_to=request.user)
-    rows = selectors.caseload(user=request.user, episodes=episodes, reason="My cases", today=timezone.localdate())
-    return render(request, "casework/my_cases.html", {"rows": rows, "today": timezone.localdate(),
+    page = selectors.caseload(user=request.user, episodes=episodes, reason="My cases", today=timezone.localdate(),
+                              page=request.GET.get("page"))
+    return render(request, "casework/my_cases.html", {"page": page, "today": timezone.localdate(),
                                                        "page_title": "My cases"})
 
 
 @login_required
 @role_required(TEAM_MANAGER)
 def team_cases(request):
-    episodes = selectors.episodes_visible_to(user=request.user).filter(team__members=request.user)
-    rows = selectors.caseload(user=request.user, episodes=episodes, reason="Team's cases", today=timezone.localdate())
+    episodes = selectors.episodes_visible_to(user=request.user).filter(team__in=request.user.casework_teams.all())
+    form = CaseloadFilterForm(request.GET, workers=selectors.team_social_workers(manager=request.user))
+    shown, due = episodes, ""
+    if form.is_valid():
+        worker, due = form.cleaned_data["worker"], form.cleaned_data["due"]
+        if worker == form.UNALLOCATED:
+            shown = episodes.filter(allocated_to__isnull=True)
+        elif worker:
+            shown = episodes.filter(allocated_to_id=worker)
+    page = selectors.caseload(user=request.user, episodes=shown, reason="Team's cases", today=timezone.localdate(),
+                              due=due, page=request.GET.get("page"))
     return render(request, "casework/team_cases.html", {
-        "rows": rows, "today": timezone.localdate(), "page_title": "Team's cases",
-        "unallocated": sum(1 for row in rows if row.episode.allocated_to_id is None)})
+        "page": page, "form": form, "today": timezone.localdate(), "page_title": "Team's cases",
+        "counts": selectors.caseload_counts(episodes=episodes)})
 
 
 @login_required
 @role_required(CHAIR)
 def conferences(request):
     episodes = selectors.episodes_visible_to(user=request.user)
-    rows = selectors.caseload(user=request.user, episodes=episodes, reason="Conferences to chair",
-                              today=timezone.localdate())
-    return render(request, "casework/conferences.html", {"rows": rows, "today": timezone.localdate(),
+    page = selectors.caseload(user=request.user, episodes=episodes, reason="Conferences to chair",
+                              today=timezone.localdate(), page=request.GET.get("page"))
+    return render(request, "casework/conferences.html", {"page": page, "today": timezone.localdate(),
                                                           "page_title": "Conferences"})
 
 
