@@ -16,6 +16,7 @@ from frontdoor.exploitation.services import cse_screening_record
 from frontdoor.fostering import selectors as fostering
 from frontdoor.fostering.models import Arrangement
 from frontdoor.governance.models import AccessLogEntry
+from frontdoor.lado import selectors as lado
 from frontdoor.marac import selectors as marac
 from frontdoor.marac.models import MaracCase, MaracMeeting
 from frontdoor.missing import selectors as missing
@@ -25,6 +26,7 @@ from tests.casework.journey import authorised, decided, team_staff
 from tests.escalations.decided import decided_contact
 from tests.exploitation.helpers import contact_with_child
 from tests.fostering.test_services import notify
+from tests.lado.test_services import refer
 from tests.missing.episodes import episodes
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,14 @@ def test_an_escalation_about_a_restricted_childs_contact_is_hidden_from_staff_it
     with pytest.raises(Http404):
         escalations.escalation_get_for(user=practitioner, escalation_id=escalation.pk, reason="Viewed")
     assert _refused(practitioner, child)
+
+
+def test_a_restricted_child_linked_to_a_lado_referral_is_seen_only_by_a_lado_the_restriction_names():
+    named, other = factories.user(role=Membership.Role.LADO), factories.user(role=Membership.Role.LADO)
+    referral, child = refer(), factories.person()
+    referral.children.add(child)
+    _restrict(child, named)
+
+    assert lado.referral_children(user=named, referral=referral) == [child]
+    assert lado.referral_children(user=other, referral=referral) == []
+    assert _refused(other, child)

@@ -14,6 +14,7 @@ from frontdoor.agencies.models import Agency, Membership
 from frontdoor.governance.services import access_log_record, access_log_record_many
 from frontdoor.lado import clocks
 from frontdoor.lado.models import LadoReferral, Outcome, SettingType
+from frontdoor.people.restrictions import persons_hidden_from, refused_attempts_record
 
 LADO_ROLES = (Membership.Role.LADO,)
 
@@ -126,7 +127,13 @@ def lado_figures_csv(*, user) -> str:
 
 
 def referral_children(*, user, referral: LadoReferral) -> list:
-    """The children linked to a referral the user has already been allowed to see, each read logged."""
-    children = list(referral.children.order_by("family_name", "given_name")) if may_see_lado(user) else []
+    """The children linked to a referral the user has already been allowed to see, each read logged; a
+    restricted child the restriction does not name the user on is left out, the attempt logged as refused."""
+    if not may_see_lado(user):
+        return []
+    linked = referral.children.order_by("family_name", "given_name")
+    children = list(linked.exclude(pk__in=persons_hidden_from(user=user)))
+    refused_attempts_record(user=user, person_ids=linked.values_list("pk", flat=True),
+                            reason="Children linked to a LADO referral")
     access_log_record_many(user=user, targets=children, reason="Children linked to a LADO referral")
     return children

@@ -348,7 +348,7 @@ def records_naming(*, person: Person) -> dict[str, list]:
 RESTRICTION_PERMITTED_ROLES = (*FRONT_DOOR_ROLES, *SOCIAL_CARE_ROLES, Membership.Role.PERFORMANCE_OFFICER,
                                Membership.Role.CONFERENCE_CHAIR, Membership.Role.EARLY_HELP_LEAD,
                                Membership.Role.MISSING_COORDINATOR, Membership.Role.PRIVATE_FOSTERING_WORKER,
-                               Membership.Role.MARAC_COORDINATOR, Membership.Role.ISCO)
+                               Membership.Role.MARAC_COORDINATOR, Membership.Role.ISCO, Membership.Role.LADO)
 
 
 def restriction_candidates() -> QuerySet:
