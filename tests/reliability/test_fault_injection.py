@@ -1,11 +1,16 @@
 """A database error in the middle of a write leaves nothing half-written (issue 11, item 8)."""
+from datetime import timedelta
+
 import pytest
+from django.core import mail
 from django.db import OperationalError
+from django.utils import timezone
 
 from frontdoor.decisions.models import Decision, OutcomeLetter
 from frontdoor.decisions.services import decision_authorise, decision_record
 from frontdoor.intake.models import Contact, ContactChild
 from frontdoor.messaging.models import OutboxMessage
+from frontdoor.messaging.services import CLAIM_SECONDS, outbox_dispatch_pending, outbox_enqueue
 from frontdoor.people.models import Person, PersonMerge
 from frontdoor.people.services import contact_child_link, person_merge
 from frontdoor.triage.imports import CHUNK_ROWS, notifications_import_file
@@ -99,3 +104,25 @@ def test_a_merge_that_fails_midway_moves_nothing():
     assert duplicate.merged_into_id is None
     assert ContactChild.objects.get(contact=contact).person_id == duplicate.pk
     assert not PersonMerge.objects.exists()
+
+
+OUTBOX_UPDATE = 'UPDATE "messaging_outboxmessage"'
+
+
+# The worker runs without an outer transaction (autocommit), as production does.
+@pytest.mark.django_db(transaction=True)
+def test_a_message_sent_when_the_database_is_lost_stays_claimed_then_is_sent_again_not_dropped():
+    message = outbox_enqueue(kind="test", idempotency_key="fault-1", to_address="dsl@school.example",
+                             subject="Subject", body="Body")
+    # The first update claims the message; the second, after the provider took it, records it sent.
+    with database_fails_on(OUTBOX_UPDATE, occurrence=2), pytest.raises(OperationalError):
+        outbox_dispatch_pending()
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENDING and message.sent_at is None
+    assert outbox_dispatch_pending() == 0  # claimed: no second worker sends it meanwhile
+
+    assert outbox_dispatch_pending(now=timezone.now() + timedelta(seconds=CLAIM_SECONDS + 1)) == 1
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT and OutboxMessage.objects.count() == 1
+    assert len(mail.outbox) == 2  # sent at least once: the provider's first copy could not be recorded
